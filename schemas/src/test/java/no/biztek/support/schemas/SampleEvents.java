@@ -1,0 +1,178 @@
+package no.biztek.support.schemas;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import no.biztek.support.schemas.billing.BillableTimeRecorded;
+import no.biztek.support.schemas.billing.BillingEvent;
+import no.biztek.support.schemas.billing.TermsSource;
+import no.biztek.support.schemas.common.Channel;
+import no.biztek.support.schemas.common.ContractTerms;
+import no.biztek.support.schemas.common.CustomerLocale;
+import no.biztek.support.schemas.common.Person;
+import no.biztek.support.schemas.common.Severity;
+import no.biztek.support.schemas.common.SeverityChangeReason;
+import no.biztek.support.schemas.common.Vendor;
+import no.biztek.support.schemas.customer.Customer;
+import no.biztek.support.schemas.escalation.AcknowledgementChannel;
+import no.biztek.support.schemas.escalation.EscalationEvent;
+import no.biztek.support.schemas.escalation.OnCallPaged;
+import no.biztek.support.schemas.escalation.PageAcknowledged;
+import no.biztek.support.schemas.escalation.PageCause;
+import no.biztek.support.schemas.escalation.PageReEscalated;
+import no.biztek.support.schemas.escalation.ReEscalationReason;
+import no.biztek.support.schemas.escalation.TimeEntryRecorded;
+import no.biztek.support.schemas.escalation.VendorCaseStatus;
+import no.biztek.support.schemas.escalation.VendorEscalationClosed;
+import no.biztek.support.schemas.escalation.VendorEscalationOpened;
+import no.biztek.support.schemas.escalation.VendorStatusChanged;
+import no.biztek.support.schemas.notification.CustomerNotificationFailed;
+import no.biztek.support.schemas.notification.CustomerNotified;
+import no.biztek.support.schemas.notification.NotificationEvent;
+import no.biztek.support.schemas.notification.NotificationTemplate;
+import no.biztek.support.schemas.sla.ClockStopReason;
+import no.biztek.support.schemas.sla.SlaBreached;
+import no.biztek.support.schemas.sla.SlaClockStarted;
+import no.biztek.support.schemas.sla.SlaClockStopped;
+import no.biztek.support.schemas.sla.SlaDeadlineChanged;
+import no.biztek.support.schemas.sla.SlaEvent;
+import no.biztek.support.schemas.sla.SlaMet;
+import no.biztek.support.schemas.sla.SlaWarning;
+import no.biztek.support.schemas.ticket.FirstResponseRecorded;
+import no.biztek.support.schemas.ticket.SeverityChanged;
+import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.ticket.TicketOpened;
+import no.biztek.support.schemas.ticket.TicketReopened;
+import no.biztek.support.schemas.ticket.TicketResolved;
+
+/** One fully populated sample of every event type, per topic. */
+public final class SampleEvents {
+
+    public static final Instant OPENED = Instant.parse("2026-03-02T08:15:30.123Z");
+    public static final Instant DUE = Instant.parse("2026-03-02T09:15:30.123Z");
+
+    private SampleEvents() {
+    }
+
+    public static List<TicketEvent> ticketEvents() {
+        return List.of(
+                ticket(TicketOpened.newBuilder().setSource("zendesk").setExternalId("48213")
+                        .setSeverity(Severity.CRITICAL).setTitle("E-post nede").setDescription("Ingen får sendt e-post")
+                        .setRequester(person("Kari Nordmann", "kari@kunde.no")).setChannel(Channel.ZENDESK)
+                        .setVendor(Vendor.MICROSOFT).setVendorService("M365").setOpenedAt(OPENED).build()),
+                ticket(TicketOpened.newBuilder().setSource("phone").setExternalId("p-1")
+                        .setSeverity(Severity.LESS_SERIOUS).setTitle("Printer").setDescription("")
+                        .setRequester(person("Ola", "ola@kunde.no")).setChannel(Channel.PHONE)
+                        .setOpenedAt(OPENED).build()),
+                ticket(FirstResponseRecorded.newBuilder().setConsultant("per@biztek.no").setRespondedAt(DUE).build()),
+                ticket(SeverityChanged.newBuilder().setSeverity(Severity.SERIOUS)
+                        .setReason(SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE).setNote("no admin access")
+                        .setChangedAt(DUE).build()),
+                ticket(TicketResolved.newBuilder().setResolvedAt(DUE).build()),
+                ticket(TicketReopened.newBuilder().setReopenedAt(DUE).setNote(null).build()));
+    }
+
+    public static List<SlaEvent> slaEvents() {
+        return List.of(
+                sla(SlaClockStarted.newBuilder().setTargetMinutes(60).setPagesAroundTheClock(true).build()),
+                sla(SlaDeadlineChanged.newBuilder().setPreviousSeverity(Severity.CRITICAL).setPreviousDueAt(OPENED)
+                        .setTargetMinutes(240).setReason(SeverityChangeReason.CUSTOMER_ANSWERS_MISSING).build()),
+                sla(SlaWarning.newBuilder().setThresholdPercent(75).setBusinessMinutesElapsed(45).setTargetMinutes(60)
+                        .build()),
+                sla(SlaBreached.newBuilder().setTargetMinutes(60).build()),
+                sla(SlaMet.newBuilder().setRespondedAt(DUE).setConsultant("per@biztek.no").setBusinessMinutesUsed(59)
+                        .setTargetMinutes(60).build()),
+                sla(SlaClockStopped.newBuilder().setReason(ClockStopReason.RESOLVED_WITHOUT_RESPONSE)
+                        .setBusinessMinutesElapsed(12).build()));
+    }
+
+    public static List<EscalationEvent> escalationEvents() {
+        return List.of(
+                escalation(OnCallPaged.newBuilder().setPageId("page-1").setCause(PageCause.CRITICAL_TICKET_OPENED)
+                        .setSeverity(Severity.CRITICAL).setLevel(1).setLevelName("on-call engineer").setRound(1)
+                        .setPaged(person("Vakt Vaktesen", "vakt@biztek.no")).setAcknowledgeBy(DUE).build()),
+                escalation(PageAcknowledged.newBuilder().setPageId("page-1").setAcknowledgedBy("vakt@biztek.no")
+                        .setLevel(1).setVia(AcknowledgementChannel.LINK).build()),
+                escalation(PageReEscalated.newBuilder().setPageId("page-1")
+                        .setReason(ReEscalationReason.ACKNOWLEDGEMENT_TIMEOUT).setFromLevel(1).setLevel(2)
+                        .setLevelName("secondary").setRound(1).setPaged(person("Sekundær", "sek@biztek.no"))
+                        .setAcknowledgeBy(DUE).build()),
+                escalation(VendorEscalationOpened.newBuilder().setEscalationId("esc-1").setVendor(Vendor.MICROSOFT)
+                        .setVendorService("AZURE").setVendorCaseReference("2603020040001234").setOpenedBy("per")
+                        .build()),
+                escalation(VendorStatusChanged.newBuilder().setEscalationId("esc-1").setVendor(Vendor.MICROSOFT)
+                        .setVendorCaseReference("2603020040001234").setStatus(VendorCaseStatus.INVESTIGATING)
+                        .setMessage("Engineer assigned").build()),
+                escalation(VendorEscalationClosed.newBuilder().setEscalationId("esc-1").setVendor(Vendor.MICROSOFT)
+                        .setVendorCaseReference("2603020040001234").setClosedBy("per").setResolution("Fixed")
+                        .build()),
+                escalation(TimeEntryRecorded.newBuilder().setEscalationId("esc-1").setEntryId("te-1")
+                        .setVendor(Vendor.MICROSOFT).setConsultant("per").setStartedAt(OPENED).setEndedAt(DUE)
+                        .setNote("call with Microsoft").build()));
+    }
+
+    public static List<BillingEvent> billingEvents() {
+        return List.of(BillingEvent.newBuilder().setEventId("evt-b1").setTicketId("t-1").setCustomerId("c-1")
+                .setOccurredAt(DUE).setProducer("escalation-service")
+                .setPayload(BillableTimeRecorded.newBuilder().setEscalationId("esc-1").setEntryId("te-1")
+                        .setVendor(Vendor.MICROSOFT).setConsultant("per").setStartedAt(OPENED).setEndedAt(DUE)
+                        .setWorkedMinutes(60).setBilledMinutes(60).setAfterHoursMinutes(0)
+                        .setAmountNok(new BigDecimal("1250.00")).setTerms(contract())
+                        .setTermsSource(TermsSource.POLICY_DEFAULT).setPolicyVersion("biztek-2020").build())
+                .build());
+    }
+
+    public static List<NotificationEvent> notificationEvents() {
+        return List.of(
+                notification(CustomerNotified.newBuilder().setNotificationId("n-1").setCauseEventId("evt-e1")
+                        .setTemplate(NotificationTemplate.VENDOR_ESCALATION_OPENED).setLocale(CustomerLocale.NB)
+                        .setRecipients(List.of("kari@kunde.no", "it@kunde.no")).setSubject("Sak t-1").build()),
+                notification(CustomerNotificationFailed.newBuilder().setNotificationId("n-2").setCauseEventId("evt-e2")
+                        .setTemplate(NotificationTemplate.VENDOR_STATUS_CHANGED)
+                        .setRecipients(List.of("ugyldig@kunde.no")).setReason("550 mailbox unavailable")
+                        .setPermanent(true).build()));
+    }
+
+    public static List<Customer> customers() {
+        return List.of(
+                Customer.newBuilder().setCustomerId("c-1").setName("Kunde AS").setLocale(CustomerLocale.NB)
+                        .setNotificationContacts(List.of(person("IT", "it@kunde.no"))).setContract(contract())
+                        .setUpdatedAt(OPENED).setProducer("intake-service").build(),
+                Customer.newBuilder().setCustomerId("c-2").setName("Customer Ltd").setLocale(CustomerLocale.EN)
+                        .setNotificationContacts(List.of()).setContract(null).setUpdatedAt(OPENED)
+                        .setProducer("intake-service").build());
+    }
+
+    public static ContractTerms contract() {
+        return ContractTerms.newBuilder().setVendorEscalationIncluded(false).setBillingIncrementMinutes(60)
+                .setHourlyRateNok(new BigDecimal("1250.00")).setAfterHoursMultiplier(new BigDecimal("1.50")).build();
+    }
+
+    private static Person person(String name, String email) {
+        return Person.newBuilder().setName(name).setEmail(email).build();
+    }
+
+    private static TicketEvent ticket(Object payload) {
+        return TicketEvent.newBuilder().setEventId("evt-" + payload.getClass().getSimpleName()).setTicketId("t-1")
+                .setCustomerId("c-1").setOccurredAt(OPENED).setProducer("intake-service").setPayload(payload).build();
+    }
+
+    private static SlaEvent sla(Object payload) {
+        return SlaEvent.newBuilder().setEventId("evt-" + payload.getClass().getSimpleName()).setTicketId("t-1")
+                .setCustomerId("c-1").setOccurredAt(DUE).setProducer("sla-timer-service")
+                .setSeverity(Severity.CRITICAL).setPolicyVersion("biztek-2020").setOpenedAt(OPENED).setDueAt(DUE)
+                .setPayload(payload).build();
+    }
+
+    private static EscalationEvent escalation(Object payload) {
+        return EscalationEvent.newBuilder().setEventId("evt-" + payload.getClass().getSimpleName()).setTicketId("t-1")
+                .setCustomerId("c-1").setOccurredAt(DUE).setProducer("escalation-service").setPayload(payload).build();
+    }
+
+    private static NotificationEvent notification(Object payload) {
+        return NotificationEvent.newBuilder().setEventId("evt-" + payload.getClass().getSimpleName())
+                .setTicketId("t-1").setCustomerId("c-1").setOccurredAt(DUE).setProducer("notification-service")
+                .setPayload(payload).build();
+    }
+}
