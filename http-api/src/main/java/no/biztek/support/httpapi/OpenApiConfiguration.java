@@ -1,0 +1,87 @@
+package no.biztek.support.httpapi;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+/**
+ * Describes in {@code /v3/api-docs} what every {@code /api/**} operation shares: the Bearer scheme and
+ * the problem document (RFC 9457) of its 400, 401 and 403 answers.
+ */
+@AutoConfiguration
+public class OpenApiConfiguration {
+
+    static final String BEARER = "bearer";
+    static final String PROBLEM = "Problem";
+
+    @Bean
+    OpenApiCustomizer bearerAndProblemDocuments() {
+        return openApi -> {
+            Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
+            components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                    .description("Authorization: Bearer <token>; scopes: read (GET), tickets:write or escalations:write"));
+            components.addSchemas(PROBLEM, problemSchema());
+            openApi.setComponents(components);
+            if (openApi.getPaths() == null) {
+                return;
+            }
+            openApi.getPaths().forEach((path, item) -> {
+                if (path.startsWith("/api/")) {
+                    item.readOperations().forEach(OpenApiConfiguration::describeSharedAnswers);
+                }
+            });
+        };
+    }
+
+    private static void describeSharedAnswers(Operation operation) {
+        operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
+        Map<String, String> shared = Map.of(
+                "400", "Invalid request: the errors property lists each field and what is wrong with it",
+                "401", "Missing or unknown Bearer token",
+                "403", "The token lacks the scope this operation needs");
+        shared.forEach((status, description) -> {
+            if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {
+                operation.getResponses().addApiResponse(status, problemResponse(description));
+            }
+        });
+    }
+
+    static ApiResponse problemResponse(String description) {
+        return new ApiResponse().description(description).content(new Content().addMediaType(
+                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        ObjectSchema fieldError = new ObjectSchema();
+        fieldError.addProperty("field", new StringSchema());
+        fieldError.addProperty("message", new StringSchema());
+        ObjectSchema problem = new ObjectSchema();
+        problem.description("RFC 9457 problem document");
+        problem.addProperty("type", new StringSchema().format("uri"));
+        problem.addProperty("title", new StringSchema());
+        problem.addProperty("status", new IntegerSchema());
+        problem.addProperty("detail", new StringSchema());
+        problem.addProperty("instance", new StringSchema().format("uri-reference"));
+        problem.addProperty("errors", new ArraySchema().items(fieldError));
+        problem.setRequired(List.of("title", "status"));
+        return problem;
+    }
+}
