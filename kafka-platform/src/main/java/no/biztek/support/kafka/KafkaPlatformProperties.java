@@ -1,0 +1,26 @@
+package no.biztek.support.kafka;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How a service creates the platform's topics.
+ *
+ * @param createTopics      create every catalogue topic and its dead-letter topic on start-up (off where
+ *                          operators manage topics)
+ * @param replicationFactor replicas of created topics: 1 on a single local broker, 3 in production
+ * @param partitions        partitions of created topics; 0: each topic's catalogue default
+ */
+@Validated
+@ConfigurationProperties("support.kafka")
+public record KafkaPlatformProperties(Boolean createTopics, @Min(1) Short replicationFactor, @Min(0) Integer partitions) {
+
+    public KafkaPlatformProperties {
+        createTopics = createTopics == null || createTopics;
+        replicationFactor = replicationFactor == null ? 1 : replicationFactor;
+        partitions = partitions == null ? 0 : partitions;
+    }
+}

@@ -1,0 +1,39 @@
+package no.biztek.support.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import no.biztek.support.schemas.topic.Topic;
+import no.biztek.support.schemas.topic.Topics;
+
+/**
+ * Declares every topic of the catalogue and its dead-letter topic, so that whichever service starts
+ * first creates them (Spring Kafka's {@link KafkaAdmin} creates missing topics and leaves existing ones).
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(KafkaPlatformProperties.class)
+public class PlatformTopicsConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "support.kafka.create-topics", havingValue = "true", matchIfMissing = true)
+    KafkaAdmin.NewTopics platformTopics(KafkaPlatformProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<?, ?> topic : Topics.all()) {
+            int partitions = properties.partitions() > 0 ? properties.partitions() : topic.defaultPartitions();
+            topics.add(TopicBuilder.name(topic.name()).partitions(partitions).replicas(properties.replicationFactor())
+                    .config(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().configValue()).build());
+            topics.add(TopicBuilder.name(topic.deadLetterTopicName()).partitions(partitions)
+                    .replicas(properties.replicationFactor()).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}
