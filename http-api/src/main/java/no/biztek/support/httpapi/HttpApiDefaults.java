@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Defaults every service shares, below everything a service or operator configures: actuator shows
- * only health (with liveness and readiness groups) and prometheus; errors are problem documents;
+ * only health (with liveness and readiness groups) and prometheus; errors are problem documents (from
+ * {@link no.biztek.support.httpapi.problem.ApiExceptionHandler}, so Boot's own handler stays off);
  * unknown JSON fields are refused (see the README's API conventions).
  */
 public class HttpApiDefaults implements EnvironmentPostProcessor, Ordered {
@@ -21,7 +22,6 @@ public class HttpApiDefaults implements EnvironmentPostProcessor, Ordered {
             "management.endpoints.web.exposure.include", "health,prometheus",
             "management.endpoint.health.probes.enabled", "true",
             "management.endpoint.health.show-details", "never",
-            "spring.mvc.problemdetails.enabled", "true",
             "spring.jackson.deserialization.fail-on-unknown-properties", "true",
             "server.error.whitelabel.enabled", "false");
 

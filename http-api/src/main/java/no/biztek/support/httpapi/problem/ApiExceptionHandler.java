@@ -38,7 +38,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * 406, 415, 404 ...) keep their standard problem documents from {@link ResponseEntityExceptionHandler}.
  */
 @RestControllerAdvice
-@Order(Ordered.LOWEST_PRECEDENCE)
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

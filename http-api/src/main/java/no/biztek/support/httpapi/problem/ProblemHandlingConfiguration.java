@@ -1,5 +1,7 @@
 package no.biztek.support.httpapi.problem;
 
+import jakarta.validation.Validator;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -22,6 +24,11 @@ public class ProblemHandlingConfiguration {
     @Bean
     ProblemResponseWriter problemResponseWriter(JsonMapper jsonMapper) {
         return new ProblemResponseWriter(jsonMapper);
+    }
+
+    @Bean
+    RequestValidator requestValidator(Validator validator) {
+        return new RequestValidator(validator);
     }
 
     @Bean

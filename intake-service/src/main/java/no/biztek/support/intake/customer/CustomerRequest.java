@@ -1,0 +1,51 @@
+package no.biztek.support.intake.customer;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A customer's directory entry (SPEC §4): who to write to, in which language, and the contract terms
+ * for vendor escalation (absent: the policy's default terms).
+ */
+@Schema(description = "Customer directory entry and contract terms")
+record CustomerRequest(@NotBlank @Size(max = 200) String name,
+                       @NotNull Language locale,
+                       @NotNull @Size(max = 20) List<@NotNull @Valid Contact> notificationContacts,
+                       @Valid Contract contract) {
+
+    enum Language {
+        @JsonProperty("nb") NB,
+        @JsonProperty("en") EN
+    }
+
+    record Contact(@NotBlank @Size(max = 200) String name, @NotBlank @Email @Size(max = 320) String email) {
+    }
+
+    /**
+     * @param vendorEscalationIncluded true: vendor escalation is recorded but billed 0
+     * @param billingIncrementMinutes  each time entry is rounded up to a multiple of this
+     * @param hourlyRateNok            NOK per hour, two decimals at most
+     * @param afterHoursMultiplier     factor for time outside opening hours, at least 1
+     */
+    record Contract(@NotNull Boolean vendorEscalationIncluded,
+                    @NotNull @Min(1) @Max(1440) Integer billingIncrementMinutes,
+                    @NotNull @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal hourlyRateNok,
+                    @NotNull @DecimalMin("1") @DecimalMax("10") @Digits(integer = 2, fraction = 2)
+                    BigDecimal afterHoursMultiplier) {
+    }
+}

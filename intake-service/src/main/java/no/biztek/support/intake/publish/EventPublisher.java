@@ -1,0 +1,52 @@
+package no.biztek.support.intake.publish;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+import no.biztek.support.intake.IntakeProperties;
+import no.biztek.support.schemas.topic.Topic;
+
+/**
+ * Publishes one record and returns only once the broker acknowledged it (idempotent producer,
+ * {@code acks=all}). The wait outlasts the producer's own delivery timeout, so when this gives up
+ * the producer has given up too and nothing is written behind the caller's back.
+ */
+@Component
+public class EventPublisher {
+
+    private final KafkaTemplate<Object, Object> template;
+    private final Duration acknowledgementTimeout;
+    private final Duration retryAfter;
+
+    EventPublisher(KafkaTemplate<Object, Object> template, IntakeProperties properties) {
+        this.template = template;
+        this.acknowledgementTimeout = properties.acknowledgementTimeout();
+        this.retryAfter = properties.retryAfter();
+    }
+
+    /** The offset the broker wrote the record at. */
+    public <V> long publish(Topic<String, V> topic, String key, V value) {
+        try {
+            SendResult<Object, Object> result = template.send(new ProducerRecord<>(topic.name(), key, value))
+                    .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return result.getRecordMetadata().offset();
+        } catch (SerializationException e) {
+            throw new IllegalStateException("cannot encode a record for " + topic.name(), e);
+        } catch (TimeoutException | ExecutionException | KafkaException e) {
+            throw new BrokerUnavailableException("Kafka did not acknowledge the event in time; retry later.",
+                    retryAfter, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerUnavailableException("Interrupted while waiting for Kafka.", retryAfter, e);
+        }
+    }
+}

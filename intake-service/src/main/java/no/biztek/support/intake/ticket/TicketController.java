@@ -1,0 +1,67 @@
+package no.biztek.support.intake.ticket;
+
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+/** Tickets and their lifecycle over HTTP (SPEC §4). Every answer comes after Kafka acknowledged the event. */
+@RestController
+@RequestMapping(path = "/api/v1/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
+class TicketController {
+
+    static final String TICKET_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+    private final TicketIntake intake;
+
+    TicketController(TicketIntake intake) {
+        this.intake = intake;
+    }
+
+    @Operation(summary = "Open a ticket", description = "The same source and externalId again answer the same ticketId.")
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted open(@RequestBody TicketRequests.OpenTicket request) {
+        return intake.open(request);
+    }
+
+    @Operation(summary = "Record the first response", description = "Only the first one counts; later ones change nothing.")
+    @PostMapping(path = "/{ticketId}/first-response", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted firstResponse(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
+                           @RequestBody TicketRequests.FirstResponse request) {
+        return intake.recordFirstResponse(ticketId, request);
+    }
+
+    @Operation(summary = "Change the severity", description = "A downgrade needs a reason code the policy accepts.")
+    @PostMapping(path = "/{ticketId}/severity", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted severity(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
+                      @RequestBody TicketRequests.SeverityChange request) {
+        return intake.changeSeverity(ticketId, request);
+    }
+
+    @Operation(summary = "Resolve the ticket")
+    @PostMapping(path = "/{ticketId}/resolve")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted resolve(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
+                     @RequestBody(required = false) TicketRequests.Resolve request) {
+        return intake.resolve(ticketId, request == null ? new TicketRequests.Resolve(null) : request);
+    }
+
+    @Operation(summary = "Reopen a resolved ticket")
+    @PostMapping(path = "/{ticketId}/reopen")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    Accepted reopen(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
+                    @RequestBody(required = false) TicketRequests.Reopen request) {
+        return intake.reopen(ticketId, request == null ? new TicketRequests.Reopen(null, null) : request);
+    }
+}

@@ -1,0 +1,25 @@
+package no.biztek.support.intake.ticket;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** Answers about a ticket's existence and state that are not field errors. */
+final class TicketProblems {
+
+    private TicketProblems() {
+    }
+
+    static ErrorResponseException unknownTicket(String ticketId) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "No ticket " + ticketId + " has been opened.");
+        problem.setTitle("Unknown ticket");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+    static ErrorResponseException conflict(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, detail);
+        problem.setTitle("Ticket state conflict");
+        return new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+    }
+}

@@ -1,0 +1,64 @@
+package no.biztek.support.intake.ticket;
+
+import java.time.Instant;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The bodies of intake's ticket requests; the same records arrive over HTTP, Zendesk and the inbound topic. */
+public final class TicketRequests {
+
+    private TicketRequests() {
+    }
+
+    /** Channels a ticket arrives through (SPEC §1). */
+    public enum Channel { EMAIL, PHONE, PORTAL, ZENDESK, API }
+
+    /** Third parties of the terms. */
+    public enum Vendor { MICROSOFT, ZENDESK, PRINTIX, ONWORK }
+
+    /** Why a severity changed; a downgrade needs one the policy accepts for downgrades. */
+    public enum Reason { CUSTOMER_RESOURCES_UNAVAILABLE, CUSTOMER_ANSWERS_MISSING, IMPACT_REASSESSED, CUSTOMER_REQUEST }
+
+    public record Requester(@NotBlank @Size(max = 200) String name,
+                            @NotBlank @Email @Size(max = 320) String email) {
+    }
+
+    @Schema(description = "A new ticket. The same source and externalId always give the same ticketId.")
+    public record OpenTicket(
+            @Schema(example = "portal") @NotBlank @Size(max = 64) String source,
+            @Schema(example = "INC-48213") @NotBlank @Size(max = 200) String externalId,
+            @Schema(example = "kunde-as") @NotBlank @Size(max = 100) String customerId,
+            @Schema(example = "2", minimum = "1", maximum = "3") @NotNull @Min(1) @Max(3) Integer severity,
+            @NotBlank @Size(max = 500) String title,
+            @NotBlank @Size(max = 20_000) String description,
+            @NotNull @Valid Requester requester,
+            @NotNull Channel channel,
+            Vendor vendor,
+            @Schema(example = "M365") @Size(max = 64) String vendorService,
+            @Schema(description = "when the customer submitted it; default now; not in the future") Instant openedAt) {
+    }
+
+    public record FirstResponse(@NotBlank @Size(max = 200) String consultant,
+                                @Schema(description = "default now") Instant respondedAt) {
+    }
+
+    public record SeverityChange(@NotNull @Min(1) @Max(3) Integer severity,
+                                 @Schema(description = "required for a downgrade") Reason reason,
+                                 @Size(max = 2_000) String note,
+                                 @Schema(description = "default now") Instant changedAt) {
+    }
+
+    public record Resolve(@Schema(description = "default now") Instant resolvedAt) {
+    }
+
+    public record Reopen(@Schema(description = "default now") Instant reopenedAt, @Size(max = 2_000) String note) {
+    }
+}

@@ -1,0 +1,43 @@
+package no.biztek.support.intake.zendesk;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The JSON body our Zendesk triggers send (docs/zendesk-webhook.md). Fields Zendesk adds beyond these
+ * are ignored, so a trigger can carry more without breaking intake.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+record ZendeskTrigger(@NotNull Event event, @NotNull @Valid Ticket ticket, @Size(max = 200) String agent,
+                      @Size(max = 64) String reason, @JsonProperty("occurred_at") Instant occurredAt) {
+
+    enum Event {
+        @JsonProperty("ticket_created") TICKET_CREATED,
+        @JsonProperty("public_agent_comment") PUBLIC_AGENT_COMMENT,
+        @JsonProperty("priority_changed") PRIORITY_CHANGED,
+        @JsonProperty("ticket_solved") TICKET_SOLVED,
+        @JsonProperty("ticket_reopened") TICKET_REOPENED
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Ticket(@NotBlank @Size(max = 64) String id,
+                  @Size(max = 32) String priority,
+                  @Size(max = 500) String title,
+                  @Size(max = 20_000) String description,
+                  @JsonProperty("created_at") Instant createdAt,
+                  @JsonProperty("organization_external_id") @Size(max = 100) String organizationExternalId,
+                  @Valid Requester requester) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Requester(@Size(max = 200) String name, @Email @Size(max = 320) String email) {
+    }
+}

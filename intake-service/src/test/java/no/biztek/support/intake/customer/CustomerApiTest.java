@@ -1,0 +1,91 @@
+package no.biztek.support.intake.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import no.biztek.support.intake.IntakeIntegrationTest;
+import no.biztek.support.schemas.common.CustomerLocale;
+import no.biztek.support.schemas.customer.Customer;
+import no.biztek.support.schemas.topic.Topics;
+
+class CustomerApiTest extends IntakeIntegrationTest {
+
+    private static final String BODY = """
+            {"name": "Kunde AS", "locale": "nb",
+             "notificationContacts": [{"name": "IT-drift", "email": "it@kunde.no"}],
+             "contract": {"vendorEscalationIncluded": false, "billingIncrementMinutes": 30,
+                          "hourlyRateNok": 1450.5, "afterHoursMultiplier": 2}}""";
+
+    @Test
+    void aCustomerIsWrittenToTheCompactedTopicAndReadBack() {
+        String customerId = unique("kunde");
+
+        HttpResponse<String> response = put("/api/v1/customers/" + customerId, BODY, WRITER);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
+        assertThat(customer.getName()).isEqualTo("Kunde AS");
+        assertThat(customer.getLocale()).isEqualTo(CustomerLocale.NB);
+        assertThat(customer.getNotificationContacts()).singleElement()
+                .satisfies(c -> assertThat(c.getEmail()).isEqualTo("it@kunde.no"));
+        assertThat(customer.getContract().getBillingIncrementMinutes()).isEqualTo(30);
+        assertThat(customer.getContract().getHourlyRateNok()).isEqualTo(new BigDecimal("1450.50"));
+        assertThat(customer.getContract().getAfterHoursMultiplier()).isEqualTo(new BigDecimal("2.00"));
+
+        HttpResponse<String> read = get("/api/v1/customers/" + customerId, READER);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(json(read).get("locale").asString()).isEqualTo("nb");
+        assertThat(json(read).at("/contract/hourlyRateNok").decimalValue()).isEqualByComparingTo("1450.50");
+    }
+
+    @Test
+    void withoutAContractThePolicyDefaultsApply() {
+        String customerId = unique("kunde");
+
+        put("/api/v1/customers/" + customerId, BODY.replaceAll(",\\s*\"contract\": \\{[^}]*}", "")
+                .replace("\"nb\"", "\"en\""), WRITER);
+
+        Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
+        assertThat(customer.getContract()).isNull();
+        assertThat(customer.getLocale()).isEqualTo(CustomerLocale.EN);
+    }
+
+    @Test
+    void anUnknownCustomerIs404() {
+        assertThat(get("/api/v1/customers/" + unique("nobody"), READER).statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            blank name                | "name": "Kunde AS"              | "name": ""                        | name
+            unknown locale            | "locale": "nb"                  | "locale": "sv"                    | locale
+            malformed contact e-mail  | "email": "it@kunde.no"          | "email": "it"                     | notificationContacts[0].email
+            zero increment            | "billingIncrementMinutes": 30   | "billingIncrementMinutes": 0      | contract.billingIncrementMinutes
+            negative rate             | "hourlyRateNok": 1450.5         | "hourlyRateNok": -1               | contract.hourlyRateNok
+            rate with three decimals  | "hourlyRateNok": 1450.5         | "hourlyRateNok": 1450.555         | contract.hourlyRateNok
+            multiplier below one      | "afterHoursMultiplier": 2       | "afterHoursMultiplier": 0.5       | contract.afterHoursMultiplier
+            """)
+    void badCustomersAreRefusedAndPublishNothing(String what, String replace, String with, String field) {
+        long before = count(Topics.CUSTOMERS.name());
+
+        HttpResponse<String> response = put("/api/v1/customers/" + unique("kunde"), BODY.replace(replace, with), WRITER);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(errors(response)).containsKey(field);
+        assertThat(count(Topics.CUSTOMERS.name())).isEqualTo(before);
+    }
+
+    @Test
+    void writingCustomersNeedsTheWriteScope() {
+        long before = count(Topics.CUSTOMERS.name());
+
+        assertThat(put("/api/v1/customers/" + unique("kunde"), BODY, READER).statusCode()).isEqualTo(403);
+        assertThat(count(Topics.CUSTOMERS.name())).isEqualTo(before);
+    }
+}

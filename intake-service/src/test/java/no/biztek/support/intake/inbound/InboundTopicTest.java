@@ -1,0 +1,108 @@
+package no.biztek.support.intake.inbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import no.biztek.support.intake.IntakeIntegrationTest;
+import no.biztek.support.intake.ticket.TicketIntake;
+import no.biztek.support.schemas.common.Channel;
+import no.biztek.support.schemas.topic.DeadLetterHeaders;
+import no.biztek.support.schemas.ticket.FirstResponseRecorded;
+import no.biztek.support.schemas.ticket.TicketOpened;
+import no.biztek.support.schemas.topic.Topics;
+
+class InboundTopicTest extends IntakeIntegrationTest {
+
+    static String opened(String externalId) {
+        return """
+                {"type": "TICKET_OPENED", "source": "erp", "externalId": "%s", "customerId": "kunde-as",
+                 "severity": 2, "title": "Fakturering stopper", "description": "Batchen feiler",
+                 "requester": {"name": "Ola", "email": "ola@kunde.no"}, "channel": "API"}""".formatted(externalId);
+    }
+
+    private void publish(String key, String value) {
+        publish(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void publish(String key, byte[] value) {
+        Map<String, Object> props = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.INBOUND.name(), key, value));
+        }
+    }
+
+    @Test
+    void anInboundEventBecomesTheSameAvroEventAsOverHttp() {
+        String externalId = unique("erp");
+        String ticketId = TicketIntake.ticketIdOf("erp", externalId);
+
+        publish("erp-" + externalId, opened(externalId));
+        publish("erp-" + externalId, """
+                {"type": "FIRST_RESPONSE", "source": "erp", "externalId": "%s", "consultant": "per@biztek.no"}"""
+                .formatted(externalId));
+
+        var opened = awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(ticketId)
+                && r.value().getPayload() instanceof TicketOpened);
+        assertThat(((TicketOpened) opened.value().getPayload()).getChannel()).isEqualTo(Channel.API);
+        awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(ticketId)
+                && r.value().getPayload() instanceof FirstResponseRecorded);
+    }
+
+    @Test
+    void poisonAndInvalidRecordsGoToTheDeadLetterTopicAndTheConsumerGoesOn() {
+        String poisonKey = unique("poison");
+        String invalidKey = unique("invalid");
+        String goodExternalId = unique("erp");
+
+        publish(poisonKey, new byte[] {(byte) 0xC3, 0x01, 0x7f, 0x00, (byte) 0xff});
+        publish(invalidKey, opened(unique("erp")).replace("\"severity\": 2", "\"severity\": 7"));
+        publish(goodExternalId, opened(goodExternalId));
+
+        String goodTicket = TicketIntake.ticketIdOf("erp", goodExternalId);
+        awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(goodTicket));
+        var deadLetters = Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> readAll(Topics.INBOUND.deadLetterTopicName(), new ByteArrayDeserializer()),
+                letters -> letters.stream().filter(l -> l.key().equals(poisonKey) || l.key().equals(invalidKey))
+                        .count() == 2);
+        var poison = deadLetters.stream().filter(l -> l.key().equals(poisonKey)).findFirst().orElseThrow();
+        assertThat(header(poison, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.INBOUND.name());
+        assertThat(header(poison, DeadLetterHeaders.ORIGINAL_OFFSET)).matches("\\d+");
+        assertThat(header(poison, DeadLetterHeaders.ORIGINAL_PARTITION)).matches("\\d+");
+        assertThat(header(poison, DeadLetterHeaders.REASON)).contains("malformed JSON");
+        assertThat(poison.value()).containsExactly((byte) 0xC3, 0x01, 0x7f, 0x00, (byte) 0xff);
+        var invalid = deadLetters.stream().filter(l -> l.key().equals(invalidKey)).findFirst().orElseThrow();
+        assertThat(header(invalid, DeadLetterHeaders.REASON)).contains("severity");
+        assertThat(header(invalid, DeadLetterHeaders.SERVICE)).isEqualTo("intake-service");
+    }
+
+    @Test
+    void aLifecycleEventForAnUnknownTicketIsDeadLettered() {
+        String key = unique("orphan");
+
+        publish(key, """
+                {"type": "TICKET_RESOLVED", "ticketId": "%s"}""".formatted(java.util.UUID.randomUUID()));
+
+        var letter = Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> readAll(Topics.INBOUND.deadLetterTopicName(), new ByteArrayDeserializer()).stream()
+                        .filter(l -> key.equals(l.key())).findFirst(), java.util.Optional::isPresent).get();
+        assertThat(header(letter, DeadLetterHeaders.REASON)).contains("404");
+    }
+
+    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

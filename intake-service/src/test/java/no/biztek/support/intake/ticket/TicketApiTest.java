@@ -1,0 +1,288 @@
+package no.biztek.support.intake.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import no.biztek.support.intake.IntakeIntegrationTest;
+import no.biztek.support.schemas.common.Channel;
+import no.biztek.support.schemas.common.Severity;
+import no.biztek.support.schemas.common.SeverityChangeReason;
+import no.biztek.support.schemas.common.Vendor;
+import no.biztek.support.schemas.ticket.FirstResponseRecorded;
+import no.biztek.support.schemas.ticket.SeverityChanged;
+import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.ticket.TicketOpened;
+import no.biztek.support.schemas.ticket.TicketReopened;
+import no.biztek.support.schemas.ticket.TicketResolved;
+import no.biztek.support.schemas.topic.Topics;
+
+class TicketApiTest extends IntakeIntegrationTest {
+
+    static String openBody(String externalId, int severity, String openedAt) {
+        return """
+                {"source": "portal", "externalId": "%s", "customerId": "kunde-as", "severity": %d,
+                 "title": "E-post nede", "description": "Ingen får sendt e-post",
+                 "requester": {"name": "Kari Nordmann", "email": "kari@kunde.no"},
+                 "channel": "PORTAL", "vendor": "MICROSOFT", "vendorService": "M365"%s}"""
+                .formatted(externalId, severity, openedAt == null ? "" : ", \"openedAt\": \"" + openedAt + "\"");
+    }
+
+    private String open(int severity, Instant openedAt) {
+        HttpResponse<String> response = post("/api/v1/tickets", openBody(unique("INC"), severity,
+                openedAt == null ? null : openedAt.toString()), WRITER);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response).get("ticketId").asString();
+    }
+
+    private ConsumerRecord<String, TicketEvent> published(String ticketId, Class<?> payload) {
+        return awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(ticketId)
+                && payload.isInstance(r.value().getPayload()));
+    }
+
+    @Test
+    void openingPublishesTicketOpenedKeyedByTicketId() {
+        String externalId = unique("INC");
+        Instant openedAt = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+
+        HttpResponse<String> response = post("/api/v1/tickets", openBody(externalId, 1, openedAt.toString()), WRITER);
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        String ticketId = json(response).get("ticketId").asString();
+        assertThat(ticketId).isEqualTo(TicketIntake.ticketIdOf("portal", externalId));
+        TicketEvent event = published(ticketId, TicketOpened.class).value();
+        TicketOpened opened = (TicketOpened) event.getPayload();
+        assertThat(event.getCustomerId()).isEqualTo("kunde-as");
+        assertThat(event.getProducer()).isEqualTo("intake-service");
+        assertThat(event.getEventId()).isEqualTo(json(response).get("eventId").asString());
+        assertThat(opened.getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(opened.getChannel()).isEqualTo(Channel.PORTAL);
+        assertThat(opened.getVendor()).isEqualTo(Vendor.MICROSOFT);
+        assertThat(opened.getVendorService()).isEqualTo("M365");
+        assertThat(opened.getOpenedAt()).isEqualTo(openedAt);
+        assertThat(opened.getRequester().getEmail()).isEqualTo("kari@kunde.no");
+    }
+
+    @Test
+    void theSameTicketTwiceIsOneTicketWithTheSameIds() {
+        String body = openBody(unique("INC"), 3, null);
+
+        HttpResponse<String> first = post("/api/v1/tickets", body, WRITER);
+        HttpResponse<String> second = post("/api/v1/tickets", body, WRITER);
+
+        assertThat(second.statusCode()).isEqualTo(202);
+        String ticketId = json(first).get("ticketId").asString();
+        assertThat(json(second).get("ticketId").asString()).isEqualTo(ticketId);
+        assertThat(json(second).get("eventId").asString()).isEqualTo(json(first).get("eventId").asString());
+        assertThat(json(second).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
+        published(ticketId, TicketOpened.class);
+        assertThat(readAll(Topics.TICKET_EVENTS)).filteredOn(r -> r.key().equals(ticketId)).hasSize(1);
+    }
+
+    @Test
+    void theWholeLifecycleIsPublishedInOrder() {
+        Instant openedAt = Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+        String ticketId = open(3, openedAt);
+        String base = "/api/v1/tickets/" + ticketId;
+
+        assertThat(post(base + "/severity", "{\"severity\": 1, \"note\": \"all users down\"}", WRITER).statusCode())
+                .isEqualTo(202);
+        assertThat(post(base + "/severity", """
+                {"severity": 2, "reason": "CUSTOMER_RESOURCES_UNAVAILABLE", "note": "no admin access"}""", WRITER)
+                .statusCode()).isEqualTo(202);
+        Instant respondedAt = openedAt.plus(30, ChronoUnit.MINUTES);
+        assertThat(post(base + "/first-response", "{\"consultant\": \"per@biztek.no\", \"respondedAt\": \""
+                + respondedAt + "\"}", WRITER).statusCode()).isEqualTo(202);
+        assertThat(post(base + "/resolve", "", WRITER).statusCode()).isEqualTo(202);
+        assertThat(post(base + "/reopen", "{\"note\": \"came back\"}", WRITER).statusCode()).isEqualTo(202);
+        published(ticketId, TicketReopened.class);
+
+        var events = readAll(Topics.TICKET_EVENTS).stream().filter(r -> r.key().equals(ticketId))
+                .map(r -> r.value().getPayload()).toList();
+        assertThat(events).hasSize(6);
+        assertThat(events.get(0)).isInstanceOf(TicketOpened.class);
+        SeverityChanged upgrade = (SeverityChanged) events.get(1);
+        assertThat(upgrade.getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(upgrade.getReason()).isEqualTo(SeverityChangeReason.IMPACT_REASSESSED);
+        SeverityChanged downgrade = (SeverityChanged) events.get(2);
+        assertThat(downgrade.getSeverity()).isEqualTo(Severity.SERIOUS);
+        assertThat(downgrade.getReason()).isEqualTo(SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE);
+        FirstResponseRecorded response = (FirstResponseRecorded) events.get(3);
+        assertThat(response.getRespondedAt()).isEqualTo(respondedAt);
+        assertThat(response.getConsultant()).isEqualTo("per@biztek.no");
+        assertThat(events.get(4)).isInstanceOf(TicketResolved.class);
+        assertThat(((TicketReopened) events.get(5)).getNote()).isEqualTo("came back");
+    }
+
+    @Test
+    void retriedLifecycleRequestsPublishNothingNew() {
+        String ticketId = open(2, null);
+        String base = "/api/v1/tickets/" + ticketId;
+        HttpResponse<String> first = post(base + "/first-response", "{\"consultant\": \"per\"}", WRITER);
+        HttpResponse<String> again = post(base + "/first-response", "{\"consultant\": \"per\"}", WRITER);
+        post(base + "/resolve", "{}", WRITER);
+        HttpResponse<String> resolvedAgain = post(base + "/resolve", "{}", WRITER);
+        published(ticketId, TicketResolved.class);
+
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(json(again).get("eventId").asString()).isEqualTo(json(first).get("eventId").asString());
+        assertThat(json(again).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
+        assertThat(json(resolvedAgain).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
+        assertThat(readAll(Topics.TICKET_EVENTS)).filteredOn(r -> r.key().equals(ticketId)).hasSize(3);
+    }
+
+    @Test
+    void lifecycleOfAnUnknownTicketIs404() {
+        HttpResponse<String> response = post("/api/v1/tickets/" + java.util.UUID.randomUUID() + "/first-response",
+                "{\"consultant\": \"per\"}", WRITER);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void reopeningATicketThatIsNotResolvedIs409() {
+        String ticketId = open(3, null);
+
+        assertThat(post("/api/v1/tickets/" + ticketId + "/reopen", "{}", WRITER).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aResponseBeforeTheTicketWasOpenedIsRefused() {
+        Instant openedAt = Instant.now().minus(1, ChronoUnit.HOURS);
+        String ticketId = open(3, openedAt);
+        long before = count(Topics.TICKET_EVENTS.name());
+
+        HttpResponse<String> response = post("/api/v1/tickets/" + ticketId + "/first-response",
+                "{\"consultant\": \"per\", \"respondedAt\": \"" + openedAt.minusSeconds(60) + "\"}", WRITER);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(errors(response)).containsKey("respondedAt");
+        assertThat(count(Topics.TICKET_EVENTS.name())).isEqualTo(before);
+    }
+
+    @Test
+    void aDowngradeNeedsAReasonThePolicyAccepts() {
+        String ticketId = open(1, null);
+        String path = "/api/v1/tickets/" + ticketId + "/severity";
+        long before = count(Topics.TICKET_EVENTS.name());
+
+        HttpResponse<String> noReason = post(path, "{\"severity\": 3}", WRITER);
+        HttpResponse<String> wrongReason = post(path, "{\"severity\": 3, \"reason\": \"CUSTOMER_REQUEST\"}", WRITER);
+
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(errors(noReason).get("reason")).startsWith("a downgrade needs a reason code");
+        assertThat(wrongReason.statusCode()).isEqualTo(400);
+        assertThat(errors(wrongReason).get("reason")).contains("CUSTOMER_RESOURCES_UNAVAILABLE");
+        assertThat(count(Topics.TICKET_EVENTS.name())).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            missing source          | "source": "portal",                   |                                       | source
+            blank title             | "title": "E-post nede"                | "title": "  "                         | title
+            severity 0              | "severity": 2                         | "severity": 0                         | severity
+            severity 4              | "severity": 2                         | "severity": 4                         | severity
+            unknown channel         | "channel": "PORTAL"                   | "channel": "FAX"                      | channel
+            unknown vendor          | "vendor": "MICROSOFT"                 | "vendor": "GOOGLE"                    | vendor
+            malformed e-mail        | "email": "kari@kunde.no"              | "email": "kari-at-kunde"              | requester.email
+            missing requester       | "requester": {"name": "Kari Nordmann", "email": "kari@kunde.no"}, |   | requester
+            unknown field           | "channel": "PORTAL"                   | "channel": "PORTAL", "priority": 1    | priority
+            severity as text        | "severity": 2                         | "severity": "high"                    | severity
+            openedAt in the future  | "vendorService": "M365"               | "vendorService": "M365", "openedAt": "2999-01-01T00:00:00Z" | openedAt
+            openedAt not an instant | "vendorService": "M365"               | "vendorService": "M365", "openedAt": "yesterday" | openedAt
+            openedAt before terms   | "vendorService": "M365"               | "vendorService": "M365", "openedAt": "2010-01-01T00:00:00Z" | openedAt
+            """)
+    void badTicketsAreRefusedNamingTheFieldAndPublishNothing(String what, String replace, String with, String field) {
+        String body = openBody(unique("INC"), 2, null).replace(replace, with == null ? "" : with);
+        long before = count(Topics.TICKET_EVENTS.name());
+
+        HttpResponse<String> response = post("/api/v1/tickets", body, WRITER);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(errors(response)).containsKey(field);
+        assertThat(count(Topics.TICKET_EVENTS.name())).isEqualTo(before);
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        HttpResponse<String> response = post("/api/v1/tickets", "{\"source\": \"portal\", ", WRITER);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(errors(response)).containsKey("body");
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        HttpResponse<String> response = send(request("/api/v1/tickets", WRITER).header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(openBody(unique("INC"), 2, null))));
+
+        assertThat(response.statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413() {
+        String body = openBody(unique("INC"), 2, null).replace("Ingen får sendt e-post", "x".repeat(20_000));
+
+        assertThat(post("/api/v1/tickets", body, WRITER).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void withoutTheWriteScopeNothingIsPublished() {
+        String body = openBody(unique("INC"), 2, null);
+        long before = count(Topics.TICKET_EVENTS.name());
+
+        assertThat(post("/api/v1/tickets", body, null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/tickets", body, "not-a-token").statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/tickets", body, READER).statusCode()).isEqualTo(403);
+        assertThat(count(Topics.TICKET_EVENTS.name())).isEqualTo(before);
+    }
+
+    @Test
+    void aMalformedTicketIdIs400() {
+        HttpResponse<String> response = post("/api/v1/tickets/not-a-ticket/resolve", "{}", WRITER);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(errors(response)).containsKey("ticketId");
+    }
+
+    @Test
+    void theOpenApiDescriptionShowsRequestsAndProblems() {
+        HttpResponse<String> response = get("/v3/api-docs", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        var doc = json(response);
+        assertThat(doc.at("/paths/~1api~1v1~1tickets/post").isMissingNode()).isFalse();
+        assertThat(doc.at("/paths/~1api~1v1~1webhooks~1zendesk/post").isMissingNode()).isFalse();
+        assertThat(doc.at("/paths/~1api~1v1~1customers~1{customerId}/put").isMissingNode()).isFalse();
+        assertThat(doc.at("/components/schemas/OpenTicket/properties/severity").isMissingNode()).isFalse();
+        assertThat(doc.at("/components/schemas/Problem").isMissingNode()).isFalse();
+    }
+
+    @Test
+    void openedTicketsAreCountedBySeverityAndChannel() {
+        open(1, null);
+
+        HttpResponse<String> metrics = get("/actuator/prometheus", null);
+
+        assertThat(metrics.body()).contains("support_tickets_opened_total{channel=\"PORTAL\",severity=\"1\"");
+        assertThat(metrics.body()).contains("kafka_producer");
+    }
+
+    @Test
+    void readinessReportsKafka() {
+        HttpResponse<String> readiness = get("/actuator/health/readiness", null);
+
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("UP");
+    }
+}
