@@ -39,14 +39,25 @@ public class EventPublisher {
             SendResult<Object, Object> result = template.send(new ProducerRecord<>(topic.name(), key, value))
                     .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
             return result.getRecordMetadata().offset();
-        } catch (SerializationException e) {
-            throw new IllegalStateException("cannot encode a record for " + topic.name(), e);
-        } catch (TimeoutException | ExecutionException | KafkaException e) {
+        } catch (TimeoutException | ExecutionException | KafkaException
+                 | org.springframework.kafka.KafkaException e) {
+            if (causedBy(e, SerializationException.class)) {
+                throw new IllegalStateException("cannot encode a record for " + topic.name(), e);
+            }
             throw new BrokerUnavailableException("Kafka did not acknowledge the event in time; retry later.",
                     retryAfter, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailableException("Interrupted while waiting for Kafka.", retryAfter, e);
         }
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

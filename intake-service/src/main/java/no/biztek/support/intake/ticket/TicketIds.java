@@ -20,9 +20,14 @@ final class TicketIds {
     private TicketIds() {
     }
 
-    /** Source is case-insensitive ("Zendesk" and "zendesk" are one system); the external id is taken as given. */
+    /**
+     * Source is case-insensitive ("Zendesk" and "zendesk" are one system); the external id is taken as given.
+     * The source is length-prefixed so no pair can be shifted into another ("a", "b\nc" vs "a\nb", "c").
+     */
     static String ticketId(String source, String externalId) {
-        return uuid5(TICKET_NAMESPACE, source.trim().toLowerCase(Locale.ROOT) + "\n" + externalId.trim()).toString();
+        String normalisedSource = source.trim().toLowerCase(Locale.ROOT);
+        return uuid5(TICKET_NAMESPACE, normalisedSource.length() + ":" + normalisedSource + ":" + externalId.trim())
+                .toString();
     }
 
     /** The id of the n-th occurrence (0-based) of an event kind on a ticket. */

@@ -1,0 +1,61 @@
+package no.biztek.support.intake.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import no.biztek.support.schemas.common.Channel;
+import no.biztek.support.schemas.common.Person;
+import no.biztek.support.schemas.common.Severity;
+import no.biztek.support.schemas.common.SeverityChangeReason;
+import no.biztek.support.schemas.ticket.SeverityChanged;
+import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.ticket.TicketOpened;
+import no.biztek.support.schemas.ticket.TicketResolved;
+
+class TicketSnapshotTest {
+
+    private static final Instant OPENED = Instant.parse("2026-03-02T08:00:00Z");
+
+    private static TicketEvent event(String eventId, Object payload) {
+        return TicketEvent.newBuilder().setEventId(eventId).setTicketId("t").setCustomerId("c")
+                .setOccurredAt(OPENED).setProducer("test").setPayload(payload).build();
+    }
+
+    private static TicketEvent opened(Severity severity) {
+        return event("e-open", TicketOpened.newBuilder().setSource("s").setExternalId("x").setSeverity(severity)
+                .setTitle("t").setDescription("d").setRequester(new Person("n", "e@x.no")).setChannel(Channel.API)
+                .setOpenedAt(OPENED).build());
+    }
+
+    @Test
+    void lifecycleBeforeOpeningIsIgnored() {
+        assertThat(TicketSnapshot.fold(null, event("e1", new TicketResolved(OPENED)))).isNull();
+    }
+
+    @Test
+    void foldsTheLifecycleAndCountsOccurrences() {
+        TicketSnapshot s = TicketSnapshot.fold(null, opened(Severity.LESS_SERIOUS));
+        s = TicketSnapshot.fold(s, event("e2", new SeverityChanged(Severity.CRITICAL,
+                SeverityChangeReason.IMPACT_REASSESSED, null, OPENED)));
+        s = TicketSnapshot.fold(s, event("e3", new TicketResolved(OPENED)));
+
+        assertThat(s.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(s.severityChanges()).isEqualTo(1);
+        assertThat(s.resolved()).isTrue();
+        assertThat(s.resolutions()).isEqualTo(1);
+        assertThat(s.openedAt()).isEqualTo(OPENED);
+    }
+
+    @Test
+    void aDuplicateEventIsNotCountedTwice() {
+        TicketEvent change = event("e2", new SeverityChanged(Severity.CRITICAL, SeverityChangeReason.IMPACT_REASSESSED,
+                null, OPENED));
+        TicketSnapshot s = TicketSnapshot.fold(TicketSnapshot.fold(null, opened(Severity.SERIOUS)), change);
+
+        assertThat(TicketSnapshot.fold(s, change).severityChanges()).isEqualTo(1);
+        assertThat(TicketSnapshot.fold(s, opened(Severity.LESS_SERIOUS))).isEqualTo(s);
+    }
+}
