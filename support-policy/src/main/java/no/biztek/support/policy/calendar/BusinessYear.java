@@ -40,7 +40,8 @@ final class BusinessYear {
                 closes[i] = midnight;
             } else {
                 opens[i] = Nanos.of(date.atTime(hours.opens()).atZone(zone).toInstant());
-                closes[i] = Nanos.of(date.atTime(hours.closes()).atZone(zone).toInstant());
+                closes[i] = Nanos.of(hours.untilMidnight() ? date.plusDays(1).atStartOfDay(zone).toInstant()
+                        : date.atTime(hours.closes()).atZone(zone).toInstant());
             }
             elapsedBefore[i + 1] = elapsedBefore[i] + (closes[i] - opens[i]);
         }

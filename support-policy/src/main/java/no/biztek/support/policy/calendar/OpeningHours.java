@@ -3,8 +3,14 @@ package no.biztek.support.policy.calendar;
 import java.time.LocalTime;
 import java.util.Objects;
 
-/** The desk's opening hours on one day: open from {@code opens} (inclusive) until {@code closes} (exclusive). */
+/**
+ * The desk's opening hours on one day: open from {@code opens} (inclusive) until {@code closes} (exclusive).
+ * {@link #UNTIL_MIDNIGHT} as closing time means open until the day ends (written {@code 24:00}).
+ */
 public record OpeningHours(LocalTime opens, LocalTime closes) {
+
+    /** Closing time of a desk open until the end of the day. */
+    public static final LocalTime UNTIL_MIDNIGHT = LocalTime.MAX;
 
     public OpeningHours {
         Objects.requireNonNull(opens, "opens");
@@ -14,17 +20,23 @@ public record OpeningHours(LocalTime opens, LocalTime closes) {
         }
     }
 
-    /** Parses {@code HH:mm-HH:mm}, e.g. {@code 07:00-16:00}. */
+    /** Parses {@code HH:mm-HH:mm}, e.g. {@code 07:00-16:00}; {@code 24:00} closes at the end of the day. */
     public static OpeningHours parse(String text) {
         String[] parts = text.trim().split("\\s*-\\s*");
         if (parts.length != 2) {
             throw new IllegalArgumentException("expected HH:mm-HH:mm, was '" + text + "'");
         }
-        return new OpeningHours(LocalTime.parse(parts[0]), LocalTime.parse(parts[1]));
+        LocalTime closes = parts[1].equals("24:00") ? UNTIL_MIDNIGHT : LocalTime.parse(parts[1]);
+        return new OpeningHours(LocalTime.parse(parts[0]), closes);
+    }
+
+    /** Whether the desk stays open until the day ends. */
+    public boolean untilMidnight() {
+        return closes.equals(UNTIL_MIDNIGHT);
     }
 
     @Override
     public String toString() {
-        return opens + "-" + closes;
+        return opens + "-" + (untilMidnight() ? "24:00" : closes);
     }
 }

@@ -126,6 +126,22 @@ class BusinessCalendarTest {
     }
 
     @Test
+    void aDeskOpenAroundTheClockCountsEveryInstant() {
+        BusinessCalendar always = new BusinessCalendar(OSLO, Calendars.weekdays("00:00-24:00", DayOfWeek.values()),
+                PublicHolidays.NONE, ClosedDates.NONE);
+
+        assertThat(OpeningHours.parse("00:00-24:00").toString()).isEqualTo("00:00-24:00");
+        assertThat(always.isOpenAt(oslo("2026-03-07T23:59:59.999"))).isTrue();
+        assertThat(always.plusBusinessTime(oslo("2026-03-07T23:59:30"), Duration.ofMinutes(1)))
+                .isEqualTo(oslo("2026-03-08T00:00:30"));
+        assertThat(always.businessTimeBetween(oslo("2026-03-06T12:00"), oslo("2026-03-09T12:00")))
+                .isEqualTo(Duration.ofHours(72));
+        // the spring DST switch day has 23 hours
+        assertThat(always.businessTimeBetween(oslo("2026-03-29T00:00"), oslo("2026-03-30T00:00")))
+                .isEqualTo(Duration.ofHours(23));
+    }
+
+    @Test
     void otherZonesAndWeeksAreData() {
         BusinessCalendar london = new BusinessCalendar(java.time.ZoneId.of("Europe/London"),
                 Map.of(DayOfWeek.SATURDAY, OpeningHours.parse("10:00-12:00")), PublicHolidays.NONE, ClosedDates.NONE);

@@ -1,0 +1,34 @@
+package no.biztek.support.policy.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.policy.Severity;
+import no.biztek.support.policy.SlaPolicy;
+
+/** The local run's demo policy loads, and it is not the real one. */
+class DemoPolicyTest {
+
+    private final PolicyHistory demo = PolicyFile.fromFile(Path.of("../local-run/demo-policy.yaml"));
+
+    @Test
+    void demoTargetsAreShortAndCountAroundTheClock() {
+        SlaPolicy policy = demo.inForceAt(Instant.parse("2026-03-07T23:00:00Z")); // a Saturday night
+        Instant saturdayNight = Instant.parse("2026-03-07T23:00:00Z");
+
+        assertThat(policy.id()).startsWith("demo-");
+        assertThat(policy.firstResponseDeadline(Severity.SERIOUS, saturdayNight))
+                .isEqualTo(saturdayNight.plus(Duration.ofSeconds(90)));
+    }
+
+    @Test
+    void theRealPolicyIsUntouched() {
+        assertThat(PolicyFile.defaultPolicy().versions()).allSatisfy(v -> assertThat(v.id()).doesNotContain("demo"));
+    }
+}
