@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,16 +13,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+
 import no.biztek.support.schemas.topic.Topic;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
  * Declares every topic of the catalogue and its dead-letter topic, so that whichever service starts
- * first creates them (Spring Kafka's {@link KafkaAdmin} creates missing topics and leaves existing ones).
+ * first creates them, and counts dead letters ({@link DeadLetterMetrics}) (Spring Kafka's {@link KafkaAdmin} creates missing topics and leaves existing ones).
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KafkaPlatformProperties.class)
 public class PlatformTopicsConfiguration {
+
+    @Bean
+    DeadLetterMetrics deadLetterMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new DeadLetterMetrics(registry.getIfAvailable(() -> Metrics.globalRegistry));
+    }
 
     @Bean
     @ConditionalOnProperty(name = "support.kafka.create-topics", havingValue = "true", matchIfMissing = true)

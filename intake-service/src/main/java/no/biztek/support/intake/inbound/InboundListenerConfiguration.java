@@ -17,6 +17,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.DeadLetters;
 import no.biztek.support.schemas.topic.Topics;
 
@@ -30,7 +31,8 @@ class InboundListenerConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> inboundContainerFactory(KafkaProperties kafka,
-            KafkaTemplate<Object, Object> template, @Value("${spring.application.name}") String service) {
+            KafkaTemplate<Object, Object> template, DeadLetterMetrics deadLetterMetrics,
+            @Value("${spring.application.name}") String service) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
@@ -41,7 +43,11 @@ class InboundListenerConfiguration {
                 record.offset(), failure.getCause() != null ? failure.getCause() : failure, service));
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
-        var errorHandler = new DefaultErrorHandler(recoverer, backOff);
+        deadLetterMetrics.register(Topics.INBOUND.name());
+        var errorHandler = new DefaultErrorHandler((record, failure) -> {
+            recoverer.accept(record, failure);
+            deadLetterMetrics.deadLettered(record.topic());
+        }, backOff);
         errorHandler.addNotRetryableExceptions(RejectedInboundEvent.class);
         factory.setCommonErrorHandler(errorHandler);
         return factory;
