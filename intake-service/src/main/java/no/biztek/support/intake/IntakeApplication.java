@@ -1,7 +1,9 @@
 package no.biztek.support.intake;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -23,8 +25,10 @@ public class IntakeApplication {
         return Clock.systemUTC();
     }
 
+    /** The support terms: {@code support.policy.file} when set, else the built-in policy. */
     @Bean
-    PolicyHistory policyHistory(IntakeProperties properties) {
-        return properties.policyFile() == null ? PolicyFile.defaultPolicy() : PolicyFile.fromFile(properties.policyFile());
+    PolicyHistory policyHistory(@Value("${support.policy.file:}") Path policyFile) {
+        return policyFile == null || policyFile.toString().isEmpty() ? PolicyFile.defaultPolicy()
+                : PolicyFile.fromFile(policyFile);
     }
 }

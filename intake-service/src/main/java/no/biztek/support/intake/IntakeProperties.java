@@ -1,6 +1,5 @@
 package no.biztek.support.intake;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import jakarta.validation.Valid;
@@ -17,13 +16,12 @@ import org.springframework.validation.annotation.Validated;
  *                               keep it above the producer's delivery.timeout.ms
  * @param retryAfter             Retry-After of a 503
  * @param lookupTimeout          how long a lifecycle request waits to catch up with tickets other instances wrote
- * @param policyFile             policy YAML; empty: the built-in policy
  * @param zendesk                the Zendesk webhook
  */
 @Validated
 @ConfigurationProperties("support.intake")
 public record IntakeProperties(@NotNull Duration maxClockSkew, @NotNull Duration acknowledgementTimeout,
-                               @NotNull Duration retryAfter, @NotNull Duration lookupTimeout, Path policyFile,
+                               @NotNull Duration retryAfter, @NotNull Duration lookupTimeout,
                                @Valid @NotNull Zendesk zendesk) {
 
     /**
