@@ -1,0 +1,77 @@
+package no.biztek.support.notification;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the notification service runs.
+ *
+ * @param applicationId        Kafka Streams application id; prefix of the internal topics and consumer groups
+ * @param mail                 sender address and Message-ID domain of the mails
+ * @param retry                how transient SMTP failures are retried before a notification is given up
+ * @param cadenceCheckInterval how often (wall clock) due keep-informed reminders and expired waits are looked for
+ * @param awaitingGrace        how long a notification waits for its ticket's TicketOpened or its customer's
+ *                             directory entry before it is sent with what is known
+ * @param dedupRetention       how long a cause's eventId is remembered, so that it is told only once
+ * @param applicationServer    this instance's {@code host:port} for the audit API to answer for tickets
+ *                             held by another instance; empty for a single instance
+ * @param senderConcurrency    consumer threads of the sender
+ */
+@Validated
+@ConfigurationProperties("support.notification")
+public record NotificationProperties(@NotBlank String applicationId, @NotNull @Valid Mail mail,
+                                     @NotNull @Valid Retry retry, @NotNull Duration cadenceCheckInterval,
+                                     @NotNull Duration awaitingGrace, @NotNull Duration dedupRetention,
+                                     String applicationServer, @Min(1) Integer senderConcurrency) {
+
+    public NotificationProperties {
+        mail = mail == null ? new Mail(null, null, null) : mail;
+        retry = retry == null ? new Retry(null, null, null, null) : retry;
+        cadenceCheckInterval = cadenceCheckInterval == null ? Duration.ofSeconds(30) : cadenceCheckInterval;
+        awaitingGrace = awaitingGrace == null ? Duration.ofMinutes(15) : awaitingGrace;
+        dedupRetention = dedupRetention == null ? Duration.ofDays(90) : dedupRetention;
+        applicationServer = applicationServer == null || applicationServer.isBlank() ? null : applicationServer;
+        senderConcurrency = senderConcurrency == null ? 1 : senderConcurrency;
+    }
+
+    /**
+     * @param from            the From address, e.g. {@code Biztek Support <support@biztek.no>}
+     * @param replyTo         optional Reply-To address
+     * @param messageIdDomain right-hand side of the Message-IDs, which are derived from the notificationId
+     */
+    public record Mail(@NotBlank String from, String replyTo, @NotBlank String messageIdDomain) {
+
+        public Mail {
+            from = from == null ? "Biztek Support <support@biztek.no>" : from;
+            replyTo = replyTo == null || replyTo.isBlank() ? null : replyTo;
+            messageIdDomain = messageIdDomain == null ? "notification.biztek.no" : messageIdDomain;
+        }
+    }
+
+    /**
+     * Exponential back-off of transient SMTP failures (connection refused, 4xx) over retry topics.
+     *
+     * @param initialInterval first delay
+     * @param multiplier      factor between delays
+     * @param maxInterval     longest delay
+     * @param maxAttempts     attempts in all (the first included) before the notification goes to the DLT
+     */
+    public record Retry(@NotNull Duration initialInterval, @NotNull @DecimalMin("1.0") Double multiplier,
+                        @NotNull Duration maxInterval, @NotNull @Min(1) Integer maxAttempts) {
+
+        public Retry {
+            initialInterval = initialInterval == null ? Duration.ofSeconds(5) : initialInterval;
+            multiplier = multiplier == null ? 2.0 : multiplier;
+            maxInterval = maxInterval == null ? Duration.ofMinutes(10) : maxInterval;
+            maxAttempts = maxAttempts == null ? 30 : maxAttempts;
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package no.biztek.support.notification.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.retrytopic.DeadLetterPublishingRecovererFactory;
+import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
+import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
+import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import no.biztek.support.kafka.DeadLetterMetrics;
+import no.biztek.support.kafka.DeadLetters;
+import no.biztek.support.notification.NotificationProperties;
+import no.biztek.support.notification.pipeline.InternalTopics;
+import no.biztek.support.notification.pipeline.NotificationStreams;
+
+/**
+ * The sender: a listener on the commands topic with non-blocking retries (exponential back-off over the
+ * retry topics {@code <commands>.retry-N}) and the dead-letter topic {@code <commands>.DLT}, whose records
+ * carry the platform's dead-letter headers.
+ */
+@Configuration(proxyBeanMethods = false)
+class DeliveryConfiguration extends RetryTopicConfigurationSupport {
+
+    static final String CONTAINER_FACTORY = "notificationCommandContainerFactory";
+    static final String DEAD_LETTER_HANDLER = "deliveryDeadLetters";
+
+    @Value("${spring.application.name}")
+    private String service;
+
+    @Bean
+    DeliveryMetrics deliveryMetrics(MeterRegistry registry) {
+        return new DeliveryMetrics(registry);
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> notificationKafkaTemplate(KafkaProperties kafka) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config, new StringSerializer(),
+                new ByteArraySerializer()));
+    }
+
+    @Bean(CONTAINER_FACTORY)
+    ConcurrentKafkaListenerContainerFactory<String, byte[]> notificationCommandContainerFactory(KafkaProperties kafka,
+            InternalTopics topics, NotificationProperties properties) {
+        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, topics.senderGroup());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer()));
+        factory.setConcurrency(properties.senderConcurrency());
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        return factory;
+    }
+
+    @Bean
+    RetryTopicConfiguration notificationRetryTopics(KafkaTemplate<String, byte[]> notificationKafkaTemplate,
+            ConcurrentKafkaListenerContainerFactory<String, byte[]> notificationCommandContainerFactory,
+            InternalTopics topics, NotificationProperties properties) {
+        NotificationProperties.Retry retry = properties.retry();
+        return RetryTopicConfigurationBuilder.newInstance()
+                .includeTopic(topics.commands())
+                .listenerFactory(notificationCommandContainerFactory)
+                .exponentialBackoff(retry.initialInterval().toMillis(), retry.multiplier(),
+                        retry.maxInterval().toMillis())
+                .maxAttempts(retry.maxAttempts())
+                .useSingleTopicForSameIntervals()
+                .suffixTopicsWithIndexValues()
+                .retryTopicSuffix(InternalTopics.RETRY_SUFFIX)
+                .dltSuffix(InternalTopics.DEAD_LETTER_SUFFIX)
+                .notRetryOn(List.of(PermanentDeliveryException.class))
+                .traversingCauses()
+                .autoCreateTopicsWith(topics.partitions(), topics.replicationFactor())
+                .dltHandlerMethod(DEAD_LETTER_HANDLER, "handle")
+                .create(notificationKafkaTemplate);
+    }
+
+    @Override
+    protected Consumer<DeadLetterPublishingRecovererFactory> configureDeadLetterPublishingContainerFactory() {
+        String producer = service;
+        return factory -> factory.setHeadersFunction((record, exception) -> deadLetterHeaders(record, exception, producer));
+    }
+
+    /** The platform's dead-letter headers, and the addresses a permanently failed notification did not reach. */
+    private static Headers deadLetterHeaders(ConsumerRecord<?, ?> record, Exception exception, String producer) {
+        Headers headers = new RecordHeaders();
+        DeadLetters.explanation(originalTopic(record), originalPartition(record), originalOffset(record), exception,
+                producer).forEach(headers::add);
+        Throwable cause = exception;
+        while (cause != null && !(cause instanceof PermanentDeliveryException)
+                && !(cause instanceof TransientDeliveryException)) {
+            cause = cause.getCause();
+        }
+        boolean permanent = cause instanceof PermanentDeliveryException;
+        headers.add(DeliveryDeadLetters.PERMANENT, Boolean.toString(permanent).getBytes(StandardCharsets.UTF_8));
+        Throwable reason = cause != null ? cause : rootCause(exception);
+        headers.add(DeliveryDeadLetters.REASON, String.valueOf(reason.getMessage()).getBytes(StandardCharsets.UTF_8));
+        if (cause instanceof PermanentDeliveryException failed && !failed.failedRecipients().isEmpty()) {
+            headers.add(DeliveryDeadLetters.FAILED_RECIPIENTS,
+                    DeliveryDeadLetters.encodeAddresses(failed.failedRecipients()));
+        }
+        return headers;
+    }
+
+    private static Throwable rootCause(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static String originalTopic(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(KafkaHeaders.ORIGINAL_TOPIC);
+        return header == null ? record.topic() : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static int originalPartition(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(KafkaHeaders.ORIGINAL_PARTITION);
+        return header == null || header.value().length != Integer.BYTES ? record.partition()
+                : java.nio.ByteBuffer.wrap(header.value()).getInt();
+    }
+
+    private static long originalOffset(ConsumerRecord<?, ?> record) {
+        Header header = record.headers().lastHeader(KafkaHeaders.ORIGINAL_OFFSET);
+        return header == null || header.value().length != Long.BYTES ? record.offset()
+                : java.nio.ByteBuffer.wrap(header.value()).getLong();
+    }
+
+    @Bean
+    TaskScheduler notificationRetryScheduler() {
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("notification-retry-");
+        scheduler.setPoolSize(1);
+        return scheduler;
+    }
+
+    @Bean
+    SentView sentView(NotificationStreams streams) {
+        return new SentView(streams);
+    }
+
+    @Bean
+    SmtpDelivery smtpDelivery(JavaMailSenderImpl mailSender, NotificationProperties properties, Clock clock) {
+        return new SmtpDelivery(mailSender, properties.mail(), clock);
+    }
+
+    @Bean
+    DeliveryOutcomes deliveryOutcomes(KafkaTemplate<String, byte[]> notificationKafkaTemplate, InternalTopics topics,
+                                      Clock clock) {
+        return new DeliveryOutcomes(notificationKafkaTemplate, topics, clock, service);
+    }
+
+    @Bean
+    CommandSender commandSender(SentView sentView, SmtpDelivery smtpDelivery, DeliveryOutcomes deliveryOutcomes,
+                                DeliveryMetrics deliveryMetrics, Clock clock) {
+        return new CommandSender(sentView, smtpDelivery, deliveryOutcomes, deliveryMetrics, clock);
+    }
+
+    @Bean(DEAD_LETTER_HANDLER)
+    DeliveryDeadLetters deliveryDeadLetters(DeliveryOutcomes deliveryOutcomes, DeliveryMetrics deliveryMetrics,
+                                            DeadLetterMetrics deadLetterMetrics, InternalTopics topics) {
+        return new DeliveryDeadLetters(deliveryOutcomes, deliveryMetrics, deadLetterMetrics, topics.commands());
+    }
+}

@@ -1,0 +1,109 @@
+package no.biztek.support.notification.delivery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import no.biztek.support.notification.pipeline.Ids;
+import no.biztek.support.notification.pipeline.InternalTopics;
+import no.biztek.support.notification.pipeline.JsonSerde;
+import no.biztek.support.schemas.notification.CustomerNotificationFailed;
+import no.biztek.support.schemas.notification.CustomerNotified;
+import no.biztek.support.schemas.notification.NotificationEvent;
+import no.biztek.support.schemas.topic.Topics;
+
+/**
+ * Records what became of a notification, synchronously: the sent marker (compacted, consulted before every
+ * send) and the platform's CustomerNotified / CustomerNotificationFailed events, with deterministic eventIds
+ * so that publishing one again is harmless.
+ */
+class DeliveryOutcomes {
+
+    private static final long SEND_TIMEOUT_SECONDS = 30;
+    private static final JsonSerde<SentMarker> MARKERS = JsonSerde.of(SentMarker.class);
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final InternalTopics topics;
+    private final Clock clock;
+    private final String service;
+
+    DeliveryOutcomes(KafkaTemplate<String, byte[]> kafka, InternalTopics topics, Clock clock, String service) {
+        this.kafka = kafka;
+        this.topics = topics;
+        this.clock = clock;
+        this.service = service;
+    }
+
+    /** The mail was accepted: first the marker, then the event. */
+    void sent(SentMarker marker) {
+        send(new ProducerRecord<>(topics.sent(), marker.notificationId(), MARKERS.encode(marker)));
+        notified(marker);
+    }
+
+    /** Publishes the CustomerNotified event of an accepted mail (again, if it was already). */
+    void notified(SentMarker marker) {
+        NotificationEvent event = NotificationEvent.newBuilder()
+                .setEventId(Ids.outcomeEventId(marker.notificationId(), "CustomerNotified"))
+                .setTicketId(marker.ticketId())
+                .setCustomerId(marker.customerId())
+                .setOccurredAt(marker.sentAt())
+                .setProducer(service)
+                .setPayload(CustomerNotified.newBuilder()
+                        .setNotificationId(marker.notificationId())
+                        .setCauseEventId(marker.causeEventId())
+                        .setTemplate(marker.template())
+                        .setLocale(marker.locale())
+                        .setRecipients(marker.recipients())
+                        .setSubject(marker.subject())
+                        .build())
+                .build();
+        publish(event);
+    }
+
+    void failed(NotificationCommand command, List<String> recipients, String reason, boolean permanent) {
+        NotificationEvent event = NotificationEvent.newBuilder()
+                .setEventId(Ids.outcomeEventId(command.notificationId(), "CustomerNotificationFailed"))
+                .setTicketId(command.ticketId())
+                .setCustomerId(command.customerId())
+                .setOccurredAt(now())
+                .setProducer(service)
+                .setPayload(CustomerNotificationFailed.newBuilder()
+                        .setNotificationId(command.notificationId())
+                        .setCauseEventId(command.causeEventId())
+                        .setTemplate(command.template())
+                        .setRecipients(recipients)
+                        .setReason(reason)
+                        .setPermanent(permanent)
+                        .build())
+                .build();
+        publish(event);
+    }
+
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private void publish(NotificationEvent event) {
+        String topic = Topics.NOTIFICATION_EVENTS.name();
+        send(new ProducerRecord<>(topic, event.getTicketId(),
+                Topics.NOTIFICATION_EVENTS.valueSerde().serializer().serialize(topic, event)));
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
+        try {
+            kafka.send(record).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientDeliveryException("interrupted while recording to " + record.topic(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new TransientDeliveryException("cannot record to " + record.topic() + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package no.biztek.support.notification.delivery;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.biztek.support.notification.pipeline.InternalTopics;
+import no.biztek.support.notification.pipeline.JsonSerde;
+import no.biztek.support.notification.pipeline.StoreNames;
+
+/**
+ * The sent view: a global store of every notification whose mail was accepted, read from the compacted
+ * internal "sent" topic, so every instance can check any notification before sending it.
+ */
+public final class SentStage {
+
+    private static final Logger log = LoggerFactory.getLogger(SentStage.class);
+    private static final JsonSerde<SentMarker> SERDE = JsonSerde.of(SentMarker.class);
+
+    private SentStage() {
+    }
+
+    public static void addTo(Topology topology, InternalTopics topics) {
+        topology.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SENT), Serdes.String(), SERDE)
+                        .withLoggingDisabled(),
+                "sent-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.sent(),
+                "sent-view", SentViewUpdater::new);
+    }
+
+    /** Keeps the global store equal to the topic; the service is the topic's only writer. */
+    private static final class SentViewUpdater implements Processor<String, byte[], Void, Void> {
+
+        private KeyValueStore<String, SentMarker> store;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            store = context.getStateStore(StoreNames.SENT);
+        }
+
+        @Override
+        public void process(Record<String, byte[]> record) {
+            if (record.key() == null) {
+                return;
+            }
+            if (record.value() == null) {
+                store.delete(record.key());
+                return;
+            }
+            try {
+                store.put(record.key(), SERDE.decode(record.value()));
+            } catch (RuntimeException e) {
+                log.error("Skipping undecodable sent marker {}: {}", record.key(), e.getMessage());
+            }
+        }
+    }
+}

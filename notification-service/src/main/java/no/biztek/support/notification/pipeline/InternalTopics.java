@@ -1,0 +1,49 @@
+package no.biztek.support.notification.pipeline;
+
+/**
+ * The service's own topics (not platform contracts), all named with the service's application id as prefix.
+ * Created by the service on start-up.
+ *
+ * @param applicationId      Kafka Streams application id and prefix of every internal topic and group
+ * @param partitions         partitions of the internal topics: the catalogue's (or the platform override)
+ * @param replicationFactor  replicas of the internal topics
+ */
+public record InternalTopics(String applicationId, int partitions, short replicationFactor) {
+
+    /** What to tell whom, keyed by customerId (re-keyed from ticket to customer for the customer directory). */
+    public static final String DRAFTS = ".drafts.v1";
+    /** Mails to send, worded and addressed, keyed by ticketId. */
+    public static final String COMMANDS = ".commands.v1";
+    /** Notifications whose mail the SMTP server accepted, keyed by notificationId; compacted. */
+    public static final String SENT = ".sent.v1";
+    /** Suffix of the sender's retry topics ({@code <commands>.retry-N}). */
+    public static final String RETRY_SUFFIX = ".retry";
+    /** Suffix of dead-letter topics, as for every platform topic. */
+    public static final String DEAD_LETTER_SUFFIX = ".DLT";
+    /** Suffix of the sender's consumer group. */
+    public static final String SENDER_GROUP = "-sender";
+
+    public String drafts() {
+        return applicationId + DRAFTS;
+    }
+
+    public String draftsDeadLetters() {
+        return drafts() + DEAD_LETTER_SUFFIX;
+    }
+
+    public String commands() {
+        return applicationId + COMMANDS;
+    }
+
+    public String commandsDeadLetters() {
+        return commands() + DEAD_LETTER_SUFFIX;
+    }
+
+    public String sent() {
+        return applicationId + SENT;
+    }
+
+    public String senderGroup() {
+        return applicationId + SENDER_GROUP;
+    }
+}

@@ -1,0 +1,383 @@
+package no.biztek.support.notification.pipeline;
+
+import static no.biztek.support.notification.Events.customer;
+import static no.biztek.support.notification.Events.id;
+import static no.biztek.support.notification.Events.person;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import no.biztek.support.kafka.DeadLetterMetrics;
+import no.biztek.support.notification.Events;
+import no.biztek.support.notification.MutableClock;
+import no.biztek.support.notification.audit.AuditEntry;
+import no.biztek.support.notification.audit.NotificationHistory;
+import no.biztek.support.notification.compose.Contact;
+import no.biztek.support.notification.compose.MailComposer;
+import no.biztek.support.notification.delivery.NotificationCommand;
+import no.biztek.support.policy.file.PolicyFile;
+import no.biztek.support.schemas.common.CustomerLocale;
+import no.biztek.support.schemas.customer.Customer;
+import no.biztek.support.schemas.escalation.EscalationEvent;
+import no.biztek.support.schemas.escalation.VendorCaseStatus;
+import no.biztek.support.schemas.notification.CustomerNotificationFailed;
+import no.biztek.support.schemas.notification.NotificationEvent;
+import no.biztek.support.schemas.notification.NotificationTemplate;
+import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.topic.DeadLetterHeaders;
+import no.biztek.support.schemas.topic.Topic;
+import no.biztek.support.schemas.topic.Topics;
+
+/** The pipeline's topology with TopologyTestDriver: causes, dedup, waiting for data, cadence, dead letters. */
+class NotificationTopologyTest {
+
+    /** Monday 3 March 2025 08:00 in Oslo: inside opening hours (07-16). */
+    private static final Instant MONDAY_0800 = Instant.parse("2025-03-03T07:00:00Z");
+    private static final Duration CHECK = Duration.ofSeconds(30);
+
+    @TempDir
+    Path stateDir;
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final MutableClock clock = new MutableClock(MONDAY_0800);
+    private final InternalTopics topics = new InternalTopics("notification-service", 6, (short) 1);
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, TicketEvent> tickets;
+    private TestInputTopic<String, EscalationEvent> escalations;
+    private TestInputTopic<String, NotificationEvent> notifications;
+    private TestInputTopic<String, Customer> customers;
+    private TestOutputTopic<String, NotificationCommand> commands;
+
+    private final String customerId = "customer-" + id();
+    private final String ticketId = "ticket-" + id();
+    private final String escalationId = "esc-" + id();
+
+    @BeforeEach
+    void start() throws Exception {
+        PipelineSettings settings = new PipelineSettings(clock, PolicyFile.defaultPolicy(), Duration.ofMinutes(15),
+                Duration.ofDays(90), CHECK, "notification-service", new DeadLetterMetrics(meters));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-service");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createDirectories(stateDir.resolve("state")).toString());
+        driver = new TopologyTestDriver(NotificationTopology.build(settings, topics, new MailComposer()), props,
+                MONDAY_0800);
+        tickets = input(Topics.TICKET_EVENTS);
+        escalations = input(Topics.ESCALATION_EVENTS);
+        notifications = input(Topics.NOTIFICATION_EVENTS);
+        customers = input(Topics.CUSTOMERS);
+        commands = driver.createOutputTopic(topics.commands(), new StringDeserializer(),
+                JsonSerde.of(NotificationCommand.class).deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
+        return driver.createInputTopic(topic.name(), new StringSerializer(), topic.valueSerde().serializer());
+    }
+
+    private void knownCustomerAndTicket(CustomerLocale locale) {
+        customers.pipeInput(customerId, customer(customerId, "Kunde AS", locale,
+                List.of(person("IT-drift", "drift@kunde.no"), person("Leder", "leder@kunde.no")), clock.instant()));
+        tickets.pipeInput(ticketId, Events.ticketOpened(ticketId, customerId, "4711", "E-post virker ikke",
+                person("Kari Nordmann", "kari@kunde.no"), clock.instant()));
+    }
+
+    private String openEscalation() {
+        String cause = id();
+        escalations.pipeInput(ticketId, Events.vendorOpened(cause, ticketId, customerId, escalationId, "MS-42",
+                clock.instant()));
+        return cause;
+    }
+
+    /** Time passes; the wall-clock punctuator runs once at the end, as it would within its check interval. */
+    private void advance(Duration duration) {
+        clock.advance(duration);
+        driver.advanceWallClockTime(duration);
+    }
+
+    @Test
+    void aVendorEscalationBecomesOneMailToTheRequesterAndTheCustomersContactsInTheirLanguage() {
+        knownCustomerAndTicket(CustomerLocale.EN);
+        String cause = openEscalation();
+
+        List<NotificationCommand> sent = commands.readValuesToList();
+        assertThat(sent).hasSize(1);
+        NotificationCommand command = sent.get(0);
+        assertThat(command.template()).isEqualTo(NotificationTemplate.VENDOR_ESCALATION_OPENED);
+        assertThat(command.causeEventId()).isEqualTo(cause);
+        assertThat(command.notificationId()).isEqualTo(Ids.notificationId(cause, command.template()));
+        assertThat(command.locale()).isEqualTo(CustomerLocale.EN);
+        assertThat(command.subject()).contains("4711", "Microsoft", "MS-42");
+        assertThat(command.recipients()).extracting(Contact::email)
+                .containsExactly("kari@kunde.no", "drift@kunde.no", "leder@kunde.no");
+        assertThat(command.ticketId()).isEqualTo(ticketId);
+        assertThat(history()).extracting(AuditEntry::status).containsExactly(AuditEntry.Status.PENDING);
+    }
+
+    @Test
+    void aCauseDeliveredTwiceIsToldOnce() {
+        knownCustomerAndTicket(CustomerLocale.NB);
+        EscalationEvent opened = Events.vendorOpened(id(), ticketId, customerId, escalationId, "MS-42", clock.instant());
+
+        escalations.pipeInput(ticketId, opened);
+        escalations.pipeInput(ticketId, opened);
+
+        assertThat(commands.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void eachKindOfVendorEventIsToldAndOtherEscalationEventsAreNot() {
+        knownCustomerAndTicket(CustomerLocale.NB);
+        escalations.pipeInput(ticketId, Events.onCallPaged(ticketId, customerId, clock.instant()));
+        openEscalation();
+        escalations.pipeInput(ticketId, Events.vendorStatus(id(), ticketId, customerId, escalationId, "MS-42",
+                VendorCaseStatus.INVESTIGATING, "Looking into it", clock.instant()));
+        escalations.pipeInput(ticketId, Events.vendorClosed(id(), ticketId, customerId, escalationId, "MS-42",
+                "Fixed in tenant", clock.instant()));
+
+        assertThat(commands.readValuesToList()).extracting(NotificationCommand::template).containsExactly(
+                NotificationTemplate.VENDOR_ESCALATION_OPENED, NotificationTemplate.VENDOR_STATUS_CHANGED,
+                NotificationTemplate.VENDOR_ESCALATION_CLOSED);
+    }
+
+    @Test
+    void aCauseArrivingBeforeItsTicketWaitsForItAndThenReachesTheRequester() {
+        customers.pipeInput(customerId, customer(customerId, "Kunde AS", CustomerLocale.NB,
+                List.of(person("IT-drift", "drift@kunde.no")), clock.instant()));
+        openEscalation();
+        assertThat(commands.isEmpty()).isTrue();
+
+        tickets.pipeInput(ticketId, Events.ticketOpened(ticketId, customerId, "4711", "E-post virker ikke",
+                person("Kari Nordmann", "kari@kunde.no"), clock.instant()));
+
+        NotificationCommand command = commands.readValue();
+        assertThat(command.recipients()).extracting(Contact::email).containsExactly("kari@kunde.no", "drift@kunde.no");
+        assertThat(command.subject()).contains("4711");
+    }
+
+    @Test
+    void aCauseOfAnUnknownCustomerWaitsForTheDirectoryThenForTheGraceAndGoesToTheRequesterInBokmal() {
+        tickets.pipeInput(ticketId, Events.ticketOpened(ticketId, customerId, "4711", "E-post virker ikke",
+                person("Kari Nordmann", "kari@kunde.no"), clock.instant()));
+        openEscalation();
+        assertThat(commands.isEmpty()).isTrue();
+
+        advance(Duration.ofMinutes(16));
+
+        NotificationCommand command = commands.readValue();
+        assertThat(command.locale()).isEqualTo(CustomerLocale.NB);
+        assertThat(command.recipients()).extracting(Contact::email).containsExactly("kari@kunde.no");
+    }
+
+    @Test
+    void aMailNeverContainsAnotherCustomersData() {
+        knownCustomerAndTicket(CustomerLocale.NB);
+        String otherCustomer = "customer-" + id();
+        String otherTicket = "ticket-" + id();
+        customers.pipeInput(otherCustomer, customer(otherCustomer, "Annen Kunde AS", CustomerLocale.EN,
+                List.of(person("Other IT", "it@annen.no")), clock.instant()));
+        tickets.pipeInput(otherTicket, Events.ticketOpened(otherTicket, otherCustomer, "9999", "Printer down",
+                person("Ola Annen", "ola@annen.no"), clock.instant()));
+
+        openEscalation();
+        escalations.pipeInput(otherTicket, Events.vendorOpened(id(), otherTicket, otherCustomer, "esc-other",
+                "MS-99", clock.instant()));
+
+        List<NotificationCommand> sent = commands.readValuesToList();
+        assertThat(sent).hasSize(2);
+        NotificationCommand ours = sent.stream().filter(c -> c.ticketId().equals(ticketId)).findFirst().orElseThrow();
+        NotificationCommand theirs = sent.stream().filter(c -> c.ticketId().equals(otherTicket)).findFirst().orElseThrow();
+        assertThat(ours.addresses()).allMatch(a -> a.endsWith("@kunde.no"));
+        assertThat(ours.text() + ours.html() + ours.subject()).doesNotContain("9999", "Printer", "annen", "MS-99");
+        assertThat(theirs.addresses()).allMatch(a -> a.endsWith("@annen.no"));
+        assertThat(theirs.text() + theirs.html() + theirs.subject()).doesNotContain("4711", "E-post", "kunde.no", "MS-42");
+    }
+
+    @Test
+    void aNotificationWithoutAnyRecipientIsReportedAsFailed() {
+        customers.pipeInput(customerId, customer(customerId, "Kunde AS", CustomerLocale.NB, List.of(), clock.instant()));
+        openEscalation();
+        advance(Duration.ofMinutes(16));
+
+        TestOutputTopic<String, NotificationEvent> events = driver.createOutputTopic(Topics.NOTIFICATION_EVENTS.name(),
+                new StringDeserializer(), Topics.NOTIFICATION_EVENTS.valueSerde().deserializer());
+        NotificationEvent failed = events.readValue();
+        assertThat(failed.getPayload()).isInstanceOfSatisfying(CustomerNotificationFailed.class,
+                f -> assertThat(f.getPermanent()).isTrue());
+        assertThat(commands.isEmpty()).isTrue();
+    }
+
+    // ---- cadence ---------------------------------------------------------------------------------
+
+    @Test
+    void theStillWorkingReminderFiresWhenTheCadenceOfBusinessTimeHasPassedWithoutNews() {
+        knownCustomerAndTicket(CustomerLocale.NB);
+        openEscalation();
+        commands.readValuesToList();
+
+        advance(Duration.ofHours(4).minusMinutes(1));
+        assertThat(commands.isEmpty()).as("nothing before 12:00, four business hours after the 08:00 mail").isTrue();
+
+        advance(Duration.ofMinutes(2));
+        NotificationCommand reminder = commands.readValue();
+        assertThat(reminder.template()).isEqualTo(NotificationTemplate.VENDOR_STILL_WORKING);
+        assertThat(reminder.subject()).contains("4711", "Microsoft", "jobber fortsatt");
+        assertThat(reminder.recipients()).extracting(Contact::email).contains("kari@kunde.no", "drift@kunde.no");
+        assertThat(commands.isEmpty()).isTrue();
+
+        // the next one four business hours after that reminder (12:01): 3 h 59 min on Monday, 1 min on Tuesday
+        advance(Duration.ofHours(4).plusMinutes(29)); // Monday 16:30, closed
+        assertThat(commands.isEmpty()).isTrue();
+        advance(Duration.ofHours(14).plusMinutes(32)); // Tuesday 07:02
+        assertThat(commands.readValue().template()).isEqualTo(NotificationTemplate.VENDOR_STILL_WORKING);
+    }
+
+    @Test
+    void theReminderCountsBusinessTimeOnlySoItWaitsOverTheNight() {
+        advance(Duration.ofHours(7)); // Monday 15:00
+        knownCustomerAndTicket(CustomerLocale.NB);
+        openEscalation();
+        commands.readValuesToList();
+
+        advance(Duration.ofHours(18).minusMinutes(1)); // Tuesday 08:59: 1 h Monday + 1 h 59 min Tuesday
+        assertThat(commands.isEmpty()).isTrue();
+        advance(Duration.ofHours(1).plusMinutes(2)); // Tuesday 10:01: 4 business hours passed at 10:00
+        assertThat(commands.readValue().template()).isEqualTo(NotificationTemplate.VENDOR_STILL_WORKING);
+    }
+
+    @Test
+    void noReminderWhenAnUpdateWasSentInTime() {
+        knownCustomerAndTicket(CustomerLocale.NB);
+        openEscalation();
+        advance(Duration.ofHours(2)); // 10:00
+        escalations.pipeInput(ticketId, Events.vendorStatus(id(), ticketId, customerId, escalationId, "MS-42",
+                VendorCaseStatus.FIX_IN_PROGRESS, "Fix under way", clock.instant()));
+        assertThat(commands.readValuesToList()).extracting(NotificationCommand::template).containsExactly(
+                NotificationTemplate.VENDOR_ESCALATION_OPENED, NotificationTemplate.VENDOR_STATUS_CHANGED);
+
+        advance(Duration.ofHours(3)); // 13:00: past the first mail's 12:00, not the update's 14:00
+        assertThat(commands.isEmpty()).isTrue();
+
+        advance(Duration.ofHours(1).plusMinutes(1)); // 14:01
+        assertThat(commands.readValue().template()).isEqualTo(NotificationTemplate.VENDOR_STILL_WORKING);
+    }
+
+    @Test
+    void theReminderCountsFromWhenTheMailWasActuallySent() {
+        knownCustomerAndTicket(CustomerLocale.NB);
+        openEscalation();
+        NotificationCommand opened = commands.readValue();
+
+        advance(Duration.ofHours(1)); // the mail server was down; the mail went out at 09:00
+        notifications.pipeInput(ticketId, Events.notified(ticketId, customerId, opened.notificationId(),
+                opened.causeEventId(), opened.template(), clock.instant(), opened.addresses()));
+        assertThat(history()).extracting(AuditEntry::status).containsExactly(AuditEntry.Status.SENT);
+
+        advance(Duration.ofHours(3).plusMinutes(30)); // 12:30
+        assertThat(commands.isEmpty()).isTrue();
+        advance(Duration.ofMinutes(31)); // 13:01
+        assertThat(commands.readValue().template()).isEqualTo(NotificationTemplate.VENDOR_STILL_WORKING);
+    }
+
+    @Test
+    void noReminderOnceTheEscalationIsClosedOrTheTicketResolved() {
+        knownCustomerAndTicket(CustomerLocale.NB);
+        openEscalation();
+        escalations.pipeInput(ticketId, Events.vendorClosed(id(), ticketId, customerId, escalationId, "MS-42", null,
+                clock.instant()));
+        String secondTicket = "ticket-" + id();
+        tickets.pipeInput(secondTicket, Events.ticketOpened(secondTicket, customerId, "4712", "Teams",
+                person("Kari Nordmann", "kari@kunde.no"), clock.instant()));
+        escalations.pipeInput(secondTicket, Events.vendorOpened(id(), secondTicket, customerId, "esc-2", "MS-43",
+                clock.instant()));
+        tickets.pipeInput(secondTicket, Events.ticketResolved(secondTicket, customerId, clock.instant()));
+        assertThat(commands.readValuesToList()).hasSize(3);
+
+        advance(Duration.ofHours(9));
+
+        assertThat(commands.isEmpty()).isTrue();
+    }
+
+    // ---- poison records --------------------------------------------------------------------------
+
+    @Test
+    void undecodableRecordsOnEveryInputGoToThatTopicsDeadLetterTopicAndTheNextRecordIsProcessed() {
+        for (Topic<String, ?> topic : List.of(Topics.TICKET_EVENTS, Topics.ESCALATION_EVENTS,
+                Topics.NOTIFICATION_EVENTS, Topics.CUSTOMERS)) {
+            TestInputTopic<String, byte[]> raw = driver.createInputTopic(topic.name(), new StringSerializer(),
+                    new ByteArraySerializer());
+            raw.pipeInput("poison-key", "not avro".getBytes(StandardCharsets.UTF_8));
+            TestOutputTopic<String, byte[]> dlt = driver.createOutputTopic(topic.deadLetterTopicName(),
+                    new StringDeserializer(), new ByteArrayDeserializer());
+            TestRecord<String, byte[]> dead = dlt.readRecord();
+            assertThat(dead.key()).isEqualTo("poison-key");
+            assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
+            Headers headers = dead.headers();
+            assertThat(header(headers, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(topic.name());
+            assertThat(header(headers, DeadLetterHeaders.REASON)).contains("SerializationException");
+            assertThat(header(headers, DeadLetterHeaders.SERVICE)).isEqualTo("notification-service");
+            assertThat(header(headers, DeadLetterHeaders.ORIGINAL_OFFSET)).isNotBlank();
+            assertThat(meters.counter("support.dead.letters", "topic", topic.name()).count()).isEqualTo(1);
+        }
+
+        knownCustomerAndTicket(CustomerLocale.NB);
+        openEscalation();
+        assertThat(commands.readValuesToList()).hasSize(1);
+    }
+
+    @Test
+    void aCustomerRecordWhoseKeyIsAnotherCustomerIsDeadLettered() {
+        customers.pipeInput("someone-else", customer(customerId, "Kunde AS", CustomerLocale.EN,
+                List.of(person("IT", "it@kunde.no")), clock.instant()));
+
+        TestOutputTopic<String, byte[]> dlt = driver.createOutputTopic(Topics.CUSTOMERS.deadLetterTopicName(),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        assertThat(header(dlt.readRecord().headers(), DeadLetterHeaders.REASON)).contains("does not match customerId");
+    }
+
+    @Test
+    void aTombstoneRemovesTheCustomer() {
+        knownCustomerAndTicket(CustomerLocale.EN);
+        customers.pipeInput(customerId, (Customer) null);
+        openEscalation();
+        assertThat(commands.isEmpty()).as("waits for the customer").isTrue();
+    }
+
+    private List<AuditEntry> history() {
+        KeyValueStore<String, NotificationHistory> store = driver.getKeyValueStore(StoreNames.HISTORY);
+        NotificationHistory history = store.get(ticketId);
+        return history == null ? List.of() : history.entries();
+    }
+
+    private static String header(Headers headers, String name) {
+        return new String(headers.lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}
