@@ -1,0 +1,64 @@
+package no.biztek.support.escalation.billing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import no.biztek.support.policy.calendar.BusinessCalendar;
+import no.biztek.support.schemas.common.ContractTerms;
+
+/**
+ * The billing rules of vendor escalation (SPEC §2), as a pure function.
+ *
+ * <ol>
+ *   <li>Worked minutes: the entry's length; a started minute counts as a whole one.</li>
+ *   <li>Billed minutes: worked minutes rounded up to a whole number of the contract's increments
+ *       (default: the started hour).</li>
+ *   <li>The billed period runs from the entry's start (to the minute) for the billed minutes: the
+ *       rounding-up minutes continue the entry's last segment. Its minutes outside the business calendar's
+ *       opening hours (nights, weekends, public holidays, closed days) are after-hours minutes.</li>
+ *   <li>Amount = rate × in-hours hours + rate × multiplier × after-hours hours, rounded once to øre
+ *       (scale 2, HALF_UP); 0.00 when the contract includes vendor escalation (minutes still recorded).</li>
+ * </ol>
+ */
+public final class BillingCalculator {
+
+    private static final BigDecimal MINUTES_PER_HOUR = BigDecimal.valueOf(60);
+
+    private BillingCalculator() {
+    }
+
+    public static BillableTime bill(Instant startedAt, Instant endedAt, ContractTerms terms, BusinessCalendar calendar) {
+        Duration worked = Duration.between(startedAt, endedAt);
+        if (worked.isNegative() || worked.isZero()) {
+            throw new IllegalArgumentException("a time entry must end after it starts: " + startedAt + " to " + endedAt);
+        }
+        int increment = terms.getBillingIncrementMinutes();
+        if (increment < 1) {
+            throw new IllegalArgumentException("billing increment must be at least 1 minute, was " + increment);
+        }
+        long workedMinutes = ceilDiv(worked.toMillis(), 60_000L);
+        long billedMinutes = ceilDiv(workedMinutes, increment) * increment;
+        Instant billedFrom = startedAt.truncatedTo(ChronoUnit.MINUTES);
+        Instant billedUntil = billedFrom.plus(Duration.ofMinutes(billedMinutes));
+        long inHoursMinutes = calendar.businessTimeBetween(billedFrom, billedUntil).toMinutes();
+        long afterHoursMinutes = billedMinutes - inHoursMinutes;
+        BigDecimal amount = terms.getVendorEscalationIncluded()
+                ? BigDecimal.ZERO.setScale(2)
+                : amount(terms.getHourlyRateNok(), terms.getAfterHoursMultiplier(), inHoursMinutes, afterHoursMinutes);
+        return new BillableTime(workedMinutes, billedMinutes, afterHoursMinutes, amount);
+    }
+
+    static BigDecimal amount(BigDecimal hourlyRate, BigDecimal afterHoursMultiplier, long inHoursMinutes,
+                             long afterHoursMinutes) {
+        BigDecimal weightedMinutes = BigDecimal.valueOf(inHoursMinutes)
+                .add(afterHoursMultiplier.multiply(BigDecimal.valueOf(afterHoursMinutes)));
+        return hourlyRate.multiply(weightedMinutes).divide(MINUTES_PER_HOUR, 2, RoundingMode.HALF_UP);
+    }
+
+    private static long ceilDiv(long dividend, long divisor) {
+        return -Math.floorDiv(-dividend, divisor);
+    }
+}

@@ -1,0 +1,30 @@
+package no.biztek.support.escalation.delivery;
+
+import java.time.ZoneId;
+
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/** Sends a page as a plain-text e-mail with the acknowledgement link. */
+final class MailChannel {
+
+    private final JavaMailSender sender;
+    private final String from;
+    private final ZoneId zone;
+
+    MailChannel(JavaMailSender sender, String from, ZoneId zone) {
+        this.sender = sender;
+        this.from = from;
+        this.zone = zone;
+    }
+
+    void send(PageMessage message) {
+        SimpleMailMessage mail = new SimpleMailMessage();
+        mail.setFrom(from);
+        mail.setTo(message.email());
+        mail.setSubject(message.subject());
+        mail.setText(message.summary(zone) + "\n\nAcknowledge: " + message.acknowledgeUrl() + "\n\nPage "
+                + message.pageId() + "\n");
+        sender.send(mail);
+    }
+}

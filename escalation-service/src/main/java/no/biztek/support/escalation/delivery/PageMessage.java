@@ -1,0 +1,42 @@
+package no.biztek.support.escalation.delivery;
+
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * What a page tells the person paged.
+ *
+ * @param reEscalation why it moved to this level (ACKNOWLEDGEMENT_TIMEOUT, DELIVERY_FAILED), null for a first page
+ */
+record PageMessage(String eventId, String pageId, String ticketId, String customerId, String severity, String cause,
+                   int level, String levelName, int round, String reEscalation, String name, String email,
+                   URI webhook, Instant acknowledgeBy, URI acknowledgeUrl) {
+
+    String subject() {
+        return "[" + severityLabel() + "] Page: ticket " + ticketId + " (" + customerId + ") – acknowledge now";
+    }
+
+    String severityLabel() {
+        return switch (severity) {
+            case "CRITICAL" -> "Severity 1";
+            case "SERIOUS" -> "Severity 2";
+            case "LESS_SERIOUS" -> "Severity 3";
+            default -> severity;
+        };
+    }
+
+    String summary(java.time.ZoneId zone) {
+        String why = switch (cause) {
+            case "CRITICAL_TICKET_OPENED" -> "a critical ticket was opened";
+            case "SLA_BREACHED" -> "the first-response deadline was breached";
+            default -> "the ticket needs attention";
+        };
+        String moved = reEscalation == null ? "" : " It was escalated to you because "
+                + ("DELIVERY_FAILED".equals(reEscalation) ? "the previous level could not be reached."
+                : "the previous level did not acknowledge in time.");
+        return severityLabel() + " page for ticket " + ticketId + " of customer " + customerId + ": " + why + "."
+                + moved + " You are paged as " + levelName + " (level " + level + ", round " + round
+                + "). Acknowledge by " + java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
+                .format(acknowledgeBy.atZone(zone)) + ", or the page goes to the next level.";
+    }
+}

@@ -1,0 +1,92 @@
+package no.biztek.support.escalation.delivery;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Posts a page to a webhook as plain JSON, a Teams message card or a Slack message; 2xx means taken. */
+final class WebhookChannel {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http;
+    private final DeliveryProperties.Webhook settings;
+    private final ZoneId zone;
+
+    WebhookChannel(DeliveryProperties.Webhook settings, ZoneId zone) {
+        this.settings = settings;
+        this.zone = zone;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The person's own webhook, or the default one; null when there is neither. */
+    java.net.URI target(PageMessage message) {
+        return message.webhook() != null ? message.webhook() : settings.url();
+    }
+
+    void send(PageMessage message) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(target(message))
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", message.eventId())
+                .POST(HttpRequest.BodyPublishers.ofString(body(message, settings.format(), zone)))
+                .build();
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("webhook answered HTTP " + response.statusCode());
+        }
+    }
+
+    static String body(PageMessage m, DeliveryProperties.Format format, ZoneId zone) {
+        String ack = m.acknowledgeUrl().toString();
+        Object body = switch (format) {
+            case PLAIN -> plain(m, ack);
+            case TEAMS -> map("@type", "MessageCard", "@context", "https://schema.org/extensions",
+                    "summary", m.subject(), "themeColor", "D70000", "title", m.subject(), "text", m.summary(zone),
+                    "potentialAction", List.of(map("@type", "OpenUri", "name", "Acknowledge",
+                            "targets", List.of(map("os", "default", "uri", ack)))));
+            case SLACK -> map("text", m.subject() + " " + ack, "blocks", List.of(
+                    map("type", "section", "text", map("type", "mrkdwn", "text", "*" + m.subject() + "*\n"
+                            + m.summary(zone))),
+                    map("type", "actions", "elements", List.of(map("type", "button", "style", "danger",
+                            "text", map("type", "plain_text", "text", "Acknowledge"), "url", ack)))));
+        };
+        return JSON.writeValueAsString(body);
+    }
+
+    private static Map<String, Object> plain(PageMessage m, String ack) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", m.reEscalation() == null ? "OnCallPaged" : "PageReEscalated");
+        body.put("eventId", m.eventId());
+        body.put("pageId", m.pageId());
+        body.put("ticketId", m.ticketId());
+        body.put("customerId", m.customerId());
+        body.put("severity", m.severity());
+        body.put("cause", m.cause());
+        body.put("level", m.level());
+        body.put("levelName", m.levelName());
+        body.put("round", m.round());
+        body.put("reEscalationReason", m.reEscalation());
+        body.put("paged", map("name", m.name(), "email", m.email()));
+        body.put("acknowledgeBy", m.acknowledgeBy().toString());
+        body.put("acknowledgeUrl", ack);
+        return body;
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

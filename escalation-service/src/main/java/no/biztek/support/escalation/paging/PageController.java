@@ -1,0 +1,102 @@
+package no.biztek.support.escalation.paging;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import no.biztek.support.escalation.Problems;
+import no.biztek.support.httpapi.problem.InvalidRequestException;
+import no.biztek.support.httpapi.problem.RequestValidator;
+import no.biztek.support.schemas.escalation.AcknowledgementChannel;
+
+/** On-call pages over HTTP: list them, show one, acknowledge one. */
+@RestController
+@RequestMapping(path = "/api/v1/pages", produces = MediaType.APPLICATION_JSON_VALUE)
+class PageController {
+
+    private final PageBoard board;
+    private final PageAcknowledger acknowledger;
+    private final EscalationPolicy escalation;
+    private final RequestValidator validator;
+    private final Clock clock;
+
+    PageController(PageBoard board, PageAcknowledger acknowledger, EscalationPolicy escalation,
+                   RequestValidator validator, Clock clock) {
+        this.board = board;
+        this.acknowledger = acknowledger;
+        this.escalation = escalation;
+        this.validator = validator;
+        this.clock = clock;
+    }
+
+    record Acknowledge(@NotBlank @Size(max = 200) String acknowledgedBy) {
+    }
+
+    /**
+     * A page; {@code exhausted}: still unacknowledged after the last level of the last round timed out,
+     * so nobody is being paged any more.
+     */
+    record PageResponse(String pageId, String ticketId, String customerId, String severity, String cause, int level,
+                        String levelName, int round, Person paged, Instant pagedAt, Instant lastPagedAt,
+                        Instant acknowledgeBy, String state, boolean exhausted, String acknowledgedBy,
+                        Instant acknowledgedAt, String acknowledgedVia, Instant closedAt) {
+    }
+
+    record Person(String name, String email) {
+    }
+
+    record PageList(List<PageResponse> pages) {
+    }
+
+    @Operation(summary = "List pages", description = "state: open (default), acknowledged, closed or all")
+    @GetMapping
+    PageList list(@RequestParam(defaultValue = "open") String state) {
+        PageBoard.State filter;
+        try {
+            filter = "all".equalsIgnoreCase(state) ? null : PageBoard.State.valueOf(state.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("state", "must be one of open, acknowledged, closed, all; was '" + state + "'");
+        }
+        Instant now = clock.instant();
+        return new PageList(board.list(filter).stream().map(p -> response(p, now)).toList());
+    }
+
+    @Operation(summary = "Show a page")
+    @GetMapping("/{pageId}")
+    PageResponse get(@PathVariable String pageId) {
+        return acknowledger.find(pageId).map(p -> response(p, clock.instant()))
+                .orElseThrow(() -> Problems.notFound("No page " + pageId + "."));
+    }
+
+    @Operation(summary = "Acknowledge a page", description = "Stops its escalation. 409 when it was already "
+            + "acknowledged or closed.")
+    @PostMapping(path = "/{pageId}/acknowledge", consumes = MediaType.APPLICATION_JSON_VALUE)
+    PageAcknowledger.Acknowledged acknowledge(@PathVariable String pageId, @RequestBody Acknowledge request) {
+        validator.validate(request);
+        return acknowledger.acknowledge(pageId, request.acknowledgedBy().trim(), AcknowledgementChannel.API);
+    }
+
+    private PageResponse response(PageBoard.Page p, Instant now) {
+        boolean exhausted = p.state() == PageBoard.State.OPEN && p.round() >= escalation.rounds()
+                && p.level() >= escalation.levelCount() && !now.isBefore(p.acknowledgeBy());
+        return new PageResponse(p.pageId(), p.ticketId(), p.customerId(), p.severity(), p.cause(), p.level(),
+                p.levelName(), p.round(), new Person(p.pagedName(), p.pagedEmail()), p.pagedAt(), p.lastPagedAt(),
+                p.acknowledgeBy(), p.state().name().toLowerCase(Locale.ROOT), exhausted, p.acknowledgedBy(),
+                p.acknowledgedAt(), p.acknowledgedVia(), p.closedAt());
+    }
+}

@@ -1,0 +1,55 @@
+package no.biztek.support.escalation.paging;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+@Configuration(proxyBeanMethods = false)
+class PagingConfiguration {
+
+    @Bean
+    OnCallSchedule onCallSchedule(PagingProperties properties) {
+        return new OnCallSchedule(properties.schedule());
+    }
+
+    @Bean
+    EscalationPolicy escalationPolicy(PagingProperties properties, OnCallSchedule schedule) {
+        return new EscalationPolicy(properties.policy(), schedule);
+    }
+
+    @Bean
+    AckTokens ackTokens(PagingProperties properties) {
+        return new AckTokens(properties.ackLink().signingKey());
+    }
+
+    /**
+     * {@code support_oncall_pages_total{level}} and {@code support_oncall_time_to_acknowledge_seconds}
+     * (a histogram: time from the first page to the acknowledgement, by the level that acknowledged).
+     */
+    @Bean
+    PagingMetrics pagingMetrics(MeterRegistry registry) {
+        return new PagingMetrics() {
+            @Override
+            public void paged(int level) {
+                Counter.builder("support.oncall.pages").description("Pages sent, first and re-escalated, by level")
+                        .tag("level", Integer.toString(level)).register(registry).increment();
+            }
+
+            @Override
+            public void acknowledged(int level, Duration sincePaged) {
+                Timer.builder("support.oncall.time.to.acknowledge")
+                        .description("Time from a page to its acknowledgement")
+                        .tag("level", Integer.toString(level))
+                        .publishPercentileHistogram()
+                        .minimumExpectedValue(Duration.ofSeconds(10))
+                        .maximumExpectedValue(Duration.ofHours(4))
+                        .register(registry).record(sincePaged.isNegative() ? Duration.ZERO : sincePaged);
+            }
+        };
+    }
+}

@@ -1,0 +1,282 @@
+package no.biztek.support.escalation.paging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.biztek.support.escalation.Ids;
+import no.biztek.support.escalation.paging.EscalationPolicy.Assignment;
+import no.biztek.support.escalation.paging.EscalationPolicy.Step;
+import no.biztek.support.escalation.paging.PageState.Status;
+import no.biztek.support.escalation.streams.Decoded;
+import no.biztek.support.escalation.streams.Outbound;
+import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.schemas.common.Severity;
+import no.biztek.support.schemas.escalation.EscalationEvent;
+import no.biztek.support.schemas.escalation.PageAcknowledged;
+import no.biztek.support.schemas.escalation.PageCause;
+import no.biztek.support.schemas.escalation.ReEscalationReason;
+import no.biztek.support.schemas.sla.SlaBreached;
+import no.biztek.support.schemas.sla.SlaEvent;
+import no.biztek.support.schemas.ticket.FirstResponseRecorded;
+import no.biztek.support.schemas.ticket.SeverityChanged;
+import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.ticket.TicketOpened;
+import no.biztek.support.schemas.ticket.TicketResolved;
+import no.biztek.support.schemas.topic.Topics;
+
+/**
+ * The pages of all tickets of a partition, and their timers (key: ticketId).
+ *
+ * <ul>
+ *   <li>A TicketOpened (or an upgrade) of a severity that pages around the clock pages level 1 at any hour;
+ *       an SlaBreached pages at the level configured for its severity, if any.</li>
+ *   <li>A ticket has at most one page paging at a time: a trigger while one is paging adds none (the one
+ *       paging already escalates). An exhausted page does not block a new trigger.</li>
+ *   <li>Each page has one timer in the timer store, indexed by due time. A wall-clock punctuator fires
+ *       due timers (at most {@code maxTimersPerPunctuation} each time) by the injected clock: an
+ *       acknowledgement timeout moves the page to the next level, or next round, or marks it exhausted.
+ *       Timers live in changelogged stores, so they survive restarts and rebalances.</li>
+ *   <li>A PageAcknowledged (published by the HTTP API) ends the page; so does a first response or a
+ *       resolution of the ticket (closed). Ended pages are forgotten after {@code endedPageRetention}.</li>
+ *   <li>A DELIVERY_FAILED command moves the page on at once, if it is still at that level and round.</li>
+ * </ul>
+ */
+final class PagingProcessor implements Processor<String, Decoded, String, Outbound> {
+
+    static final String PAGES = "pages";
+    static final String TIMERS = "page-timers";
+
+    private static final Logger log = LoggerFactory.getLogger(PagingProcessor.class);
+    private static final String ESCALATE = "E";
+    private static final String PURGE = "P";
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private final PolicyHistory policies;
+    private final EscalationPolicy escalation;
+    private final Map<no.biztek.support.policy.Severity, Integer> breachPaging;
+    private final PagingTopology.Settings settings;
+    private final Supplier<Instant> clock;
+    private final PageEvents events;
+    private final PagingMetrics metrics;
+
+    private ProcessorContext<String, Outbound> context;
+    private KeyValueStore<String, PageState> pages;
+    private KeyValueStore<String, String> timers;
+
+    PagingProcessor(PolicyHistory policies, EscalationPolicy escalation,
+                    Map<no.biztek.support.policy.Severity, Integer> breachPaging, PagingTopology.Settings settings,
+                    Supplier<Instant> clock, PagingMetrics metrics) {
+        this.policies = policies;
+        this.escalation = escalation;
+        this.breachPaging = breachPaging;
+        this.settings = settings;
+        this.clock = clock;
+        this.events = new PageEvents(settings.producer());
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Outbound> context) {
+        this.context = context;
+        this.pages = context.getStateStore(PAGES);
+        this.timers = context.getStateStore(TIMERS);
+        context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
+    }
+
+    @Override
+    public void process(Record<String, Decoded> record) {
+        Object value = record.value().value();
+        Instant now = clock.get();
+        if (value instanceof TicketEvent ticket) {
+            onTicketEvent(ticket, now);
+        } else if (value instanceof SlaEvent sla) {
+            onSlaEvent(sla, now);
+        } else if (value instanceof EscalationEvent escalationEvent
+                && escalationEvent.getPayload() instanceof PageAcknowledged ack) {
+            onAcknowledged(escalationEvent, ack);
+        } else if (value instanceof PageCommand command) {
+            onCommand(command, now);
+        }
+    }
+
+    private void onTicketEvent(TicketEvent event, Instant now) {
+        Object payload = event.getPayload();
+        if (payload instanceof TicketOpened opened) {
+            if (pagesAroundTheClock(opened.getSeverity(), opened.getOpenedAt())) {
+                open(event.getTicketId(), event.getCustomerId(), opened.getSeverity(), PageCause.CRITICAL_TICKET_OPENED,
+                        event.getEventId(), 1, now);
+            }
+        } else if (payload instanceof SeverityChanged changed) {
+            if (pagesAroundTheClock(changed.getSeverity(), changed.getChangedAt())) {
+                open(event.getTicketId(), event.getCustomerId(), changed.getSeverity(), PageCause.OTHER,
+                        event.getEventId(), 1, now);
+            }
+        } else if (payload instanceof FirstResponseRecorded response) {
+            close(event.getTicketId(), "first response by " + response.getConsultant(), now);
+        } else if (payload instanceof TicketResolved) {
+            close(event.getTicketId(), "ticket resolved", now);
+        }
+    }
+
+    private void onSlaEvent(SlaEvent event, Instant now) {
+        if (event.getPayload() instanceof SlaBreached) {
+            Integer level = breachPaging.get(no.biztek.support.policy.Severity.valueOf(event.getSeverity().name()));
+            if (level != null) {
+                open(event.getTicketId(), event.getCustomerId(), event.getSeverity(), PageCause.SLA_BREACHED,
+                        event.getEventId(), level, now);
+            }
+        }
+    }
+
+    private boolean pagesAroundTheClock(Severity severity, Instant at) {
+        return policies.inForceAt(at).terms(no.biztek.support.policy.Severity.valueOf(severity.name()))
+                .pagesAroundTheClock();
+    }
+
+    private void open(String ticketId, String customerId, Severity severity, PageCause cause, String causeEventId,
+                      int startLevel, Instant now) {
+        String pageId = Ids.pageId(ticketId, cause.name(), causeEventId);
+        String key = pageKey(ticketId, pageId);
+        if (pages.get(key) != null) {
+            return;
+        }
+        Optional<PageState> paging = pagesOf(ticketId).stream().filter(p -> p.status() == Status.OPEN).findFirst();
+        if (paging.isPresent()) {
+            log.info("Ticket {} already has page {} paging; {} adds no page", ticketId, paging.get().pageId(), cause);
+            return;
+        }
+        Assignment assignment = escalation.assign(new Step(startLevel, 1), now);
+        String timerKey = timerKey(assignment.acknowledgeBy(), ticketId, pageId);
+        PageState page = new PageState(pageId, ticketId, customerId, severity.name(), cause.name(), startLevel,
+                startLevel, 1, assignment.levelName(), assignment.person().name(), assignment.person().email(),
+                now, assignment.acknowledgeBy(), Status.OPEN, null, null, timerKey);
+        pages.put(key, page);
+        timers.put(timerKey, ESCALATE);
+        emit(ticketId, events.paged(page, assignment, now), now);
+        metrics.paged(startLevel);
+    }
+
+    private void escalate(PageState page, ReEscalationReason reason, Instant now) {
+        String key = pageKey(page.ticketId(), page.pageId());
+        if (page.timerKey() != null) {
+            timers.delete(page.timerKey());
+        }
+        Optional<Step> next = escalation.next(page.step(), page.startLevel());
+        if (next.isEmpty()) {
+            log.warn("Page {} of ticket {} exhausted every level and round without an acknowledgement",
+                    page.pageId(), page.ticketId());
+            pages.put(key, page.ended(Status.EXHAUSTED, null, now, null));
+            return;
+        }
+        Assignment assignment = escalation.assign(next.get(), now);
+        String timerKey = timerKey(assignment.acknowledgeBy(), page.ticketId(), page.pageId());
+        pages.put(key, page.assigned(assignment, timerKey));
+        timers.put(timerKey, ESCALATE);
+        emit(page.ticketId(), events.reEscalated(page, assignment, reason, now), now);
+        metrics.paged(assignment.step().level());
+    }
+
+    private void onAcknowledged(EscalationEvent event, PageAcknowledged ack) {
+        String key = pageKey(event.getTicketId(), ack.getPageId());
+        PageState page = pages.get(key);
+        if (page == null || !page.status().awaitsAcknowledgement()) {
+            return;
+        }
+        Instant at = event.getOccurredAt();
+        end(page, Status.ACKNOWLEDGED, ack.getAcknowledgedBy(), at);
+        metrics.acknowledged(page.level(), Duration.between(page.pagedAt(), at));
+    }
+
+    private void close(String ticketId, String reason, Instant now) {
+        for (PageState page : pagesOf(ticketId)) {
+            if (page.status().awaitsAcknowledgement()) {
+                log.info("Page {} of ticket {} closed: {}", page.pageId(), ticketId, reason);
+                end(page, Status.CLOSED, null, now);
+            }
+        }
+    }
+
+    private void end(PageState page, Status status, String by, Instant at) {
+        if (page.timerKey() != null) {
+            timers.delete(page.timerKey());
+        }
+        String purgeKey = timerKey(at.plus(settings.endedPageRetention()), page.ticketId(), page.pageId());
+        pages.put(pageKey(page.ticketId(), page.pageId()), page.ended(status, by, at, purgeKey));
+        timers.put(purgeKey, PURGE);
+    }
+
+    private void onCommand(PageCommand command, Instant now) {
+        PageState page = pages.get(pageKey(command.ticketId(), command.pageId()));
+        if (page != null && page.status() == Status.OPEN && page.level() == command.level()
+                && page.round() == command.round()) {
+            log.warn("Page {} could not be delivered at level {} (round {}): {}; moving on", page.pageId(),
+                    page.level(), page.round(), command.reason());
+            escalate(page, ReEscalationReason.DELIVERY_FAILED, now);
+        }
+    }
+
+    private void fireDueTimers() {
+        Instant now = clock.get();
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = timers.range(timerPrefix(0), timerPrefix(now.toEpochMilli()) + "|\uffff")) {
+            while (it.hasNext() && due.size() < settings.maxTimersPerPunctuation()) {
+                due.add(it.next());
+            }
+        }
+        for (KeyValue<String, String> timer : due) {
+            timers.delete(timer.key);
+            String ticketId = timer.key.substring(timer.key.indexOf('|') + 1, timer.key.lastIndexOf('|'));
+            String pageId = timer.key.substring(timer.key.lastIndexOf('|') + 1);
+            String key = pageKey(ticketId, pageId);
+            PageState page = pages.get(key);
+            if (page == null || !timer.key.equals(page.timerKey())) {
+                continue;
+            }
+            if (ESCALATE.equals(timer.value) && page.status() == Status.OPEN) {
+                escalate(page, ReEscalationReason.ACKNOWLEDGEMENT_TIMEOUT, now);
+            } else if (PURGE.equals(timer.value) && !page.status().awaitsAcknowledgement()) {
+                pages.delete(key);
+            }
+        }
+    }
+
+    private List<PageState> pagesOf(String ticketId) {
+        List<PageState> found = new ArrayList<>();
+        try (KeyValueIterator<String, PageState> it = pages.prefixScan(ticketId + "|", KEYS)) {
+            it.forEachRemaining(kv -> found.add(kv.value));
+        }
+        return found;
+    }
+
+    private void emit(String ticketId, EscalationEvent event, Instant now) {
+        context.forward(new Record<>(ticketId, Outbound.of(Topics.ESCALATION_EVENTS, event), now.toEpochMilli()));
+    }
+
+    static String pageKey(String ticketId, String pageId) {
+        return ticketId + "|" + pageId;
+    }
+
+    static String timerKey(Instant due, String ticketId, String pageId) {
+        return timerPrefix(due.toEpochMilli()) + "|" + ticketId + "|" + pageId;
+    }
+
+    private static String timerPrefix(long epochMillis) {
+        return String.format("%013d", Math.max(0, epochMillis));
+    }
+}

@@ -1,0 +1,149 @@
+package no.biztek.support.escalation.paging;
+
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import no.biztek.support.policy.Severity;
+
+/**
+ * Who is paged, when, and how a page moves on. Validated at start-up: a bad value fails start-up with
+ * a message naming the property.
+ *
+ * @param schedule    the on-call rotation, its weekly handover and dated overrides
+ * @param policy      the escalation levels and how many rounds through them
+ * @param breachPaging which severities page on an SLA breach, and at which level (1-based); a severity
+ *                    not listed does not page on breach
+ * @param ackLink     the one-click acknowledgement link in every page
+ */
+@Validated
+@ConfigurationProperties("support.escalation.paging")
+public record PagingProperties(@NotNull @Valid Schedule schedule, @NotNull @Valid Policy policy,
+                               Map<Severity, Integer> breachPaging, @NotNull @Valid AckLink ackLink) {
+
+    public PagingProperties {
+        breachPaging = breachPaging == null ? Map.of() : Map.copyOf(breachPaging);
+        if (policy != null && policy.levels() != null) {
+            breachPaging.forEach((severity, level) -> {
+                if (level == null || level < 1 || level > policy.levels().size()) {
+                    throw new IllegalArgumentException("breach-paging." + severity + ": must be a level from 1 to "
+                            + policy.levels().size() + ", was " + level);
+                }
+            });
+        }
+    }
+
+    /**
+     * A person who can be paged.
+     *
+     * @param name    shown in pages and events
+     * @param email   where e-mail pages go (and the identity in events)
+     * @param webhook the person's own webhook (e.g. a phone push bridge); unset: the default webhook
+     */
+    public record Engineer(@NotBlank String name, @NotBlank @Email String email, URI webhook) {
+
+        public Engineer {
+            webhook = webhook == null || webhook.toString().isBlank() ? null : webhook;
+        }
+    }
+
+    /**
+     * The weekly rotation: the engineer at index {@code n mod size} is on call from the n-th handover
+     * after {@code rotationStart} to the next one.
+     *
+     * @param zone          zone of the handover time
+     * @param handoverDay   day of the weekly handover
+     * @param handoverTime  time of the weekly handover
+     * @param rotationStart date of the first handover (a {@code handoverDay}); the first engineer starts then
+     * @param rotation      engineers in rotation order
+     * @param overrides     dated replacements of the engineer on call (holidays, swaps)
+     */
+    public record Schedule(@NotNull ZoneId zone, @NotNull DayOfWeek handoverDay, @NotNull LocalTime handoverTime,
+                           @NotNull LocalDate rotationStart, @NotEmpty List<@Valid Engineer> rotation,
+                           List<@Valid Override> overrides) {
+
+        public Schedule {
+            overrides = overrides == null ? List.of() : List.copyOf(overrides);
+            if (rotationStart != null && handoverDay != null && rotationStart.getDayOfWeek() != handoverDay) {
+                throw new IllegalArgumentException("rotation-start: " + rotationStart + " is a "
+                        + rotationStart.getDayOfWeek() + ", not the handover-day " + handoverDay);
+            }
+        }
+    }
+
+    /**
+     * From {@code from} (inclusive) to {@code to} (exclusive) {@code engineer} is on call instead of the
+     * rotation's engineer. The last matching override wins.
+     */
+    public record Override(@NotNull OffsetDateTime from, @NotNull OffsetDateTime to,
+                           @NotNull @Valid Engineer engineer) {
+
+        public Override {
+            if (from != null && to != null && !to.isAfter(from)) {
+                throw new IllegalArgumentException("overrides: to (" + to + ") must be after from (" + from + ")");
+            }
+        }
+    }
+
+    /**
+     * @param levels levels in order, e.g. on-call engineer, secondary, duty manager
+     * @param rounds how many times the levels are gone through before paging stops
+     */
+    public record Policy(@NotEmpty List<@Valid Level> levels, @Min(1) int rounds) {
+    }
+
+    /**
+     * One level of the escalation policy: who is paged, and how long they have to acknowledge.
+     *
+     * @param name               e.g. "on-call engineer"
+     * @param rotationOffset     the rotation's engineer on call (0) or the one after them (1: secondary) ...
+     * @param person             a named person instead of the rotation (e.g. the duty manager)
+     * @param acknowledgeWithin  the acknowledgement timeout of this level
+     */
+    public record Level(@NotBlank String name, @Min(0) Integer rotationOffset, @Valid Engineer person,
+                        @NotNull Duration acknowledgeWithin) {
+
+        public Level {
+            if ((rotationOffset == null) == (person == null)) {
+                throw new IllegalArgumentException("levels: level '" + name
+                        + "' needs exactly one of rotation-offset and person");
+            }
+            if (acknowledgeWithin != null && (acknowledgeWithin.isNegative() || acknowledgeWithin.isZero())) {
+                throw new IllegalArgumentException("levels: acknowledge-within of level '" + name
+                        + "' must be positive, was " + acknowledgeWithin);
+            }
+        }
+    }
+
+    /**
+     * @param baseUrl    where engineers reach this service, e.g. https://escalation.biztek.no
+     * @param signingKey HMAC-SHA256 key of the link tokens (at least 32 characters; keep it secret)
+     * @param validFor   how long a link stays valid after the page was sent
+     */
+    public record AckLink(@NotNull URI baseUrl, @NotBlank String signingKey, @NotNull Duration validFor) {
+
+        public AckLink {
+            // checked here rather than with @Size, so that the error message does not echo the key
+            if (signingKey != null && !signingKey.isBlank() && signingKey.length() < 32) {
+                throw new IllegalArgumentException("ack-link.signing-key: must be at least 32 characters, was "
+                        + signingKey.length());
+            }
+        }
+    }
+}

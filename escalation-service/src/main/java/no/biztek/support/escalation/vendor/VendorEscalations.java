@@ -1,0 +1,248 @@
+package no.biztek.support.escalation.vendor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import no.biztek.support.escalation.ApiProperties;
+import no.biztek.support.escalation.Ids;
+import no.biztek.support.escalation.Problems;
+import no.biztek.support.escalation.publish.EventPublisher;
+import no.biztek.support.escalation.ticket.TicketDirectory;
+import no.biztek.support.escalation.view.Lookups;
+import no.biztek.support.escalation.view.TopicFollower;
+import no.biztek.support.httpapi.problem.FieldProblem;
+import no.biztek.support.httpapi.problem.InvalidRequestException;
+import no.biztek.support.httpapi.problem.RequestValidator;
+import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.schemas.common.Vendor;
+import no.biztek.support.schemas.escalation.EscalationEvent;
+import no.biztek.support.schemas.escalation.TimeEntryRecorded;
+import no.biztek.support.schemas.escalation.VendorCaseStatus;
+import no.biztek.support.schemas.escalation.VendorEscalationClosed;
+import no.biztek.support.schemas.escalation.VendorEscalationOpened;
+import no.biztek.support.schemas.escalation.VendorStatusChanged;
+import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.topic.Topics;
+
+/**
+ * Vendor escalations: validates each request against what is recorded, publishes its event on
+ * {@code support.escalation-events.v1} (key: ticketId) and reads it back before answering, so the next
+ * request on this instance sees it. Before validating, a request reads what other instances wrote up
+ * to now. Writes on one instance are serialised; two instances writing for the same escalation at the
+ * same moment can both pass validation (e.g. two overlapping entries in the same few milliseconds):
+ * that small race is accepted rather than routing requests by key. Identical retries are recognised by
+ * their deterministic ids and answered {@code ALREADY_RECORDED} without publishing again.
+ */
+@Component
+class VendorEscalations {
+
+    enum Outcome { PUBLISHED, ALREADY_RECORDED }
+
+    record Written(String escalationId, String eventId, String entryId, Outcome outcome) {
+    }
+
+    private final VendorEscalationBook book;
+    private final TicketDirectory tickets;
+    private final TopicFollower<EscalationEvent> escalationFollower;
+    private final TopicFollower<TicketEvent> ticketFollower;
+    private final EventPublisher publisher;
+    private final RequestValidator validator;
+    private final PolicyHistory policies;
+    private final ApiProperties api;
+    private final Clock clock;
+    private final String producer;
+
+    VendorEscalations(VendorEscalationBook book, TicketDirectory tickets,
+                      TopicFollower<EscalationEvent> escalationFollower, TopicFollower<TicketEvent> ticketFollower,
+                      EventPublisher publisher, RequestValidator validator, PolicyHistory policies, ApiProperties api,
+                      Clock clock, @Value("${spring.application.name}") String producer) {
+        this.book = book;
+        this.tickets = tickets;
+        this.escalationFollower = escalationFollower;
+        this.ticketFollower = ticketFollower;
+        this.publisher = publisher;
+        this.validator = validator;
+        this.policies = policies;
+        this.api = api;
+        this.clock = clock;
+        this.producer = producer;
+    }
+
+    synchronized Written open(String ticketId, VendorRequests.Open request) {
+        validator.validate(request);
+        TicketDirectory.Ticket ticket = Lookups.find(() -> tickets.find(ticketId), ticketFollower, api.lookupTimeout())
+                .orElseThrow(() -> Problems.notFound("No ticket " + ticketId + "."));
+        String escalationId = Ids.escalationId(ticketId, request.vendor().name(), request.vendorCaseReference());
+        String eventId = Ids.eventId(escalationId, "opened");
+        if (Lookups.find(() -> book.find(escalationId), escalationFollower, api.lookupTimeout()).isPresent()) {
+            return new Written(escalationId, eventId, null, Outcome.ALREADY_RECORDED);
+        }
+        if (ticket.resolved()) {
+            throw Problems.conflict("Ticket " + ticketId + " is resolved; reopen it before escalating to a vendor.");
+        }
+        VendorEscalationOpened opened = VendorEscalationOpened.newBuilder()
+                .setEscalationId(escalationId)
+                .setVendor(Vendor.valueOf(request.vendor().name()))
+                .setVendorService(blankToNull(request.vendorService()))
+                .setVendorCaseReference(request.vendorCaseReference().trim())
+                .setOpenedBy(request.openedBy().trim())
+                .build();
+        publish(envelope(eventId, ticketId, ticket.customerId(), opened));
+        return new Written(escalationId, eventId, null, Outcome.PUBLISHED);
+    }
+
+    synchronized Written changeStatus(String escalationId, VendorRequests.StatusChange request) {
+        validator.validate(request);
+        VendorEscalationBook.Escalation escalation = openEscalation(escalationId);
+        List<VendorEscalationBook.StatusChange> changes = escalation.statusChanges();
+        if (!changes.isEmpty()) {
+            VendorEscalationBook.StatusChange last = changes.get(changes.size() - 1);
+            if (last.status().equals(request.status().name()) && last.message().equals(request.message().trim())) {
+                return new Written(escalationId, last.eventId(), null, Outcome.ALREADY_RECORDED);
+            }
+        }
+        String eventId = Ids.eventId(escalationId, "status|" + changes.size());
+        VendorStatusChanged changed = VendorStatusChanged.newBuilder()
+                .setEscalationId(escalationId)
+                .setVendor(escalation.vendor())
+                .setVendorCaseReference(escalation.vendorCaseReference())
+                .setStatus(VendorCaseStatus.valueOf(request.status().name()))
+                .setMessage(request.message().trim())
+                .build();
+        publish(envelope(eventId, escalation.ticketId(), escalation.customerId(), changed));
+        return new Written(escalationId, eventId, null, Outcome.PUBLISHED);
+    }
+
+    synchronized Written recordTime(String escalationId, VendorRequests.TimeEntry request) {
+        validator.validate(request);
+        Instant start = request.startedAt().truncatedTo(ChronoUnit.MILLIS);
+        Instant end = request.endedAt().truncatedTo(ChronoUnit.MILLIS);
+        checkPeriod(start, end);
+        VendorEscalationBook.Escalation escalation = Lookups.find(() -> book.find(escalationId), escalationFollower,
+                api.lookupTimeout()).orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
+        String consultant = request.consultant().trim();
+        String entryId = Ids.entryId(escalationId, consultant, start.toEpochMilli(), end.toEpochMilli());
+        String eventId = Ids.eventId(entryId, "time-entry");
+        if (escalation.timeEntries().stream().anyMatch(e -> e.entryId().equals(entryId))) {
+            return new Written(escalationId, eventId, entryId, Outcome.ALREADY_RECORDED);
+        }
+        if (escalation.closed()) {
+            throw closed(escalation);
+        }
+        escalationFollower.awaitCaughtUp(api.lookupTimeout());
+        List<VendorEscalationBook.Overlap> overlaps = book.overlapping(consultant, start, end);
+        if (!overlaps.isEmpty()) {
+            List<FieldProblem> problems = new ArrayList<>();
+            for (VendorEscalationBook.Overlap overlap : overlaps) {
+                problems.add(new FieldProblem("startedAt", "overlaps entry " + overlap.entry().entryId() + " of "
+                        + overlap.entry().consultant() + " from " + overlap.entry().startedAt() + " to "
+                        + overlap.entry().endedAt() + " on vendor escalation " + overlap.escalationId()));
+            }
+            throw new InvalidRequestException(HttpStatus.CONFLICT, problems);
+        }
+        TimeEntryRecorded entry = TimeEntryRecorded.newBuilder()
+                .setEscalationId(escalationId)
+                .setEntryId(entryId)
+                .setVendor(escalation.vendor())
+                .setConsultant(consultant)
+                .setStartedAt(start)
+                .setEndedAt(end)
+                .setNote(blankToNull(request.note()))
+                .build();
+        publish(envelope(eventId, escalation.ticketId(), escalation.customerId(), entry));
+        return new Written(escalationId, eventId, entryId, Outcome.PUBLISHED);
+    }
+
+    private void checkPeriod(Instant start, Instant end) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Instant latest = clock.instant().plus(api.maxClockSkew());
+        if (!end.isAfter(start)) {
+            problems.add(new FieldProblem("endedAt", "must be after startedAt"));
+        } else if (Duration.between(start, end).compareTo(api.maxTimeEntry()) > 0) {
+            problems.add(new FieldProblem("endedAt", "an entry may be at most " + api.maxTimeEntry().toHours()
+                    + " hours long; split longer work into several entries"));
+        }
+        if (end.isAfter(latest)) {
+            problems.add(new FieldProblem("endedAt", "must not be in the future"));
+        }
+        if (start.isAfter(latest)) {
+            problems.add(new FieldProblem("startedAt", "must not be in the future"));
+        }
+        try {
+            policies.inForceAt(start);
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("startedAt", "must not be before the support terms took effect"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    synchronized Written close(String escalationId, VendorRequests.Close request) {
+        validator.validate(request);
+        VendorEscalationBook.Escalation escalation = Lookups.find(() -> book.find(escalationId), escalationFollower,
+                api.lookupTimeout()).orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
+        String eventId = Ids.eventId(escalationId, "closed");
+        String closedBy = request.closedBy().trim();
+        if (escalation.closed()) {
+            if (escalation.closedBy().equals(closedBy)
+                    && Objects.equals(escalation.resolution(), blankToNull(request.resolution()))) {
+                return new Written(escalationId, eventId, null, Outcome.ALREADY_RECORDED);
+            }
+            throw closed(escalation);
+        }
+        VendorEscalationClosed closed = VendorEscalationClosed.newBuilder()
+                .setEscalationId(escalationId)
+                .setVendor(escalation.vendor())
+                .setVendorCaseReference(escalation.vendorCaseReference())
+                .setClosedBy(closedBy)
+                .setResolution(blankToNull(request.resolution()))
+                .build();
+        publish(envelope(eventId, escalation.ticketId(), escalation.customerId(), closed));
+        return new Written(escalationId, eventId, null, Outcome.PUBLISHED);
+    }
+
+    private VendorEscalationBook.Escalation openEscalation(String escalationId) {
+        VendorEscalationBook.Escalation escalation = Lookups.find(() -> book.find(escalationId), escalationFollower,
+                api.lookupTimeout()).orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
+        if (escalation.closed()) {
+            throw closed(escalation);
+        }
+        return escalation;
+    }
+
+    private static RuntimeException closed(VendorEscalationBook.Escalation escalation) {
+        return Problems.conflict("Vendor escalation " + escalation.escalationId() + " was closed by "
+                + escalation.closedBy() + " at " + escalation.closedAt() + ".");
+    }
+
+    private EscalationEvent envelope(String eventId, String ticketId, String customerId, Object payload) {
+        return EscalationEvent.newBuilder()
+                .setEventId(eventId)
+                .setTicketId(ticketId)
+                .setCustomerId(customerId)
+                .setOccurredAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .setProducer(producer)
+                .setPayload(payload)
+                .build();
+    }
+
+    private void publish(EscalationEvent event) {
+        RecordMetadata written = publisher.publish(Topics.ESCALATION_EVENTS, event.getTicketId(), event);
+        Lookups.readBack(escalationFollower, written, api.lookupTimeout());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

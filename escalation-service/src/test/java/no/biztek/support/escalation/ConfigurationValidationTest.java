@@ -1,0 +1,157 @@
+package no.biztek.support.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+import no.biztek.support.escalation.delivery.DeliveryProperties;
+import no.biztek.support.escalation.paging.PagingProperties;
+
+/** Bad configuration fails start-up with a message naming the property. */
+class ConfigurationValidationTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties({PagingProperties.class, DeliveryProperties.class})
+    static class Properties {
+    }
+
+    private static final List<String> VALID = List.of(
+            "support.escalation.paging.schedule.zone=Europe/Oslo",
+            "support.escalation.paging.schedule.handover-day=MONDAY",
+            "support.escalation.paging.schedule.handover-time=09:00",
+            "support.escalation.paging.schedule.rotation-start=2026-01-05",
+            "support.escalation.paging.schedule.rotation[0].name=Kari",
+            "support.escalation.paging.schedule.rotation[0].email=kari@biztek.example",
+            "support.escalation.paging.policy.rounds=2",
+            "support.escalation.paging.policy.levels[0].name=on-call engineer",
+            "support.escalation.paging.policy.levels[0].rotation-offset=0",
+            "support.escalation.paging.policy.levels[0].acknowledge-within=PT15M",
+            "support.escalation.paging.policy.levels[1].name=duty manager",
+            "support.escalation.paging.policy.levels[1].person.name=Dina",
+            "support.escalation.paging.policy.levels[1].person.email=dina@biztek.example",
+            "support.escalation.paging.policy.levels[1].acknowledge-within=PT30M",
+            "support.escalation.paging.breach-paging.SERIOUS=1",
+            "support.escalation.paging.ack-link.base-url=https://escalation.biztek.example",
+            "support.escalation.paging.ack-link.signing-key=0123456789abcdef0123456789abcdef",
+            "support.escalation.paging.ack-link.valid-for=PT24H",
+            "support.escalation.delivery.webhook.format=TEAMS",
+            "support.escalation.delivery.webhook.timeout=5s",
+            "support.escalation.delivery.mail.enabled=true",
+            "support.escalation.delivery.mail.from=oncall@biztek.example",
+            "support.escalation.delivery.retry.attempts=3",
+            "support.escalation.delivery.retry.initial-backoff=1s",
+            "support.escalation.delivery.retry.multiplier=2",
+            "support.escalation.delivery.retry.max-backoff=10s");
+
+    private ApplicationContextRunner with(String... overrides) {
+        List<String> values = new ArrayList<>(VALID);
+        for (String override : overrides) {
+            String key = override.substring(0, override.indexOf('='));
+            values.removeIf(v -> v.startsWith(key + "="));
+            values.add(override);
+        }
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
+                        ValidationAutoConfiguration.class))
+                .withUserConfiguration(Properties.class)
+                .withPropertyValues(values.toArray(String[]::new));
+    }
+
+    private void assertFailsNaming(String expected, String... overrides) {
+        with(overrides).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains(expected);
+        });
+    }
+
+    private static String messages(Throwable failure) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
+    }
+
+    @Test
+    void aValidConfigurationStarts() {
+        with().run(context -> {
+            assertThat(context).hasNotFailed();
+            PagingProperties paging = context.getBean(PagingProperties.class);
+            assertThat(paging.policy().levels()).hasSize(2);
+            assertThat(context.getBean(DeliveryProperties.class).webhook().url()).isNull();
+        });
+    }
+
+    @Test
+    void anEmptyRotationFails() {
+        assertFailsNaming("support.escalation.paging.schedule.rotation",
+                "support.escalation.paging.schedule.rotation[0].name=",
+                "support.escalation.paging.schedule.rotation[0].email=");
+    }
+
+    @Test
+    void aMalformedEmailFailsNamingTheField() {
+        assertFailsNaming("rotation[0].email", "support.escalation.paging.schedule.rotation[0].email=kari");
+    }
+
+    @Test
+    void aRotationStartThatIsNotAHandoverDayFails() {
+        assertFailsNaming("rotation-start: 2026-01-06 is a TUESDAY, not the handover-day MONDAY",
+                "support.escalation.paging.schedule.rotation-start=2026-01-06");
+    }
+
+    @Test
+    void aLevelNeedsExactlyOneOfRotationOffsetAndPerson() {
+        assertFailsNaming("needs exactly one of rotation-offset and person",
+                "support.escalation.paging.policy.levels[0].person.name=Someone",
+                "support.escalation.paging.policy.levels[0].person.email=someone@biztek.example");
+    }
+
+    @Test
+    void aZeroTimeoutFails() {
+        assertFailsNaming("acknowledge-within of level 'on-call engineer' must be positive",
+                "support.escalation.paging.policy.levels[0].acknowledge-within=PT0S");
+    }
+
+    @Test
+    void aBreachLevelBeyondTheLevelsFails() {
+        assertFailsNaming("breach-paging.CRITICAL: must be a level from 1 to 2, was 3",
+                "support.escalation.paging.breach-paging.CRITICAL=3");
+    }
+
+    @Test
+    void aShortSigningKeyFails() {
+        assertFailsNaming("ack-link.signing-key: must be at least 32 characters, was 5",
+                "support.escalation.paging.ack-link.signing-key=short");
+        with("support.escalation.paging.ack-link.signing-key=short").run(context ->
+                assertThat(messages(context.getStartupFailure())).doesNotContain("[short]"));
+    }
+
+    @Test
+    void zeroRoundsFail() {
+        assertFailsNaming("policy.rounds", "support.escalation.paging.policy.rounds=0");
+    }
+
+    @Test
+    void anUnknownWebhookFormatFails() {
+        assertFailsNaming("support.escalation.delivery.webhook.format", "support.escalation.delivery.webhook.format=XML");
+    }
+
+    @Test
+    void anOverrideThatEndsBeforeItStartsFails() {
+        assertFailsNaming("must be after from",
+                "support.escalation.paging.schedule.overrides[0].from=2026-04-02T00:00:00+02:00",
+                "support.escalation.paging.schedule.overrides[0].to=2026-04-01T00:00:00+02:00",
+                "support.escalation.paging.schedule.overrides[0].engineer.name=Siri",
+                "support.escalation.paging.schedule.overrides[0].engineer.email=siri@biztek.example");
+    }
+}

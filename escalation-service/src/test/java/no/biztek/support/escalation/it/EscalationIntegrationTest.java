@@ -1,0 +1,254 @@
+package no.biztek.support.escalation.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import no.biztek.support.escalation.MutableClock;
+import no.biztek.support.escalation.streams.EscalationStreams;
+import no.biztek.support.escalation.view.TopicFollower;
+import no.biztek.support.schemas.topic.Topic;
+
+/**
+ * Base of the integration tests: the whole service on a random port against the module's one embedded
+ * KRaft broker, WireMock as every webhook receiver and GreenMail as the SMTP server, and a test clock the
+ * topology's timers and the API go by. Every subclass shares one application context (same settings).
+ *
+ * <p>Rotation (from Monday 5 January 2026, handover Mondays 09:00): Kari, Ola, Nora; in the week of
+ * Tuesday 3 March 2026 Nora is on call and Kari is secondary; Dina is the duty manager. Each person's
+ * webhook is {@code /hooks/<first name>} on WireMock.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(EscalationIntegrationTest.TestClock.class)
+public abstract class EscalationIntegrationTest {
+
+    /** Tuesday 3 March 2026, 02:00 in Oslo. */
+    protected static final Instant NIGHT = Instant.parse("2026-03-03T01:00:00Z");
+    protected static final String WRITER = "escalator-token";
+    protected static final String READER = "reader-token";
+    protected static final String TICKETS_WRITER = "writer-token";
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+    protected static final MutableClock CLOCK = new MutableClock(NIGHT);
+    protected static final WireMockServer WEBHOOKS = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    protected static final int SMTP_PORT = freePort();
+    protected static GreenMail mail = startMail();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String APPLICATION_ID = "escalation-it-" + UUID.randomUUID();
+    private static final KafkaProducer<String, byte[]> PRODUCER;
+
+    static {
+        WEBHOOKS.start();
+        PRODUCER = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS)),
+                new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return CLOCK;
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) throws IOException {
+        Path stateDir = Files.createTempDirectory("escalation-it-state");
+        registry.add("spring.kafka.streams.state-dir", stateDir::toString);
+        registry.add("support.escalation.streams.application-id", () -> APPLICATION_ID);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("test.webhooks", WEBHOOKS::baseUrl);
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected EscalationStreams streams;
+
+    @Autowired
+    protected List<TopicFollower<?>> followers;
+
+    @BeforeEach
+    void serviceReady() {
+        WEBHOOKS.resetAll();
+        WEBHOOKS.stubFor(WireMock.post(WireMock.urlPathMatching("/(hooks/.*|desk)")).willReturn(WireMock.ok()));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING
+                && followers.stream().allMatch(TopicFollower::isCaughtUp));
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static GreenMail startMail() {
+        GreenMail greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        return greenMail;
+    }
+
+    // ---- Kafka
+
+    /** Publishes a record as another service would, encoded with the catalogue's serde. */
+    protected static <V> void publish(Topic<String, V> topic, String key, V value) {
+        sendRaw(topic.name(), key, value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value));
+    }
+
+    protected static void sendRaw(String topic, String key, byte[] value) {
+        try {
+            PRODUCER.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every committed record of a topic, from the beginning, decoded with the catalogue's serde. */
+    protected static <V> List<ConsumerRecord<String, V>> readAll(Topic<String, V> topic) {
+        List<ConsumerRecord<String, V>> decoded = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> raw : readRaw(topic.name())) {
+            try {
+                V value = topic.valueSerde().deserializer().deserialize(topic.name(), raw.value());
+                decoded.add(new ConsumerRecord<>(raw.topic(), raw.partition(), raw.offset(), raw.key(), value));
+            } catch (RuntimeException e) {
+                // a poison record some test wrote; not what the tests read back
+            }
+        }
+        return decoded;
+    }
+
+    protected static List<ConsumerRecord<String, byte[]>> readRaw(String topic) {
+        return readAll(topic, new ByteArrayDeserializer());
+    }
+
+    protected static <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, V>> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    /** Waits until a record matching the predicate is in the topic. */
+    protected static <V> ConsumerRecord<String, V> awaitRecord(Topic<String, V> topic,
+                                                               Predicate<ConsumerRecord<String, V>> matching) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> readAll(topic).stream().filter(matching).findFirst(), Optional::isPresent).get();
+    }
+
+    // ---- HTTP
+
+    protected HttpResponse<String> post(String path, String body, String token) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    protected HttpResponse<String> get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    protected HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    /** The problem document's {@code errors} as field → message. */
+    protected static Map<String, String> errors(HttpResponse<String> response) {
+        Map<String, String> errors = new HashMap<>();
+        JsonNode list = json(response).get("errors");
+        if (list != null) {
+            list.forEach(e -> errors.put(e.get("field").asString(), e.get("message").asString()));
+        }
+        return errors;
+    }
+}

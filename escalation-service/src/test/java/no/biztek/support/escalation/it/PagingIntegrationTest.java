@@ -1,0 +1,293 @@
+package no.biztek.support.escalation.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static no.biztek.support.escalation.TestEvents.ticketOpened;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import tools.jackson.databind.JsonNode;
+
+import no.biztek.support.escalation.TestEvents;
+import no.biztek.support.schemas.common.Severity;
+import no.biztek.support.schemas.escalation.AcknowledgementChannel;
+import no.biztek.support.schemas.escalation.EscalationEvent;
+import no.biztek.support.schemas.escalation.OnCallPaged;
+import no.biztek.support.schemas.escalation.PageAcknowledged;
+import no.biztek.support.schemas.escalation.PageReEscalated;
+import no.biztek.support.schemas.escalation.ReEscalationReason;
+import no.biztek.support.schemas.topic.DeadLetterHeaders;
+import no.biztek.support.schemas.topic.Topics;
+
+/** On-call paging end to end: Kafka in, webhook and e-mail out, acknowledgement links and API, restarts. */
+class PagingIntegrationTest extends EscalationIntegrationTest {
+
+    private static final Pattern ACK_LINK = Pattern.compile("/ack/([A-Za-z0-9_.-]+)");
+
+    private final String ticket = TestEvents.newId();
+    private final String customer = unique("kunde");
+
+    private String openCriticalTicket() {
+        publish(Topics.TICKET_EVENTS, ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+        ConsumerRecord<String, EscalationEvent> paged = awaitRecord(Topics.ESCALATION_EVENTS,
+                r -> r.key().equals(ticket) && r.value().getPayload() instanceof OnCallPaged);
+        return ((OnCallPaged) paged.value().getPayload()).getPageId();
+    }
+
+    private List<LoggedRequest> webhookCalls(String person, String pageId) {
+        return WEBHOOKS.findAll(postRequestedFor(urlPathEqualTo("/hooks/" + person))
+                .withRequestBody(matchingJsonPath("$.pageId", equalTo(pageId))));
+    }
+
+    private LoggedRequest awaitWebhook(String person, String pageId, int level) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> webhookCalls(person, pageId).stream()
+                .filter(r -> JSON.readTree(r.getBodyAsString()).get("level").asInt() == level).findFirst(),
+                java.util.Optional::isPresent).get();
+    }
+
+    private MimeMessage awaitMail(String to, String ticketId) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Arrays
+                .stream(mail.getReceivedMessages()).filter(m -> GreenMailUtil.getBody(m).contains(ticketId)
+                        && recipient(m).equals(to)).findFirst(), java.util.Optional::isPresent).get();
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<PageReEscalated> reEscalations(String pageId) {
+        return readAll(Topics.ESCALATION_EVENTS).stream().map(ConsumerRecord::value)
+                .filter(e -> e.getPayload() instanceof PageReEscalated moved && moved.getPageId().equals(pageId))
+                .map(e -> (PageReEscalated) e.getPayload()).toList();
+    }
+
+    private void resolveTicket() {
+        publish(Topics.TICKET_EVENTS, ticket, TestEvents.resolved(ticket, customer, CLOCK.instant()));
+    }
+
+    @Test
+    void aSeverityOneTicketAtTwoInTheNightPagesTheEngineerOnCallByWebhookAndMail() throws Exception {
+        String pageId = openCriticalTicket();
+
+        LoggedRequest hook = awaitWebhook("nora", pageId, 1);
+        JsonNode body = JSON.readTree(hook.getBodyAsString());
+        assertThat(body.get("ticketId").asString()).isEqualTo(ticket);
+        assertThat(body.get("severity").asString()).isEqualTo("CRITICAL");
+        assertThat(body.get("cause").asString()).isEqualTo("CRITICAL_TICKET_OPENED");
+        assertThat(body.get("paged").get("email").asString()).isEqualTo("nora@biztek.example");
+        assertThat(body.get("acknowledgeUrl").asString()).startsWith("http://localhost:8083/ack/");
+        MimeMessage message = awaitMail("nora@biztek.example", ticket);
+        assertThat(message.getSubject()).contains("Severity 1").contains(ticket);
+        assertThat(GreenMailUtil.getBody(message)).contains("/ack/");
+
+        resolveTicket();
+    }
+
+    @Test
+    void noAcknowledgementPagesTheNextLevelAfterTheTimeoutAndTheLinkStopsIt() {
+        String pageId = openCriticalTicket();
+        awaitWebhook("nora", pageId, 1);
+
+        CLOCK.advance(Duration.ofMinutes(15));
+        LoggedRequest secondary = awaitWebhook("kari", pageId, 2);
+        assertThat(reEscalations(pageId)).singleElement().satisfies(moved -> {
+            assertThat(moved.getReason()).isEqualTo(ReEscalationReason.ACKNOWLEDGEMENT_TIMEOUT);
+            assertThat(moved.getPaged().getEmail()).isEqualTo("kari@biztek.example");
+        });
+
+        Matcher link = ACK_LINK.matcher(JSON.readTree(secondary.getBodyAsString()).get("acknowledgeUrl").asString());
+        assertThat(link.find()).isTrue();
+        String path = "/ack/" + link.group(1);
+        var confirm = get(path, null);
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.body()).contains("<form method=\"post\"").contains(ticket);
+        assertThat(readAll(Topics.ESCALATION_EVENTS).stream()
+                .noneMatch(r -> r.value().getPayload() instanceof PageAcknowledged ack && ack.getPageId().equals(pageId)))
+                .as("showing the link changes nothing").isTrue();
+
+        var acknowledged = send(request(path, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(acknowledged.statusCode()).isEqualTo(200);
+        assertThat(acknowledged.body()).contains("Acknowledged");
+        PageAcknowledged ack = (PageAcknowledged) awaitRecord(Topics.ESCALATION_EVENTS, r -> r.key().equals(ticket)
+                && r.value().getPayload() instanceof PageAcknowledged a && a.getPageId().equals(pageId)).value().getPayload();
+        assertThat(ack.getVia()).isEqualTo(AcknowledgementChannel.LINK);
+        assertThat(ack.getAcknowledgedBy()).isEqualTo("kari@biztek.example");
+        assertThat(ack.getLevel()).isEqualTo(2);
+
+        var reused = send(request(path, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(reused.statusCode()).isEqualTo(410);
+        assertThat(reused.body()).contains("already acknowledged");
+
+        CLOCK.advance(Duration.ofMinutes(20));
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> reEscalations(pageId).size() == 1);
+        assertThat(webhookCalls("dina", pageId)).isEmpty();
+    }
+
+    @Test
+    void aForgedOrAlteredLinkIsRefused() {
+        String pageId = openCriticalTicket();
+        LoggedRequest hook = awaitWebhook("nora", pageId, 1);
+        String url = JSON.readTree(hook.getBodyAsString()).get("acknowledgeUrl").asString();
+        String token = url.substring(url.indexOf("/ack/") + 5);
+        String altered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+
+        assertThat(get("/ack/" + altered, null).statusCode()).isEqualTo(403);
+        assertThat(send(request("/ack/not-a-token", null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()))
+                .statusCode()).isEqualTo(403);
+        assertThat(readAll(Topics.ESCALATION_EVENTS).stream()
+                .noneMatch(r -> r.value().getPayload() instanceof PageAcknowledged a && a.getPageId().equals(pageId)))
+                .isTrue();
+        resolveTicket();
+    }
+
+    @Test
+    void anExpiredLinkIsRefused() {
+        String pageId = openCriticalTicket();
+        LoggedRequest hook = awaitWebhook("nora", pageId, 1);
+        String url = JSON.readTree(hook.getBodyAsString()).get("acknowledgeUrl").asString();
+        String path = url.substring(url.indexOf("/ack/"));
+
+        CLOCK.advance(Duration.ofHours(25));
+        var expired = send(request(path, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(expired.statusCode()).isEqualTo(410);
+        assertThat(expired.body()).contains("expired");
+        resolveTicket();
+    }
+
+    @Test
+    void theApiListsOpenPagesAndAcknowledgesOnceWithTheRightScope() {
+        String pageId = openCriticalTicket();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/pages?state=open", READER).body()
+                .contains(pageId));
+        String ackBody = "{\"acknowledgedBy\": \"Nora Berg\"}";
+
+        assertThat(post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, null).statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, READER).statusCode()).isEqualTo(403);
+        assertThat(post("/api/v1/pages/" + pageId + "/acknowledge", "{}", WRITER).statusCode()).isEqualTo(400);
+        assertThat(readAll(Topics.ESCALATION_EVENTS).stream()
+                .noneMatch(r -> r.value().getPayload() instanceof PageAcknowledged a && a.getPageId().equals(pageId)))
+                .as("nothing recorded for refused requests").isTrue();
+
+        var acknowledged = post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, WRITER);
+        assertThat(acknowledged.statusCode()).isEqualTo(200);
+        assertThat(json(acknowledged).get("acknowledgedBy").asString()).isEqualTo("Nora Berg");
+        assertThat(post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, WRITER).statusCode()).isEqualTo(409);
+        assertThat(post("/api/v1/pages/" + TestEvents.newId() + "/acknowledge", ackBody, WRITER).statusCode())
+                .isEqualTo(404);
+
+        assertThat(get("/api/v1/pages?state=open", READER).body()).doesNotContain(pageId);
+        JsonNode page = json(get("/api/v1/pages/" + pageId, READER));
+        assertThat(page.get("state").asString()).isEqualTo("acknowledged");
+        assertThat(page.get("acknowledgedVia").asString()).isEqualTo("API");
+        assertThat(get("/api/v1/pages?state=sideways", READER).statusCode()).isEqualTo(400);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(get("/actuator/prometheus", null).body())
+                        .contains("support_oncall_pages_total{level=\"1\"}")
+                        .contains("support_oncall_time_to_acknowledge_seconds_bucket{level=\"1\"")
+                        .contains("support_vendor_escalations_open{vendor=\"MICROSOFT\"}"));
+    }
+
+    @Test
+    void aRestartMidEscalationKeepsTheTimer() {
+        String pageId = openCriticalTicket();
+        awaitWebhook("nora", pageId, 1);
+
+        streams.restartFromChangelogs();
+        CLOCK.advance(Duration.ofMinutes(15));
+
+        awaitWebhook("kari", pageId, 2);
+        assertThat(reEscalations(pageId)).singleElement()
+                .satisfies(moved -> assertThat(moved.getLevel()).isEqualTo(2));
+        resolveTicket();
+    }
+
+    @Test
+    void aWebhookThatIsDownIsRetriedAndTheMailStillGoesOut() {
+        WEBHOOKS.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/hooks/nora")).willReturn(aResponse().withStatus(503)));
+        String pageId = openCriticalTicket();
+
+        awaitMail("nora@biztek.example", ticket);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> webhookCalls("nora", pageId).size() == 3);
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> reEscalations(pageId).isEmpty());
+        resolveTicket();
+    }
+
+    @Test
+    void aPageNoChannelCanDeliverIsDeadLetteredAndMovesToTheNextLevel() {
+        WEBHOOKS.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/hooks/nora")).willReturn(aResponse().withStatus(500)));
+        mail.stop();
+        try {
+            String pageId = openCriticalTicket();
+
+            PageReEscalated moved = Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> reEscalations(pageId), list -> !list.isEmpty()).get(0);
+            assertThat(moved.getReason()).isEqualTo(ReEscalationReason.DELIVERY_FAILED);
+            assertThat(moved.getLevel()).isEqualTo(2);
+            awaitWebhook("kari", pageId, 2);
+            assertThat(webhookCalls("nora", pageId)).hasSize(3);
+
+            ConsumerRecord<String, byte[]> dead = Awaitility.await().atMost(Duration.ofSeconds(10)).until(
+                    () -> readRaw(Topics.ESCALATION_EVENTS.deadLetterTopicName()).stream()
+                            .filter(r -> ticket.equals(r.key())).findFirst(), java.util.Optional::isPresent).get();
+            EscalationEvent original = Topics.ESCALATION_EVENTS.valueSerde().deserializer()
+                    .deserialize(Topics.ESCALATION_EVENTS.name(), dead.value());
+            assertThat(original.getPayload()).isInstanceOf(OnCallPaged.class);
+            assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.ESCALATION_EVENTS.name());
+            assertThat(header(dead, DeadLetterHeaders.REASON)).contains("could not be delivered").contains("webhook")
+                    .contains("email");
+            assertThat(get("/actuator/prometheus", null).body()).contains("support_oncall_delivery_failures_total");
+        } finally {
+            mail = startMail();
+        }
+        resolveTicket();
+    }
+
+    @Test
+    void slaWarningsFromTheThresholdOnAreShownOnTheDeskChannel() {
+        String warned = TestEvents.newId();
+        java.time.Instant opened = java.time.Instant.parse("2026-03-02T08:00:00Z");
+        publish(Topics.SLA_EVENTS, warned, TestEvents.warning(warned, customer, Severity.SERIOUS, 50, opened,
+                opened.plus(Duration.ofHours(4))));
+        publish(Topics.SLA_EVENTS, warned, TestEvents.warning(warned, customer, Severity.SERIOUS, 90, opened,
+                opened.plus(Duration.ofHours(4))));
+
+        List<LoggedRequest> posted = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> WEBHOOKS.findAll(
+                postRequestedFor(urlPathEqualTo("/desk")).withRequestBody(matchingJsonPath("$.ticketId",
+                        equalTo(warned)))), list -> !list.isEmpty());
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> WEBHOOKS.findAll(
+                postRequestedFor(urlPathEqualTo("/desk")).withRequestBody(matchingJsonPath("$.ticketId",
+                        equalTo(warned)))).size() == 1);
+        assertThat(JSON.readTree(posted.get(0).getBodyAsString()).get("thresholdPercent").asInt()).isEqualTo(90);
+    }
+
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,241 @@
+package no.biztek.support.escalation.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+
+import org.awaitility.Awaitility;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+import no.biztek.support.escalation.TestEvents;
+import no.biztek.support.escalation.billing.InvoiceLedger;
+import no.biztek.support.escalation.view.TopicFollower;
+import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.schemas.billing.BillingEvent;
+import no.biztek.support.schemas.billing.BillableTimeRecorded;
+import no.biztek.support.schemas.billing.TermsSource;
+import no.biztek.support.schemas.common.Severity;
+import no.biztek.support.schemas.escalation.TimeEntryRecorded;
+import no.biztek.support.schemas.escalation.VendorEscalationClosed;
+import no.biztek.support.schemas.escalation.VendorEscalationOpened;
+import no.biztek.support.schemas.escalation.VendorStatusChanged;
+import no.biztek.support.schemas.topic.Topics;
+
+/** Vendor escalations over HTTP, billed under the customer's contract, and the invoice basis. */
+class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
+
+    @Autowired
+    InvoiceLedger ledger;
+
+    @Autowired
+    PolicyHistory policies;
+
+    @Autowired
+    KafkaProperties kafka;
+
+    private final String ticket = TestEvents.newId();
+    private final String customer = unique("kunde");
+
+    @BeforeEach
+    void ticketAndCustomer() {
+        // a customer billed per started half hour at 1000 NOK, double after hours
+        publish(Topics.CUSTOMERS, customer, TestEvents.customer(customer,
+                TestEvents.contract(false, 30, "1000.00", "2.00")));
+        publish(Topics.TICKET_EVENTS, ticket, TestEvents.ticketOpened(ticket, customer, Severity.SERIOUS,
+                Instant.parse("2026-03-02T07:00:00Z")));
+    }
+
+    private String open() {
+        HttpResponse<String> opened = post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
+                {"vendor": "MICROSOFT", "vendorService": "M365", "vendorCaseReference": "2603020010000042",
+                 "openedBy": "Kari Nordmann"}""", WRITER);
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        return json(opened).get("escalationId").asString();
+    }
+
+    private HttpResponse<String> entry(String escalationId, String consultant, String from, String to) {
+        return post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", """
+                {"consultant": "%s", "startedAt": "%s", "endedAt": "%s", "note": "Call with Microsoft"}"""
+                .formatted(consultant, from, to), WRITER);
+    }
+
+    @Test
+    void aVendorEscalationWithTimeEntriesBecomesBillingLinesInTheCsv() {
+        String escalationId = open();
+        assertThat(post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
+                {"vendor": "MICROSOFT", "vendorService": "M365", "vendorCaseReference": "2603020010000042",
+                 "openedBy": "Kari Nordmann"}""", WRITER).statusCode()).as("the same escalation again").isEqualTo(200);
+        HttpResponse<String> status = post("/api/v1/vendor-escalations/" + escalationId + "/status", """
+                {"status": "INVESTIGATING", "message": "Microsoft is looking at the tenant's mail flow"}""", WRITER);
+        assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+
+        // Monday 2 March 2026: 09:00–09:40 in opening hours; 15:45–16:20 across closing time
+        HttpResponse<String> first = entry(escalationId, "Kari Nordmann", "2026-03-02T09:00:00+01:00",
+                "2026-03-02T09:40:00+01:00");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+        assertThat(entry(escalationId, "Ola Hansen", "2026-03-02T15:45:00+01:00", "2026-03-02T16:20:00+01:00")
+                .statusCode()).isEqualTo(201);
+        assertThat(entry(escalationId, "Kari Nordmann", "2026-03-02T09:00:00+01:00", "2026-03-02T09:40:00+01:00")
+                .statusCode()).as("an identical retry").isEqualTo(200);
+
+        List<BillableTimeRecorded> lines = Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> readAll(Topics.BILLING).stream().filter(r -> r.key().equals(customer))
+                        .map(r -> (BillableTimeRecorded) r.value().getPayload()).toList(), l -> l.size() == 2);
+        assertThat(lines).allSatisfy(line -> {
+            assertThat(line.getTermsSource()).isEqualTo(TermsSource.CUSTOMER_CONTRACT);
+            assertThat(line.getTerms().getBillingIncrementMinutes()).isEqualTo(30);
+            assertThat(line.getPolicyVersion()).isEqualTo("biztek-2020-01");
+        });
+
+        String month = "/api/v1/customers/" + customer + "/invoice-basis?month=2026-03";
+        HttpResponse<String> csv = Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> send(request(month, READER).header("Accept", "text/csv").GET()),
+                        r -> r.body().lines().count() == 4);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        List<String> rows = csv.body().lines().toList();
+        assertThat(rows.get(0)).startsWith("row,customerId,month,entryId");
+        // 40 min → 60 billed: 1000.00; 35 min → 60 billed 15:45–16:45: 15 in hours, 45 after: 1000 × (15 + 90) / 60
+        assertThat(rows.get(1)).startsWith("ENTRY," + customer + ",2026-03,").contains(",Kari Nordmann,")
+                .contains(",40,60,0,1000.00,CUSTOMER_CONTRACT,biztek-2020-01,false,30,1000.00,2.00");
+        assertThat(rows.get(2)).contains(",Ola Hansen,").contains(",35,60,45,1750.00,");
+        assertThat(rows.get(3)).startsWith("TOTAL," + customer + ",2026-03,").contains(",75,120,45,2750.00,");
+        assertThat(get(month + "&format=csv", READER).body()).isEqualTo(csv.body());
+
+        JsonNode basis = json(get(month, READER));
+        assertThat(basis.get("lines")).hasSize(2);
+        assertThat(basis.get("totals").get("amountNok").decimalValue()).isEqualByComparingTo("2750.00");
+        assertThat(json(get("/api/v1/customers/" + customer + "/invoice-basis?month=2026-04", READER))
+                .get("lines")).isEmpty();
+
+        // a restarted instance rebuilds the invoice basis from the billing topic alone
+        InvoiceLedger rebuilt = new InvoiceLedger(policies);
+        TopicFollower<BillingEvent> follower = new TopicFollower<>(Topics.BILLING,
+                TopicFollower.consumers(kafka, "restarted-ledger"), List.of(rebuilt));
+        follower.start();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(follower::isCaughtUp);
+            assertThat(rebuilt.basis(customer, YearMonth.of(2026, 3))).isEqualTo(ledger.basis(customer, YearMonth.of(2026, 3)));
+            assertThat(rebuilt.basis(customer, YearMonth.of(2026, 3)).lines()).hasSize(2);
+        } finally {
+            follower.stop();
+        }
+
+        HttpResponse<String> closed = post("/api/v1/vendor-escalations/" + escalationId + "/close",
+                "{\"closedBy\": \"Kari Nordmann\", \"resolution\": \"Mail flow restored by Microsoft\"}", WRITER);
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        assertThat(json(get("/api/v1/vendor-escalations/" + escalationId, READER)).get("closed").asBoolean()).isTrue();
+        assertThat(get("/api/v1/vendor-escalations?state=open", READER).body()).doesNotContain(escalationId);
+
+        List<Object> events = readAll(Topics.ESCALATION_EVENTS).stream().filter(r -> r.key().equals(ticket))
+                .map(r -> r.value().getPayload()).toList();
+        assertThat(events).hasExactlyElementsOfTypes(VendorEscalationOpened.class, VendorStatusChanged.class,
+                TimeEntryRecorded.class, TimeEntryRecorded.class, VendorEscalationClosed.class);
+        assertThat(get("/actuator/prometheus", null).body()).contains("support_billable_minutes_total{vendor=\"MICROSOFT\"}")
+                .contains("support_vendor_escalations_open{vendor=\"MICROSOFT\"}");
+    }
+
+    @Test
+    void invalidRequestsAreRefusedWithProblemDocumentsAndPublishNothing() {
+        String escalationId = open();
+        assertThat(entry(escalationId, "Kari", "2026-03-02T09:00:00+01:00", "2026-03-02T10:00:00+01:00").statusCode())
+                .isEqualTo(201);
+        long before = eventsOfTicket();
+
+        HttpResponse<String> overlap = entry(escalationId, "kari", "2026-03-02T09:30:00+01:00",
+                "2026-03-02T10:30:00+01:00");
+        assertThat(overlap.statusCode()).isEqualTo(409);
+        assertThat(overlap.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(errors(overlap).get("startedAt")).contains("overlaps entry");
+
+        HttpResponse<String> backwards = entry(escalationId, "Kari", "2026-03-02T12:00:00+01:00",
+                "2026-03-02T11:00:00+01:00");
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(errors(backwards)).containsEntry("endedAt", "must be after startedAt");
+
+        Instant now = CLOCK.instant();
+        HttpResponse<String> future = entry(escalationId, "Kari", now.plus(Duration.ofHours(1)).toString(),
+                now.plus(Duration.ofHours(2)).toString());
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(errors(future)).containsEntry("endedAt", "must not be in the future");
+
+        HttpResponse<String> missing = post("/api/v1/vendor-escalations/" + escalationId + "/time-entries",
+                "{\"consultant\": \" \", \"startedAt\": \"yesterday\"}", WRITER);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(errors(missing)).containsKey("startedAt");
+
+        HttpResponse<String> missingFields = post("/api/v1/vendor-escalations/" + escalationId + "/time-entries",
+                "{\"consultant\": \" \"}", WRITER);
+        assertThat(errors(missingFields)).containsKeys("consultant", "startedAt", "endedAt");
+
+        assertThat(post("/api/v1/tickets/" + ticket + "/vendor-escalations",
+                "{\"vendor\": \"ORACLE\", \"vendorCaseReference\": \"1\", \"openedBy\": \"Kari\"}", WRITER).statusCode())
+                .isEqualTo(400);
+        assertThat(post("/api/v1/tickets/" + TestEvents.newId() + "/vendor-escalations",
+                "{\"vendor\": \"MICROSOFT\", \"vendorCaseReference\": \"1\", \"openedBy\": \"Kari\"}", WRITER)
+                .statusCode()).as("unknown ticket").isEqualTo(404);
+        assertThat(entry(TestEvents.newId(), "Kari", "2026-03-02T13:00:00+01:00", "2026-03-02T14:00:00+01:00")
+                .statusCode()).as("unknown escalation").isEqualTo(404);
+        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/status",
+                "{\"status\": \"INVESTIGATING\", \"message\": \"x\", \"sevrity\": 1}", WRITER).statusCode())
+                .as("unknown field").isEqualTo(400);
+        assertThat(get("/api/v1/customers/" + customer + "/invoice-basis?month=March", READER).statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> csvError = send(request("/api/v1/customers/" + customer + "/invoice-basis?month=2026-13",
+                READER).header("Accept", "text/csv").GET());
+        assertThat(csvError.statusCode()).isEqualTo(400);
+        assertThat(csvError.body()).contains("month");
+        assertThat(get("/api/v1/customers/" + customer + "/invoice-basis", READER).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/customers/" + customer + "/invoice-basis?month=2026-03&format=xml", READER)
+                .statusCode()).isEqualTo(400);
+
+        String body = "{\"consultant\": \"Ola\", \"startedAt\": \"2026-03-02T13:00:00+01:00\", "
+                + "\"endedAt\": \"2026-03-02T14:00:00+01:00\"}";
+        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", body, null).statusCode())
+                .isEqualTo(401);
+        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", body, READER).statusCode())
+                .isEqualTo(403);
+        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", body, TICKETS_WRITER)
+                .statusCode()).isEqualTo(403);
+        assertThat(eventsOfTicket()).as("nothing published for a refused request").isEqualTo(before);
+
+        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/close", "{\"closedBy\": \"Kari\"}", WRITER)
+                .statusCode()).isEqualTo(200);
+        HttpResponse<String> afterClose = post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", body,
+                WRITER);
+        assertThat(afterClose.statusCode()).isEqualTo(409);
+        assertThat(json(afterClose).get("detail").asString()).contains("was closed");
+        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/status",
+                "{\"status\": \"MONITORING\", \"message\": \"x\"}", WRITER).statusCode()).isEqualTo(409);
+    }
+
+    private long eventsOfTicket() {
+        return readAll(Topics.ESCALATION_EVENTS).stream().filter(r -> r.key().equals(ticket)).count();
+    }
+
+    @Test
+    void theListShowsOpenEscalationsWithTheirEntries() {
+        String escalationId = open();
+        entry(escalationId, "Nora", "2026-03-02T10:00:00+01:00", "2026-03-02T10:30:00+01:00");
+
+        JsonNode list = json(get("/api/v1/vendor-escalations?state=open", READER));
+        JsonNode mine = Arrays.stream(JSON.convertValue(list.get("escalations"), JsonNode[].class))
+                .filter(e -> e.get("escalationId").asString().equals(escalationId)).findFirst().orElseThrow();
+        assertThat(mine.get("ticketId").asString()).isEqualTo(ticket);
+        assertThat(mine.get("customerId").asString()).isEqualTo(customer);
+        assertThat(mine.get("vendor").asString()).isEqualTo("MICROSOFT");
+        assertThat(mine.get("timeEntries")).hasSize(1);
+        assertThat(get("/api/v1/vendor-escalations?state=whatever", READER).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/vendor-escalations", null).statusCode()).isEqualTo(401);
+    }
+
+}

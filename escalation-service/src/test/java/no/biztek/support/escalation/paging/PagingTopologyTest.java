@@ -1,0 +1,334 @@
+package no.biztek.support.escalation.paging;
+
+import static no.biztek.support.escalation.TestEvents.breached;
+import static no.biztek.support.escalation.TestEvents.firstResponse;
+import static no.biztek.support.escalation.TestEvents.newId;
+import static no.biztek.support.escalation.TestEvents.resolved;
+import static no.biztek.support.escalation.TestEvents.ticketOpened;
+import static no.biztek.support.escalation.streams.TopologyHarness.values;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import no.biztek.support.escalation.streams.TopologyHarness;
+import no.biztek.support.schemas.common.Severity;
+import no.biztek.support.schemas.escalation.AcknowledgementChannel;
+import no.biztek.support.schemas.escalation.EscalationEvent;
+import no.biztek.support.schemas.escalation.OnCallPaged;
+import no.biztek.support.schemas.escalation.PageCause;
+import no.biztek.support.schemas.escalation.PageReEscalated;
+import no.biztek.support.schemas.escalation.ReEscalationReason;
+import no.biztek.support.schemas.sla.SlaEvent;
+import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.topic.DeadLetterHeaders;
+import no.biztek.support.schemas.topic.Topics;
+
+/** Paging and re-escalation timing through the whole topology, by wall clock (TopologyTestDriver). */
+class PagingTopologyTest {
+
+    /** Tuesday 3 March 2026, 02:00 in Oslo: the week of Nora (secondary: Kari). */
+    private static final Instant NIGHT = Instant.parse("2026-03-03T01:00:00Z");
+
+    private final List<Integer> pagedLevels = new ArrayList<>();
+    private final List<Duration> acknowledgedAfter = new ArrayList<>();
+    private TopologyHarness harness;
+    private TestInputTopic<String, TicketEvent> tickets;
+    private TestInputTopic<String, SlaEvent> sla;
+    private TestInputTopic<String, EscalationEvent> escalations;
+    private TestInputTopic<String, PageCommand> commands;
+    private TestOutputTopic<String, EscalationEvent> out;
+    private final String ticket = newId();
+    private final String customer = "kunde-as";
+
+    @BeforeEach
+    void start() {
+        harness = new TopologyHarness(TestPaging.properties(), NIGHT, new PagingMetrics() {
+            @Override
+            public void paged(int level) {
+                pagedLevels.add(level);
+            }
+
+            @Override
+            public void acknowledged(int level, Duration sincePaged) {
+                acknowledgedAfter.add(sincePaged);
+            }
+        }, (vendor, minutes) -> { });
+        tickets = harness.input(Topics.TICKET_EVENTS);
+        sla = harness.input(Topics.SLA_EVENTS);
+        escalations = harness.input(Topics.ESCALATION_EVENTS);
+        commands = harness.input(TopologyHarness.COMMANDS);
+        out = harness.output(Topics.ESCALATION_EVENTS);
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void severityOneTicketAtTwoInTheNightPagesTheEngineerOnCall() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+
+        List<EscalationEvent> events = values(out);
+        assertThat(events).hasSize(1);
+        EscalationEvent event = events.get(0);
+        assertThat(event.getTicketId()).isEqualTo(ticket);
+        assertThat(event.getCustomerId()).isEqualTo(customer);
+        assertThat(event.getProducer()).isEqualTo("escalation-service");
+        assertThat(event.getOccurredAt()).isEqualTo(NIGHT);
+        OnCallPaged paged = (OnCallPaged) event.getPayload();
+        assertThat(paged.getCause()).isEqualTo(PageCause.CRITICAL_TICKET_OPENED);
+        assertThat(paged.getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(paged.getLevel()).isEqualTo(1);
+        assertThat(paged.getLevelName()).isEqualTo("on-call engineer");
+        assertThat(paged.getRound()).isEqualTo(1);
+        assertThat(paged.getPaged().getEmail()).isEqualTo(TestPaging.NORA.email());
+        assertThat(paged.getAcknowledgeBy()).isEqualTo(NIGHT.plus(Duration.ofMinutes(15)));
+        assertThat(pagedLevels).containsExactly(1);
+    }
+
+    @Test
+    void theSameTicketEventTwiceGivesOnePage() {
+        TicketEvent opened = ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT);
+        tickets.pipeInput(ticket, opened);
+        tickets.pipeInput(ticket, opened);
+
+        assertThat(values(out)).hasSize(1);
+    }
+
+    @Test
+    void lowerSeveritiesDoNotPageWhenOpened() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.SERIOUS, NIGHT));
+        tickets.pipeInput(newId(), ticketOpened(newId(), customer, Severity.LESS_SERIOUS, NIGHT));
+
+        assertThat(out.isEmpty()).isTrue();
+    }
+
+    @Test
+    void noAcknowledgementMovesThePageThroughEveryLevelAndRoundThenStops() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+        String pageId = ((OnCallPaged) out.readValue().getPayload()).getPageId();
+
+        harness.advance(Duration.ofMinutes(14).plusSeconds(59));
+        assertThat(out.isEmpty()).as("not before the level's timeout").isTrue();
+
+        harness.advance(Duration.ofSeconds(1));
+        PageReEscalated second = (PageReEscalated) out.readValue().getPayload();
+        assertThat(second.getPageId()).isEqualTo(pageId);
+        assertThat(second.getReason()).isEqualTo(ReEscalationReason.ACKNOWLEDGEMENT_TIMEOUT);
+        assertThat(second.getFromLevel()).isEqualTo(1);
+        assertThat(second.getLevel()).isEqualTo(2);
+        assertThat(second.getLevelName()).isEqualTo("secondary");
+        assertThat(second.getRound()).isEqualTo(1);
+        assertThat(second.getPaged().getEmail()).isEqualTo(TestPaging.KARI.email());
+        assertThat(second.getAcknowledgeBy()).isEqualTo(NIGHT.plus(Duration.ofMinutes(30)));
+
+        harness.advance(Duration.ofMinutes(15));
+        PageReEscalated third = (PageReEscalated) out.readValue().getPayload();
+        assertThat(third.getLevel()).isEqualTo(3);
+        assertThat(third.getPaged().getEmail()).isEqualTo(TestPaging.DINA.email());
+        assertThat(third.getAcknowledgeBy()).isEqualTo(NIGHT.plus(Duration.ofMinutes(60)));
+
+        harness.advance(Duration.ofMinutes(29));
+        assertThat(out.isEmpty()).as("the duty manager has 30 minutes").isTrue();
+        harness.advance(Duration.ofMinutes(1));
+        PageReEscalated secondRound = (PageReEscalated) out.readValue().getPayload();
+        assertThat(secondRound.getLevel()).isEqualTo(1);
+        assertThat(secondRound.getRound()).isEqualTo(2);
+        assertThat(secondRound.getFromLevel()).isEqualTo(3);
+
+        harness.advance(Duration.ofMinutes(15));
+        harness.advance(Duration.ofMinutes(15));
+        List<EscalationEvent> rest = values(out);
+        assertThat(rest).hasSize(2);
+        assertThat(((PageReEscalated) rest.get(1).getPayload()).getLevel()).isEqualTo(3);
+        assertThat(((PageReEscalated) rest.get(1).getPayload()).getRound()).isEqualTo(2);
+
+        harness.advance(Duration.ofHours(2));
+        assertThat(out.isEmpty()).as("after the last round paging stops").isTrue();
+        assertThat(pagedLevels).containsExactly(1, 2, 3, 1, 2, 3);
+    }
+
+    @Test
+    void reEscalationEventIdsAreDeterministicAndDistinct() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+        harness.advance(Duration.ofMinutes(15));
+        harness.advance(Duration.ofMinutes(15));
+
+        List<String> ids = values(out).stream().map(EscalationEvent::getEventId).toList();
+        assertThat(ids).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void anAcknowledgementStopsTheEscalation() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+        String pageId = ((OnCallPaged) out.readValue().getPayload()).getPageId();
+        harness.advance(Duration.ofMinutes(4));
+
+        escalations.pipeInput(ticket, new PageEvents("escalation-service").acknowledged(pageId, ticket, customer, 1,
+                "Nora Berg", AcknowledgementChannel.LINK, harness.clock.instant()));
+        harness.advance(Duration.ofHours(3));
+
+        assertThat(out.isEmpty()).isTrue();
+        assertThat(acknowledgedAfter).containsExactly(Duration.ofMinutes(4));
+    }
+
+    @Test
+    void anAcknowledgementAfterReEscalationStopsItToo() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+        String pageId = ((OnCallPaged) out.readValue().getPayload()).getPageId();
+        harness.advance(Duration.ofMinutes(16));
+        assertThat(out.readValue().getPayload()).isInstanceOf(PageReEscalated.class);
+
+        escalations.pipeInput(ticket, new PageEvents("escalation-service").acknowledged(pageId, ticket, customer, 2,
+                "Kari Nordmann", AcknowledgementChannel.API, harness.clock.instant()));
+        harness.advance(Duration.ofHours(3));
+
+        assertThat(out.isEmpty()).isTrue();
+        assertThat(acknowledgedAfter).containsExactly(Duration.ofMinutes(16));
+    }
+
+    @Test
+    void aFirstResponseClosesTheTicketsPages() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+        out.readValue();
+        harness.advance(Duration.ofMinutes(10));
+
+        tickets.pipeInput(ticket, firstResponse(ticket, customer, harness.clock.instant()));
+        harness.advance(Duration.ofHours(3));
+
+        assertThat(out.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aResolutionClosesTheTicketsPages() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+        out.readValue();
+
+        tickets.pipeInput(ticket, resolved(ticket, customer, NIGHT));
+        harness.advance(Duration.ofHours(3));
+
+        assertThat(out.isEmpty()).isTrue();
+    }
+
+    @Test
+    void slaBreachesPageFromTheConfiguredLevelForTheirSeverity() {
+        String serious = newId();
+        String lessSerious = newId();
+        sla.pipeInput(serious, breached(serious, customer, Severity.SERIOUS, NIGHT, NIGHT));
+        sla.pipeInput(lessSerious, breached(lessSerious, customer, Severity.LESS_SERIOUS, NIGHT, NIGHT));
+        sla.pipeInput(ticket, breached(ticket, customer, Severity.CRITICAL, NIGHT, NIGHT));
+
+        List<EscalationEvent> events = values(out);
+        assertThat(events).extracting(EscalationEvent::getTicketId).containsExactly(serious, ticket);
+        OnCallPaged seriousPage = (OnCallPaged) events.get(0).getPayload();
+        assertThat(seriousPage.getCause()).isEqualTo(PageCause.SLA_BREACHED);
+        assertThat(seriousPage.getLevel()).isEqualTo(1);
+        OnCallPaged criticalPage = (OnCallPaged) events.get(1).getPayload();
+        assertThat(criticalPage.getLevel()).isEqualTo(2);
+        assertThat(criticalPage.getLevelName()).isEqualTo("secondary");
+        assertThat(criticalPage.getPaged().getEmail()).isEqualTo(TestPaging.KARI.email());
+    }
+
+    @Test
+    void aBreachWhileThePageOfTheTicketIsStillPagingAddsNoPage() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+        sla.pipeInput(ticket, breached(ticket, customer, Severity.CRITICAL, NIGHT, NIGHT));
+
+        assertThat(values(out)).hasSize(1);
+    }
+
+    @Test
+    void aRoundThatStartedAboveLevelOneStartsThereAgain() {
+        sla.pipeInput(ticket, breached(ticket, customer, Severity.CRITICAL, NIGHT, NIGHT));
+        harness.advance(Duration.ofMinutes(15));
+        harness.advance(Duration.ofMinutes(30));
+
+        List<EscalationEvent> events = values(out);
+        assertThat(events).hasSize(3);
+        PageReEscalated nextRound = (PageReEscalated) events.get(2).getPayload();
+        assertThat(nextRound.getRound()).isEqualTo(2);
+        assertThat(nextRound.getLevel()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeliveryFailureMovesThePageOnAtOnceButOnlyFromItsCurrentLevel() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+        String pageId = ((OnCallPaged) out.readValue().getPayload()).getPageId();
+        harness.advance(Duration.ofMinutes(1));
+
+        PageCommand failed = new PageCommand(PageCommand.Type.DELIVERY_FAILED, pageId, ticket, 1, 1,
+                "webhook: HTTP 500; email: connection refused", harness.clock.instant());
+        commands.pipeInput(ticket, failed);
+        commands.pipeInput(ticket, failed);
+
+        List<EscalationEvent> events = values(out);
+        assertThat(events).hasSize(1);
+        PageReEscalated moved = (PageReEscalated) events.get(0).getPayload();
+        assertThat(moved.getReason()).isEqualTo(ReEscalationReason.DELIVERY_FAILED);
+        assertThat(moved.getLevel()).isEqualTo(2);
+        assertThat(moved.getAcknowledgeBy()).isEqualTo(NIGHT.plus(Duration.ofMinutes(16)));
+
+        harness.advance(Duration.ofMinutes(14));
+        assertThat(out.isEmpty()).as("level 2's own timeout counts from its page").isTrue();
+        harness.advance(Duration.ofMinutes(1));
+        assertThat(((PageReEscalated) out.readValue().getPayload()).getLevel()).isEqualTo(3);
+    }
+
+    @Test
+    void anOverrideReplacesTheEngineerOnCall() {
+        Instant duringOverride = Instant.parse("2026-04-01T12:00:00Z");
+        harness.clock.set(duringOverride);
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, duringOverride));
+
+        OnCallPaged paged = (OnCallPaged) out.readValue().getPayload();
+        assertThat(paged.getPaged().getEmail()).isEqualTo(TestPaging.SUBSTITUTE.email());
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndProcessingGoesOn() {
+        TestOutputTopic<String, byte[]> ticketDlt = harness.deadLetters(Topics.TICKET_EVENTS);
+        TestOutputTopic<String, byte[]> slaDlt = harness.deadLetters(Topics.SLA_EVENTS);
+        byte[] garbage = "{not avro}".getBytes(StandardCharsets.UTF_8);
+
+        harness.rawInput(Topics.TICKET_EVENTS).pipeInput("poison", garbage);
+        harness.rawInput(Topics.SLA_EVENTS).pipeInput("poison", new byte[] {(byte) 0xC3, 0x01, 1, 2});
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+
+        TestRecord<String, byte[]> dead = ticketDlt.readRecord();
+        assertThat(dead.key()).isEqualTo("poison");
+        assertThat(dead.value()).isEqualTo(garbage);
+        assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.TICKET_EVENTS.name());
+        assertThat(header(dead, DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo("0");
+        assertThat(header(dead, DeadLetterHeaders.REASON)).contains("SerializationException");
+        assertThat(header(dead, DeadLetterHeaders.SERVICE)).isEqualTo("escalation-service");
+        assertThat(slaDlt.readRecord().key()).isEqualTo("poison");
+        assertThat(values(out)).hasSize(1);
+    }
+
+    @Test
+    void aTicketOpenedBeforeTheTermsTookEffectIsDeadLettered() {
+        TestOutputTopic<String, byte[]> ticketDlt = harness.deadLetters(Topics.TICKET_EVENTS);
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, Instant.parse("2019-06-01T00:00:00Z")));
+
+        assertThat(header(ticketDlt.readRecord(), DeadLetterHeaders.REASON)).contains("no policy version is in force");
+        assertThat(out.isEmpty()).isTrue();
+    }
+
+    static String header(TestRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
