@@ -1,7 +1,8 @@
 package no.biztek.support.kafka;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -13,14 +14,23 @@ import org.springframework.validation.annotation.Validated;
  *                          operators manage topics)
  * @param replicationFactor replicas of created topics: 1 on a single local broker, 3 in production
  * @param partitions        partitions of created topics; 0: each topic's catalogue default
+ * @param eventRetention    retention of the event topics and of every dead-letter topic; empty: forever.
+ *                          Kafka is the source of truth: services rebuild their views (open tickets,
+ *                          invoice basis) from these topics, so keep them at least as long as those matter
  */
 @Validated
 @ConfigurationProperties("support.kafka")
-public record KafkaPlatformProperties(Boolean createTopics, @Min(1) Short replicationFactor, @Min(0) Integer partitions) {
+public record KafkaPlatformProperties(Boolean createTopics, @Min(1) Short replicationFactor, @Min(0) Integer partitions,
+                                      Duration eventRetention) {
 
     public KafkaPlatformProperties {
         createTopics = createTopics == null || createTopics;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
         partitions = partitions == null ? 0 : partitions;
+    }
+
+    /** The {@code retention.ms} of event and dead-letter topics. */
+    public String eventRetentionMs() {
+        return eventRetention == null ? "-1" : Long.toString(eventRetention.toMillis());
     }
 }

@@ -16,12 +16,14 @@ import org.springframework.kafka.core.KafkaAdmin;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 
+import no.biztek.support.schemas.topic.CleanupPolicy;
 import no.biztek.support.schemas.topic.Topic;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
  * Declares every topic of the catalogue and its dead-letter topic, so that whichever service starts
- * first creates them, and counts dead letters ({@link DeadLetterMetrics}) (Spring Kafka's {@link KafkaAdmin} creates missing topics and leaves existing ones).
+ * first creates them (event and dead-letter topics kept forever unless {@code support.kafka.event-retention}
+ * says otherwise; upstream JSON on the inbound topic keeps the broker's retention), and counts dead letters ({@link DeadLetterMetrics}) (Spring Kafka's {@link KafkaAdmin} creates missing topics and leaves existing ones).
  */
 @AutoConfiguration
 @EnableConfigurationProperties(KafkaPlatformProperties.class)
@@ -38,10 +40,16 @@ public class PlatformTopicsConfiguration {
         List<NewTopic> topics = new ArrayList<>();
         for (Topic<?, ?> topic : Topics.all()) {
             int partitions = properties.partitions() > 0 ? properties.partitions() : topic.defaultPartitions();
-            topics.add(TopicBuilder.name(topic.name()).partitions(partitions).replicas(properties.replicationFactor())
-                    .config(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().configValue()).build());
+            TopicBuilder builder = TopicBuilder.name(topic.name()).partitions(partitions)
+                    .replicas(properties.replicationFactor())
+                    .config(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().configValue());
+            if (topic.cleanupPolicy() == CleanupPolicy.DELETE && topic != Topics.INBOUND) {
+                builder.config(TopicConfig.RETENTION_MS_CONFIG, properties.eventRetentionMs());
+            }
+            topics.add(builder.build());
             topics.add(TopicBuilder.name(topic.deadLetterTopicName()).partitions(partitions)
-                    .replicas(properties.replicationFactor()).build());
+                    .replicas(properties.replicationFactor())
+                    .config(TopicConfig.RETENTION_MS_CONFIG, properties.eventRetentionMs()).build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -42,6 +42,9 @@ class PlatformTopicsTest {
                 ConfigResource customers = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CUSTOMERS.name());
                 assertThat(admin.describeConfigs(Set.of(customers)).all().get().get(customers)
                         .get("cleanup.policy").value()).isEqualTo("compact");
+                ConfigResource billing = new ConfigResource(ConfigResource.Type.TOPIC, Topics.BILLING.name());
+                assertThat(admin.describeConfigs(Set.of(billing)).all().get().get(billing)
+                        .get("retention.ms").value()).as("billing is the invoice basis: kept forever").isEqualTo("-1");
             }
         });
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import no.biztek.support.escalation.view.TopicFollower;
+import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.billing.BillableTimeRecorded;
 import no.biztek.support.schemas.billing.BillingEvent;

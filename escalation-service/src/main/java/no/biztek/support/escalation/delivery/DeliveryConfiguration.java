@@ -27,7 +27,7 @@ import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.escalation.paging.PagingProperties;
 import no.biztek.support.escalation.publish.EventPublisher;
 import no.biztek.support.escalation.streams.StreamsProperties;
-import no.biztek.support.escalation.view.TopicFollower;
+import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.topic.Topic;
 

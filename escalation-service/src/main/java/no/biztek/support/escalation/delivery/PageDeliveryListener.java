@@ -25,7 +25,7 @@ import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.escalation.paging.PagingProperties;
 import no.biztek.support.escalation.publish.EventPublisher;
-import no.biztek.support.escalation.view.TopicFollower;
+import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.kafka.DeadLetters;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.OnCallPaged;

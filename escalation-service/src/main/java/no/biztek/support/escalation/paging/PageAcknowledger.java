@@ -9,8 +9,7 @@ import org.springframework.stereotype.Component;
 import no.biztek.support.escalation.ApiProperties;
 import no.biztek.support.escalation.Problems;
 import no.biztek.support.escalation.publish.EventPublisher;
-import no.biztek.support.escalation.view.Lookups;
-import no.biztek.support.escalation.view.TopicFollower;
+import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.escalation.AcknowledgementChannel;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.topic.Topics;
@@ -48,7 +47,7 @@ public class PageAcknowledger {
 
     /** The page as far as any instance has written it; empty when unknown. */
     public java.util.Optional<PageBoard.Page> find(String pageId) {
-        return Lookups.find(() -> board.find(pageId), follower, api.lookupTimeout());
+        return follower.find(() -> board.find(pageId), api.lookupTimeout());
     }
 
     public synchronized Acknowledged acknowledge(String pageId, String acknowledgedBy, AcknowledgementChannel via) {
@@ -59,7 +58,7 @@ public class PageAcknowledger {
         EscalationEvent event = events.acknowledged(pageId, page.ticketId(), page.customerId(), page.level(),
                 acknowledgedBy, via, clock.instant());
         RecordMetadata written = publisher.publish(Topics.ESCALATION_EVENTS, page.ticketId(), event);
-        Lookups.readBack(follower, written, api.lookupTimeout());
+        follower.readBack(written, api.lookupTimeout());
         return new Acknowledged(pageId, event.getEventId(), acknowledgedBy, page.level());
     }
 

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import no.biztek.support.escalation.view.TopicFollower;
+import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.OnCallPaged;
 import no.biztek.support.schemas.escalation.PageAcknowledged;

@@ -12,7 +12,7 @@ import java.util.HashSet;
 
 import org.springframework.stereotype.Component;
 
-import no.biztek.support.escalation.view.TopicFollower;
+import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.Vendor;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.TimeEntryRecorded;

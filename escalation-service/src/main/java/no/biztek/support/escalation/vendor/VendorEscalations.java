@@ -18,8 +18,7 @@ import no.biztek.support.escalation.Ids;
 import no.biztek.support.escalation.Problems;
 import no.biztek.support.escalation.publish.EventPublisher;
 import no.biztek.support.escalation.ticket.TicketDirectory;
-import no.biztek.support.escalation.view.Lookups;
-import no.biztek.support.escalation.view.TopicFollower;
+import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.httpapi.problem.FieldProblem;
 import no.biztek.support.httpapi.problem.InvalidRequestException;
 import no.biztek.support.httpapi.problem.RequestValidator;
@@ -80,11 +79,11 @@ class VendorEscalations {
 
     synchronized Written open(String ticketId, VendorRequests.Open request) {
         validator.validate(request);
-        TicketDirectory.Ticket ticket = Lookups.find(() -> tickets.find(ticketId), ticketFollower, api.lookupTimeout())
+        TicketDirectory.Ticket ticket = ticketFollower.find(() -> tickets.find(ticketId), api.lookupTimeout())
                 .orElseThrow(() -> Problems.notFound("No ticket " + ticketId + "."));
         String escalationId = Ids.escalationId(ticketId, request.vendor().name(), request.vendorCaseReference());
         String eventId = Ids.eventId(escalationId, "opened");
-        if (Lookups.find(() -> book.find(escalationId), escalationFollower, api.lookupTimeout()).isPresent()) {
+        if (escalationFollower.find(() -> book.find(escalationId), api.lookupTimeout()).isPresent()) {
             return new Written(escalationId, eventId, null, Outcome.ALREADY_RECORDED);
         }
         if (ticket.resolved()) {
@@ -128,7 +127,7 @@ class VendorEscalations {
         Instant start = request.startedAt().truncatedTo(ChronoUnit.MILLIS);
         Instant end = request.endedAt().truncatedTo(ChronoUnit.MILLIS);
         checkPeriod(start, end);
-        VendorEscalationBook.Escalation escalation = Lookups.find(() -> book.find(escalationId), escalationFollower,
+        VendorEscalationBook.Escalation escalation = escalationFollower.find(() -> book.find(escalationId),
                 api.lookupTimeout()).orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
         String consultant = request.consultant().trim();
         String entryId = Ids.entryId(escalationId, consultant, start.toEpochMilli(), end.toEpochMilli());
@@ -190,7 +189,7 @@ class VendorEscalations {
 
     synchronized Written close(String escalationId, VendorRequests.Close request) {
         validator.validate(request);
-        VendorEscalationBook.Escalation escalation = Lookups.find(() -> book.find(escalationId), escalationFollower,
+        VendorEscalationBook.Escalation escalation = escalationFollower.find(() -> book.find(escalationId),
                 api.lookupTimeout()).orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
         String eventId = Ids.eventId(escalationId, "closed");
         String closedBy = request.closedBy().trim();
@@ -213,7 +212,7 @@ class VendorEscalations {
     }
 
     private VendorEscalationBook.Escalation openEscalation(String escalationId) {
-        VendorEscalationBook.Escalation escalation = Lookups.find(() -> book.find(escalationId), escalationFollower,
+        VendorEscalationBook.Escalation escalation = escalationFollower.find(() -> book.find(escalationId),
                 api.lookupTimeout()).orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
         if (escalation.closed()) {
             throw closed(escalation);
@@ -239,7 +238,7 @@ class VendorEscalations {
 
     private void publish(EscalationEvent event) {
         RecordMetadata written = publisher.publish(Topics.ESCALATION_EVENTS, event.getTicketId(), event);
-        Lookups.readBack(escalationFollower, written, api.lookupTimeout());
+        escalationFollower.readBack(written, api.lookupTimeout());
     }
 
     private static String blankToNull(String value) {

@@ -12,6 +12,7 @@ import no.biztek.support.escalation.billing.InvoiceLedger;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.ticket.TicketDirectory;
 import no.biztek.support.escalation.vendor.VendorEscalationBook;
+import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.billing.BillingEvent;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.ticket.TicketEvent;

@@ -56,7 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.escalation.MutableClock;
 import no.biztek.support.escalation.streams.EscalationStreams;
-import no.biztek.support.escalation.view.TopicFollower;
+import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.topic.Topic;
 
 /**

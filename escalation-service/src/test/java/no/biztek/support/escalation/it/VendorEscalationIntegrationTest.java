@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import no.biztek.support.escalation.TestEvents;
 import no.biztek.support.escalation.billing.InvoiceLedger;
-import no.biztek.support.escalation.view.TopicFollower;
+import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.billing.BillingEvent;
 import no.biztek.support.schemas.billing.BillableTimeRecorded;

@@ -2,9 +2,13 @@ package no.biztek.support.intake.customer;
 
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -12,9 +16,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
-import no.biztek.support.intake.mirror.MirrorConsumers;
-import no.biztek.support.intake.mirror.TopicMirror;
+import no.biztek.support.intake.IntakeProperties;
 import no.biztek.support.intake.publish.EventPublisher;
+import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.ContractTerms;
 import no.biztek.support.schemas.common.CustomerLocale;
 import no.biztek.support.schemas.common.Person;
@@ -25,14 +29,18 @@ import no.biztek.support.schemas.topic.Topics;
 @Component
 class CustomerDirectory {
 
-    private final TopicMirror<Customer, Customer> mirror;
+    private final CustomerEntries entries;
+    private final TopicFollower<Customer> follower;
     private final EventPublisher publisher;
+    private final Duration lookupTimeout;
     private final Clock clock;
     private final String producer;
 
-    CustomerDirectory(TopicMirror<Customer, Customer> customerMirror, EventPublisher publisher, Clock clock,
-                      @Value("${spring.application.name}") String producer) {
-        this.mirror = customerMirror;
+    CustomerDirectory(CustomerEntries entries, TopicFollower<Customer> customerFollower, EventPublisher publisher,
+                      Clock clock, IntakeProperties properties, @Value("${spring.application.name}") String producer) {
+        this.entries = entries;
+        this.follower = customerFollower;
+        this.lookupTimeout = properties.lookupTimeout();
         this.publisher = publisher;
         this.clock = clock;
         this.producer = producer;
@@ -50,13 +58,12 @@ class CustomerDirectory {
                 .setUpdatedAt(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS))
                 .setProducer(producer)
                 .build();
-        long offset = publisher.publish(Topics.CUSTOMERS, customerId, customer);
-        mirror.apply(customerId, customer, offset);
+        follower.readBack(publisher.publish(Topics.CUSTOMERS, customerId, customer), lookupTimeout);
         return customer;
     }
 
     Optional<Customer> find(String customerId) {
-        return mirror.get(customerId);
+        return follower.find(() -> entries.get(customerId), lookupTimeout);
     }
 
     private static ContractTerms terms(CustomerRequest.Contract contract) {
@@ -68,14 +75,33 @@ class CustomerDirectory {
                 .build();
     }
 
+    /** The latest entry of each customer, from the compacted customers topic (a tombstone forgets it). */
+    @Component
+    static class CustomerEntries implements TopicFollower.View<Customer> {
+
+        private final Map<String, Customer> customers = new ConcurrentHashMap<>();
+
+        @Override
+        public void fold(String customerId, Customer latest) {
+            if (latest == null) {
+                customers.remove(customerId);
+            } else {
+                customers.put(customerId, latest);
+            }
+        }
+
+        Optional<Customer> get(String customerId) {
+            return Optional.ofNullable(customers.get(customerId));
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
-    static class MirrorConfiguration {
+    static class FollowerConfiguration {
 
         @Bean
-        TopicMirror<Customer, Customer> customerMirror(KafkaProperties kafka) {
-            // latest value per customer; a tombstone (null) forgets it
-            return new TopicMirror<>(Topics.CUSTOMERS, MirrorConsumers.from(kafka, "intake-customers"),
-                    (current, latest) -> latest);
+        TopicFollower<Customer> customerFollower(KafkaProperties kafka, CustomerEntries entries) {
+            return new TopicFollower<>(Topics.CUSTOMERS, TopicFollower.consumers(kafka, "intake-customers"),
+                    List.of(entries));
         }
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
-import no.biztek.support.intake.mirror.TopicMirror;
+import no.biztek.support.kafka.follow.TopicFollower;
 
 /**
  * Ready when Kafka answers and the ticket directory has read what was in the topic at start-up; part
@@ -24,11 +24,11 @@ class KafkaReadiness implements HealthIndicator, AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private final Admin admin;
-    private final List<TopicMirror<?, ?>> mirrors;
+    private final List<TopicFollower<?>> followers;
 
-    KafkaReadiness(KafkaAdmin kafkaAdmin, List<TopicMirror<?, ?>> mirrors) {
+    KafkaReadiness(KafkaAdmin kafkaAdmin, List<TopicFollower<?>> followers) {
         this.admin = Admin.create(Map.copyOf(kafkaAdmin.getConfigurationProperties()));
-        this.mirrors = mirrors;
+        this.followers = followers;
     }
 
     @Override
@@ -36,7 +36,7 @@ class KafkaReadiness implements HealthIndicator, AutoCloseable {
         try {
             String clusterId = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
                     .clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            boolean caughtUp = mirrors.stream().allMatch(TopicMirror::isCaughtUp);
+            boolean caughtUp = followers.stream().allMatch(TopicFollower::isCaughtUp);
             return (caughtUp ? Health.up() : Health.outOfService().withDetail("reason", "reading tickets and customers"))
                     .withDetail("clusterId", clusterId).build();
         } catch (Exception e) {

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -33,12 +34,12 @@ public class EventPublisher {
         this.retryAfter = properties.retryAfter();
     }
 
-    /** The offset the broker wrote the record at. */
-    public <V> long publish(Topic<String, V> topic, String key, V value) {
+    /** Where the broker wrote the record. */
+    public <V> RecordMetadata publish(Topic<String, V> topic, String key, V value) {
         try {
             SendResult<Object, Object> result = template.send(new ProducerRecord<>(topic.name(), key, value))
                     .get(acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return result.getRecordMetadata().offset();
+            return result.getRecordMetadata();
         } catch (TimeoutException | ExecutionException | KafkaException
                  | org.springframework.kafka.KafkaException e) {
             if (causedBy(e, SerializationException.class)) {

@@ -199,8 +199,7 @@ public class TicketIntake {
     }
 
     private void publish(TicketEvent event) {
-        long offset = publisher.publish(Topics.TICKET_EVENTS, event.getTicketId(), event);
-        directory.published(event, offset);
+        directory.published(publisher.publish(Topics.TICKET_EVENTS, event.getTicketId(), event));
     }
 
     private TicketEvent envelope(String eventId, String ticketId, String customerId, Instant now, Object payload) {

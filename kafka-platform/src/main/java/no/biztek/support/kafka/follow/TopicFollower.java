@@ -1,4 +1,4 @@
-package no.biztek.support.escalation.view;
+package no.biztek.support.kafka.follow;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -29,17 +31,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 
+import no.biztek.support.schemas.topic.CleanupPolicy;
 import no.biztek.support.schemas.topic.Topic;
 
 /**
  * Reads a whole topic, every partition from the beginning and then as it grows, and hands each
- * decodable record to its views: what this instance knows of all pages, escalations, tickets and
+ * decodable record to its views: what a service instance knows of all tickets, customers, pages or
  * billing lines without a database. The topic stays the source of truth; after a restart the views
  * are rebuilt by reading it again.
  *
  * <p>Reads only committed records ({@code isolation.level=read_committed}), so nothing of an aborted
- * Kafka Streams transaction is ever shown. Undecodable records are skipped here: the service's stream
- * processing dead-letters them. A caller can {@link #awaitCaughtUp wait} until everything written to
+ * Kafka Streams transaction is ever shown. Undecodable records are skipped here (logged): the
+ * service that consumes the topic for processing dead-letters them. A caller can {@link #awaitCaughtUp wait} until everything written to
  * the topic before the call has been read, e.g. to read its own write back or to see what another
  * instance wrote a moment ago.
  */
@@ -48,7 +51,10 @@ public final class TopicFollower<V> implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TopicFollower.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
-    /** Receives every decodable record of the topic, in partition order, on the follower's thread. */
+    /**
+     * Receives every decodable record of the topic, in partition order, on the follower's thread; on a
+     * compacted topic a {@code null} value is a tombstone.
+     */
     @FunctionalInterface
     public interface View<V> {
         void fold(String key, V value);
@@ -57,6 +63,7 @@ public final class TopicFollower<V> implements SmartLifecycle {
     private final Topic<String, V> topic;
     private final Supplier<Consumer<byte[], byte[]>> consumers;
     private final List<View<V>> views;
+    private final boolean compacted;
     private final Map<Integer, Long> positions = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Waiter> newWaiters = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Void> initialCatchUp = new CompletableFuture<>();
@@ -68,6 +75,7 @@ public final class TopicFollower<V> implements SmartLifecycle {
         this.topic = topic;
         this.consumers = consumers;
         this.views = List.copyOf(views);
+        this.compacted = topic.cleanupPolicy() == CleanupPolicy.COMPACT;
     }
 
     /** Consumers with the service's Kafka settings, but no group, no commits, committed records only. */
@@ -98,6 +106,28 @@ public final class TopicFollower<V> implements SmartLifecycle {
      */
     public boolean awaitCaughtUp(Duration timeout) {
         return await(new Waiter(null, new CompletableFuture<>()), timeout);
+    }
+
+    /**
+     * The value if a view has it; otherwise, after reading the topic up to its current end (so what
+     * another instance wrote a moment ago is seen), the value or empty. Empty also when Kafka could not
+     * be read in time: use {@link #awaitCaughtUp} directly to tell the two apart.
+     */
+    public <T> Optional<T> find(Supplier<Optional<T>> lookup, Duration timeout) {
+        Optional<T> found = lookup.get();
+        if (found.isPresent()) {
+            return found;
+        }
+        awaitCaughtUp(timeout);
+        return lookup.get();
+    }
+
+    /** Waits until the views have read a record this instance just wrote, so that its next read sees it. */
+    public void readBack(RecordMetadata written, Duration timeout) {
+        if (!awaitRead(written.partition(), written.offset(), timeout)) {
+            log.warn("Did not read back {}-{}@{} within {}", written.topic(), written.partition(), written.offset(),
+                    timeout);
+        }
     }
 
     /** Waits until the record at {@code offset} of {@code partition} has been read. */
@@ -232,12 +262,13 @@ public final class TopicFollower<V> implements SmartLifecycle {
     }
 
     private void decodeAndFold(ConsumerRecord<byte[], byte[]> record) {
-        if (record.key() == null || record.value() == null) {
+        if (record.key() == null || (record.value() == null && !compacted)) {
             return;
         }
         String key = new String(record.key(), StandardCharsets.UTF_8);
         V value;
         try {
+            // a null value of a compacted topic is a tombstone: views see it as null and forget the key
             value = topic.valueSerde().deserializer().deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
             log.debug("Skipping undecodable record {}-{}@{}: {}", record.topic(), record.partition(),

@@ -1,0 +1,26 @@
+package no.biztek.support.intake.ticket;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import no.biztek.support.kafka.follow.TopicFollower;
+import no.biztek.support.schemas.ticket.TicketEvent;
+
+/** Each ticket's snapshot, folded from the ticket-events topic by its follower. */
+@Component
+class TicketSnapshots implements TopicFollower.View<TicketEvent> {
+
+    private final Map<String, TicketSnapshot> tickets = new ConcurrentHashMap<>();
+
+    @Override
+    public void fold(String ticketId, TicketEvent event) {
+        tickets.compute(ticketId, (id, current) -> TicketSnapshot.fold(current, event));
+    }
+
+    Optional<TicketSnapshot> get(String ticketId) {
+        return Optional.ofNullable(tickets.get(ticketId));
+    }
+}
