@@ -22,6 +22,7 @@ import no.biztek.support.schemas.notification.NotificationEvent;
 import no.biztek.support.schemas.notification.NotificationTemplate;
 import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.ticket.TicketOpened;
+import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketResolved;
 
 /** Input events as the other services write them. */
@@ -53,6 +54,13 @@ public final class Events {
         return TicketEvent.newBuilder().setEventId(id()).setTicketId(ticketId).setCustomerId(customerId)
                 .setOccurredAt(at).setProducer("intake-service")
                 .setPayload(TicketResolved.newBuilder().setResolvedAt(at).build()).build();
+    }
+
+    public static TicketEvent ticketReopened(String ticketId, String customerId, Instant at) {
+        return TicketEvent.newBuilder().setEventId(id()).setTicketId(ticketId).setCustomerId(customerId)
+                .setOccurredAt(at).setProducer("intake-service")
+                .setPayload(TicketReopened.newBuilder().setReopenedAt(at).setNote("customer says it is back").build())
+                .build();
     }
 
     public static EscalationEvent vendorOpened(String eventId, String ticketId, String customerId, String escalationId,

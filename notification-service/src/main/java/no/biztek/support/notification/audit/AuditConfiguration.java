@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.notification.NotificationProperties;
 import no.biztek.support.notification.pipeline.NotificationStreams;
@@ -15,9 +14,8 @@ import no.biztek.support.notification.pipeline.NotificationStreams;
 class AuditConfiguration {
 
     @Bean
-    NotificationHistoryQuery notificationHistoryQuery(NotificationStreams streams, NotificationProperties properties,
-                                                      JsonMapper jsonMapper) {
-        return new NotificationHistoryQuery(streams, properties.applicationServer(), jsonMapper);
+    NotificationHistoryQuery notificationHistoryQuery(NotificationStreams streams, NotificationProperties properties) {
+        return new NotificationHistoryQuery(new StreamsHistorySource(streams), properties.applicationServer());
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import no.biztek.support.schemas.notification.CustomerNotificationFailed;
@@ -37,17 +38,27 @@ public record NotificationHistory(List<AuditEntry> entries) {
     }
 
     public NotificationHistory withNotified(CustomerNotified notified, Instant at) {
-        AuditEntry entry = find(notified.getNotificationId()).orElseGet(() -> AuditEntry.pending(
-                notified.getNotificationId(), notified.getCauseEventId(), notified.getTemplate().name(), null, null));
+        AuditEntry entry = find(notified.getNotificationId()).orElseGet(() -> unknown(notified.getNotificationId(),
+                notified.getCauseEventId(), notified.getTemplate().name()));
         return replace(entry.sent(notified.getCauseEventId(), notified.getTemplate().name(),
                 notified.getLocale().name(), notified.getRecipients(), notified.getSubject(), at));
     }
 
     public NotificationHistory withFailed(CustomerNotificationFailed failed, Instant at) {
-        AuditEntry entry = find(failed.getNotificationId()).orElseGet(() -> AuditEntry.pending(
-                failed.getNotificationId(), failed.getCauseEventId(), failed.getTemplate().name(), null, null));
+        AuditEntry entry = find(failed.getNotificationId()).orElseGet(() -> unknown(failed.getNotificationId(),
+                failed.getCauseEventId(), failed.getTemplate().name()));
         return replace(entry.failed(failed.getCauseEventId(), failed.getTemplate().name(), failed.getRecipients(),
                 failed.getReason(), failed.getPermanent(), at));
+    }
+
+    /**
+     * An outcome of a notification the pipeline did not decide itself (a follow-up for greylisted recipients):
+     * it concerns the same escalation as the notification of the same cause.
+     */
+    private AuditEntry unknown(String notificationId, String causeEventId, String template) {
+        String escalationId = entries.stream().filter(e -> causeEventId != null && causeEventId.equals(e.causeEventId()))
+                .map(AuditEntry::escalationId).filter(Objects::nonNull).findFirst().orElse(null);
+        return AuditEntry.pending(notificationId, causeEventId, template, escalationId, null);
     }
 
     private NotificationHistory replace(AuditEntry entry) {

@@ -13,83 +13,107 @@ import java.util.List;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.QueryableStoreTypes;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
-
-import tools.jackson.databind.json.JsonMapper;
-
-import no.biztek.support.notification.pipeline.NotificationStreams;
-import no.biztek.support.notification.pipeline.StoreNames;
 
 /**
  * Answers what a ticket's customer was told from the audit store. A ticket's history lives on the instance
- * that owns its partition; with several instances ({@code support.notification.application-server} set)
- * a query for another instance's ticket is forwarded to it once.
+ * that owns its partition; with several instances ({@code support.notification.application-server} set):
+ * <ul>
+ *   <li>this instance answers only for tickets it owns (never from its store for a ticket held elsewhere, which
+ *       would wrongly answer an empty list);</li>
+ *   <li>a query for another instance's ticket is forwarded to it once, with the caller's token, and its answer
+ *       (status, content type, body) is passed through as it is, not parsed again;</li>
+ *   <li>a forwarded query (marker header) that reaches an instance which does not own the ticket (it moved) is
+ *       answered 503, never forwarded again. Whoever sets the header can therefore only get a 503 instead of a
+ *       forward: the header needs no secret, the owner is always decided by comparing host infos;</li>
+ *   <li>while nobody owns the ticket (starting, rebalancing: metadata NOT_AVAILABLE) the answer is 503 with
+ *       Retry-After.</li>
+ * </ul>
  */
 class NotificationHistoryQuery {
 
     static final String FORWARDED_HEADER = "X-Support-Forwarded";
-    private static final Duration STORE_WAIT = Duration.ofSeconds(5);
+    static final String RETRY_AFTER_SECONDS = "1";
+    private static final Logger log = LoggerFactory.getLogger(NotificationHistoryQuery.class);
+    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(10);
 
-    private final NotificationStreams streams;
+    private final HistorySource source;
     private final HostInfo self;
-    private final JsonMapper json;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    NotificationHistoryQuery(NotificationStreams streams, String applicationServer, JsonMapper json) {
-        this.streams = streams;
+    NotificationHistoryQuery(HistorySource source, String applicationServer) {
+        this.source = source;
         this.self = applicationServer == null ? null : HostInfo.buildFromEndpoint(applicationServer);
-        this.json = json;
     }
 
-    TicketNotifications find(String ticketId, String authorization, boolean forwarded) {
-        if (!streams.isQueryable()) {
+    ResponseEntity<?> find(String ticketId, String authorization, boolean forwarded) {
+        if (!source.queryable()) {
             throw unavailable("the notification pipeline is starting or rebalancing; try again shortly");
         }
-        if (self != null && !forwarded) {
-            KeyQueryMetadata owner = streams.metadataFor(StoreNames.HISTORY, ticketId);
-            if (owner != KeyQueryMetadata.NOT_AVAILABLE && !owner.activeHost().equals(self)) {
+        if (self != null) {
+            KeyQueryMetadata owner;
+            try {
+                owner = source.owner(ticketId);
+            } catch (RuntimeException e) {
+                throw unavailable("the owner of ticket " + ticketId + " is not known yet: " + e.getMessage());
+            }
+            if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) || owner.activeHost() == null) {
+                throw unavailable("no instance holds ticket " + ticketId + " right now (starting or rebalancing)");
+            }
+            if (!owner.activeHost().equals(self)) {
+                if (forwarded) {
+                    throw unavailable("ticket " + ticketId + " is held by another instance (it moved); try again");
+                }
                 return forward(owner.activeHost(), ticketId, authorization);
             }
         }
         try {
-            ReadOnlyKeyValueStore<String, NotificationHistory> store = streams.store(StoreNames.HISTORY,
-                    QueryableStoreTypes.keyValueStore(), STORE_WAIT);
-            NotificationHistory history = store.get(ticketId);
-            return new TicketNotifications(ticketId, history == null ? List.of() : history.entries());
+            NotificationHistory history = source.local(ticketId).orElse(null);
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(new TicketNotifications(ticketId, history == null ? List.of() : history.entries()));
         } catch (InvalidStateStoreException e) {
             throw unavailable("the audit store is not available: " + e.getMessage());
         }
     }
 
-    private TicketNotifications forward(HostInfo owner, String ticketId, String authorization) {
+    private ResponseEntity<byte[]> forward(HostInfo owner, String ticketId, String authorization) {
         URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/api/v1/tickets/"
-                + URLEncoder.encode(ticketId, StandardCharsets.UTF_8) + "/notifications");
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET()
-                .header(FORWARDED_HEADER, "true").header("Accept", "application/json");
+                + URLEncoder.encode(ticketId, StandardCharsets.UTF_8).replace("+", "%20") + "/notifications");
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(FORWARD_TIMEOUT).GET()
+                .header(FORWARDED_HEADER, "true").header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
         }
+        HttpResponse<byte[]> response;
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw unavailable("the instance holding ticket " + ticketId + " answered " + response.statusCode());
-            }
-            return json.readValue(response.body(), TicketNotifications.class);
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
+            log.warn("Forwarding the audit query for {} to {} failed: {}", ticketId, owner, e.toString());
             throw unavailable("the instance holding ticket " + ticketId + " cannot be reached");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable("interrupted");
         }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.statusCode());
+        response.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(type -> answer.header(
+                HttpHeaders.CONTENT_TYPE, type));
+        response.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(after -> answer.header(
+                HttpHeaders.RETRY_AFTER, after));
+        return answer.body(response.body());
     }
 
     private static ErrorResponseException unavailable(String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setTitle("Service Unavailable");
-        return new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+        ErrorResponseException unavailable = new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, null);
+        unavailable.getHeaders().set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return unavailable;
     }
 }

@@ -20,8 +20,12 @@ import no.biztek.support.notification.audit.NotificationHistory;
 import no.biztek.support.notification.audit.PendingIndex;
 import no.biztek.support.notification.cadence.CadenceIndex;
 import no.biztek.support.notification.cadence.KeepInformed;
+import no.biztek.support.notification.compose.ComposedMail;
 import no.biztek.support.notification.compose.Contact;
 import no.biztek.support.notification.compose.Draft;
+import no.biztek.support.notification.compose.MailComposer;
+import no.biztek.support.notification.customer.CustomerView;
+import no.biztek.support.notification.delivery.NotificationCommand;
 import no.biztek.support.notification.pipeline.Ids;
 import no.biztek.support.notification.pipeline.ParkedDraft;
 import no.biztek.support.notification.pipeline.PipelineSettings;
@@ -44,38 +48,43 @@ import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketResolved;
 
 /**
- * The ticket-partitioned half of the pipeline: turns vendor escalation events into notifications (once
- * per cause eventId), keeps each open escalation's keep-informed timer, and records what each ticket's
- * customer was told. Emits drafts keyed by customerId for the customer-partitioned half.
+ * The pipeline's logic, partitioned by ticket: turns vendor escalation events into mail commands (once per
+ * cause eventId), worded for the ticket's customer from the global customer directory; keeps each open
+ * escalation's keep-informed timer; records what each ticket's customer was told. A notification whose
+ * ticket or customer is not known yet waits in the awaiting store and is looked at again by the punctuator.
  */
 final class CauseLogic {
 
-    static final String DRAFTS_SINK = StageNames.DRAFTS_SINK;
+    static final String COMMANDS_SINK = StageNames.COMMANDS_SINK;
 
     private static final Logger log = LoggerFactory.getLogger(CauseLogic.class);
     private static final int MAX_PER_PUNCTUATION = 1000;
 
     private final ProcessorContext<String, Object> context;
     private final PipelineSettings settings;
+    private final MailComposer composer;
     private final KeyValueStore<String, TicketInfo> tickets;
     private final KeyValueStore<String, EscalationState> escalations;
     private final KeyValueStore<String, String> timers;
     private final KeyValueStore<String, Long> seenCauses;
-    private final KeyValueStore<String, ParkedDraft> awaitingTicket;
+    private final KeyValueStore<String, ParkedDraft> awaiting;
     private final KeyValueStore<String, NotificationHistory> history;
     private final KeyValueStore<String, String> pending;
+    private final KeyValueStore<String, CustomerView> customers;
     private Instant lastPurge = Instant.EPOCH;
 
-    CauseLogic(ProcessorContext<String, Object> context, PipelineSettings settings) {
+    CauseLogic(ProcessorContext<String, Object> context, PipelineSettings settings, MailComposer composer) {
         this.context = context;
         this.settings = settings;
+        this.composer = composer;
         this.tickets = context.getStateStore(StoreNames.TICKETS);
         this.escalations = context.getStateStore(StoreNames.ESCALATIONS);
         this.timers = context.getStateStore(StoreNames.CADENCE_INDEX);
         this.seenCauses = context.getStateStore(StoreNames.SEEN_CAUSES);
-        this.awaitingTicket = context.getStateStore(StoreNames.AWAITING_TICKET);
+        this.awaiting = context.getStateStore(StoreNames.AWAITING);
         this.history = context.getStateStore(StoreNames.HISTORY);
         this.pending = context.getStateStore(StoreNames.PENDING);
+        this.customers = context.getStateStore(StoreNames.CUSTOMER_DIRECTORY);
     }
 
     // ---- ticket events -------------------------------------------------------------------------
@@ -90,14 +99,28 @@ final class CauseLogic {
                     opened.getTitle(), requester == null ? null : new Contact(requester.getName(), requester.getEmail()),
                     opened.getOpenedAt(), known != null && known.resolved());
             tickets.put(ticketId, info);
-            releaseAwaiting(info);
+            adoptEscalations(info);
+            Instant now = settings.clock().instant();
+            CustomerView customer = customers.get(info.customerId());
+            if (customer != null) {
+                releaseAwaiting(info, customer, now);
+            }
+            if (known == null) {
+                // an escalation that arrived before its ticket (and whose notification may have failed) still
+                // owes the customer the keep-informed updates from now on
+                forEachEscalation(ticketId, state -> {
+                    if (state.reminderDueAt() == null) {
+                        reschedule(state, KeepInformed.reminderDue(settings.policy(state.policyId()), now));
+                    }
+                });
+            }
         } else if (payload instanceof TicketResolved) {
             TicketInfo known = tickets.get(ticketId);
             if (known != null) {
                 tickets.put(ticketId, known.withResolved(true));
                 forEachEscalation(ticketId, state -> unschedule(state));
             }
-        } else if (payload instanceof TicketReopened reopened) {
+        } else if (payload instanceof TicketReopened) {
             TicketInfo known = tickets.get(ticketId);
             if (known != null && known.resolved()) {
                 tickets.put(ticketId, known.withResolved(false));
@@ -122,7 +145,15 @@ final class CauseLogic {
             return;
         }
         Instant now = settings.clock().instant();
-        seenCauses.put(cause, now.toEpochMilli());
+        Instant oldest = now.minus(settings.maxCauseAge());
+        if (event.getOccurredAt().isBefore(oldest)) {
+            settings.metrics().staleCause();
+            log.warn("Cause {} ({}) of ticket {} occurred at {}, longer ago than the maximum cause age {}; not telling"
+                    + " it (it may have been told before its dedup memory expired)", cause,
+                    payload.getClass().getSimpleName(), event.getTicketId(), event.getOccurredAt(),
+                    settings.maxCauseAge());
+            return;
+        }
         String ticketId = event.getTicketId();
         TicketInfo ticket = tickets.get(ticketId);
         String customerId = ticket != null ? ticket.customerId() : event.getCustomerId();
@@ -167,10 +198,13 @@ final class CauseLogic {
         }
 
         if (ticket == null) {
-            park(draft, now);
+            park(draft, now, "its ticket's TicketOpened");
         } else {
-            emit(withTicket(draft, ticket), now);
+            tell(withTicket(draft, ticket), ticket, now);
         }
+        // the last write: should anything above fail, the record is dead-lettered without being marked as told,
+        // so replaying it once the fault is fixed tells it
+        seenCauses.put(cause, now.toEpochMilli());
     }
 
     // ---- notification events (the sender's outcomes) -----------------------------------------------
@@ -182,9 +216,11 @@ final class CauseLogic {
         Object payload = event.getPayload();
         if (payload instanceof CustomerNotified notified) {
             AuditEntry before = current.find(notified.getNotificationId()).orElse(null);
-            history.put(ticketId, current.withNotified(notified, event.getOccurredAt()));
+            NotificationHistory updated = current.withNotified(notified, event.getOccurredAt());
+            history.put(ticketId, updated);
             removePending(before);
-            String escalationId = before == null ? null : before.escalationId();
+            String escalationId = updated.find(notified.getNotificationId()).map(AuditEntry::escalationId)
+                    .orElse(null);
             forEachEscalation(ticketId, state -> {
                 if (escalationId == null || escalationId.equals(state.escalationId())) {
                     heardFromUs(state, event.getOccurredAt());
@@ -202,7 +238,7 @@ final class CauseLogic {
     void punctuate() {
         Instant now = settings.clock().instant();
         fireDueReminders(now);
-        releaseExpiredWaits(now);
+        recheckAwaiting(now);
         purgeSeenCauses(now);
     }
 
@@ -214,46 +250,74 @@ final class CauseLogic {
             }
         }
         for (String timer : due) {
-            timers.delete(timer);
             String escalationKey = CadenceIndex.escalationKeyOf(timer);
             EscalationState state = escalations.get(escalationKey);
             Instant dueAt = CadenceIndex.due(timer);
             if (state == null || !dueAt.equals(state.reminderDueAt())) {
-                continue; // superseded: the escalation closed, or a mail moved the reminder
+                timers.delete(timer); // superseded: the escalation closed, or a mail moved the reminder
+                continue;
             }
             TicketInfo ticket = tickets.get(state.ticketId());
-            if (ticket != null && ticket.resolved()) {
+            if (ticket == null || ticket.resolved()) {
+                // resolved: no reminders; unknown: no verified customer to remind
                 escalations.put(escalationKey, state.withReminderDueAt(null));
+                timers.delete(timer);
                 continue;
             }
             String cause = Ids.reminderCause(escalationKey, dueAt.toEpochMilli());
             if (seenCauses.get(cause) != null) {
+                timers.delete(timer);
                 continue;
             }
-            seenCauses.put(cause, now.toEpochMilli());
             log.info("Ticket {}: the customer has heard nothing about escalation {} since the reminder due {}; "
                     + "sending a still-working update", state.ticketId(), state.escalationId(), dueAt);
             Draft draft = draft(cause, NotificationTemplate.VENDOR_STILL_WORKING, state, null, now);
-            emit(ticket == null ? draft : withTicket(draft, ticket), now);
+            tell(withTicket(draft, ticket), ticket, now);
+            // only once the reminder is out (or waiting for its customer): a failure above leaves the timer due
+            timers.delete(timer);
+            seenCauses.put(cause, now.toEpochMilli());
         }
     }
 
-    private void releaseExpiredWaits(Instant now) {
-        List<KeyValue<String, ParkedDraft>> expired = new ArrayList<>();
-        try (KeyValueIterator<String, ParkedDraft> it = awaitingTicket.all()) {
-            while (it.hasNext() && expired.size() < MAX_PER_PUNCTUATION) {
-                KeyValue<String, ParkedDraft> parked = it.next();
-                if (!parked.value.parkedAt().plus(settings.awaitingGrace()).isAfter(now)) {
-                    expired.add(parked);
-                }
-            }
+    /** Notifications waiting for their ticket or customer: sent once known, or given up / narrowed after the grace. */
+    private void recheckAwaiting(Instant now) {
+        List<KeyValue<String, ParkedDraft>> parked = new ArrayList<>();
+        try (KeyValueIterator<String, ParkedDraft> it = awaiting.all()) {
+            it.forEachRemaining(parked::add);
         }
-        expired.sort(Comparator.comparing(kv -> kv.value.draft().issuedAt()));
-        for (KeyValue<String, ParkedDraft> parked : expired) {
-            awaitingTicket.delete(parked.key);
-            log.warn("Ticket {} is still unknown after {}; notifying customer {}'s contacts without the requester",
-                    parked.value.draft().ticketId(), settings.awaitingGrace(), parked.value.draft().customerId());
-            emit(parked.value.draft(), now);
+        parked.sort(Comparator.comparing(kv -> kv.value, ParkedDraft.DECISION_ORDER));
+        int handled = 0;
+        for (KeyValue<String, ParkedDraft> waiting : parked) {
+            if (handled >= MAX_PER_PUNCTUATION) {
+                return;
+            }
+            Draft draft = waiting.value.draft();
+            boolean expired = !waiting.value.parkedAt().plus(settings.awaitingGrace()).isAfter(now);
+            TicketInfo ticket = tickets.get(draft.ticketId());
+            if (ticket == null) {
+                if (expired) {
+                    log.warn("Ticket {} is still unknown after {}; notification {} is not sent to the customer named by"
+                            + " the escalation event ({}), which nothing verifies, and is reported as failed",
+                            draft.ticketId(), settings.awaitingGrace(), draft.notificationId(), draft.customerId());
+                    emitUndeliverable(draft, "ticket unknown: no TicketOpened for ticket " + draft.ticketId()
+                            + " within " + settings.awaitingGrace() + ", so its customer cannot be verified", now);
+                    awaiting.delete(waiting.key);
+                    handled++;
+                }
+                continue;
+            }
+            CustomerView customer = customers.get(ticket.customerId());
+            if (customer != null) {
+                emit(withTicket(draft, ticket), customer, now);
+                awaiting.delete(waiting.key);
+                handled++;
+            } else if (expired) {
+                log.warn("Customer {} is still not in the directory after {}; notifying the ticket's requester only, in"
+                        + " the default language", ticket.customerId(), settings.awaitingGrace());
+                emit(withTicket(draft, ticket), null, now);
+                awaiting.delete(waiting.key);
+                handled++;
+            }
         }
     }
 
@@ -286,44 +350,102 @@ final class CauseLogic {
                 KeepInformed.cadence(policy), policy.calendar().zone().getId(), now);
     }
 
-    private static Draft withTicket(Draft draft, TicketInfo ticket) {
-        return draft.withTicket(ticket.customerId(), ticket.reference(), ticket.title(), ticket.requester());
+    /** The draft completed from its ticket: customer, reference, title, requester and the ticket's policy. */
+    private Draft withTicket(Draft draft, TicketInfo ticket) {
+        SlaPolicy policy = settings.policyAt(ticket.openedAt());
+        return draft.withTicket(ticket.customerId(), ticket.reference(), ticket.title(), ticket.requester())
+                .withPolicy(KeepInformed.cadence(policy), policy.calendar().zone().getId());
     }
 
-    private void park(Draft draft, Instant now) {
-        log.info("Ticket {} is not known yet; notification {} waits for its TicketOpened (at most {})",
-                draft.ticketId(), draft.notificationId(), settings.awaitingGrace());
-        awaitingTicket.put(CadenceIndex.escalationKey(draft.ticketId(), draft.notificationId()),
-                new ParkedDraft(draft, now));
+    /** Once the ticket is known, its customer and its policy version (from openedAt) rule its escalations. */
+    private void adoptEscalations(TicketInfo ticket) {
+        String policyId = settings.policyAt(ticket.openedAt()).id();
+        forEachEscalation(ticket.ticketId(), state -> {
+            if (!state.policyId().equals(policyId) || !state.customerId().equals(ticket.customerId())) {
+                escalations.put(key(state), state.withTicket(ticket.customerId(), policyId));
+            }
+        });
+    }
+
+    /** Tells a notification of a known ticket now, if its customer is known, after any that wait before it. */
+    private void tell(Draft draft, TicketInfo ticket, Instant now) {
+        CustomerView customer = customers.get(ticket.customerId());
+        if (customer == null) {
+            park(draft, now, "customer " + ticket.customerId() + "'s directory entry");
+            return;
+        }
+        releaseAwaiting(ticket, customer, now);
+        emit(draft, customer, now);
+    }
+
+    private void park(Draft draft, Instant now, String awaited) {
+        log.info("Ticket {}: notification {} waits for {} (at most {})", draft.ticketId(), draft.notificationId(),
+                awaited, settings.awaitingGrace());
         recordPending(draft);
+        long sequence = waitingOf(draft.ticketId()).stream().mapToLong(kv -> kv.value.sequence() + 1).max().orElse(0);
+        awaiting.put(CadenceIndex.escalationKey(draft.ticketId(), draft.notificationId()),
+                new ParkedDraft(draft, now, sequence));
     }
 
-    private void releaseAwaiting(TicketInfo ticket) {
+    /** The ticket's waiting notifications, in the order they were decided. */
+    private List<KeyValue<String, ParkedDraft>> waitingOf(String ticketId) {
         List<KeyValue<String, ParkedDraft>> waiting = new ArrayList<>();
-        try (KeyValueIterator<String, ParkedDraft> it = awaitingTicket.prefixScan(
-                CadenceIndex.ticketPrefix(ticket.ticketId()), Serdes.String().serializer())) {
+        try (KeyValueIterator<String, ParkedDraft> it = awaiting.prefixScan(CadenceIndex.ticketPrefix(ticketId),
+                Serdes.String().serializer())) {
             it.forEachRemaining(waiting::add);
         }
-        waiting.sort(Comparator.comparing(kv -> kv.value.draft().issuedAt()));
-        Instant now = settings.clock().instant();
-        for (KeyValue<String, ParkedDraft> parked : waiting) {
-            awaitingTicket.delete(parked.key);
-            emit(withTicket(parked.value.draft(), ticket), now);
+        waiting.sort(Comparator.comparing(kv -> kv.value, ParkedDraft.DECISION_ORDER));
+        return waiting;
+    }
+
+    /** Sends every notification of the ticket that waits, oldest first. */
+    private void releaseAwaiting(TicketInfo ticket, CustomerView customer, Instant now) {
+        for (KeyValue<String, ParkedDraft> parked : waitingOf(ticket.ticketId())) {
+            emit(withTicket(parked.value.draft(), ticket), customer, now);
+            awaiting.delete(parked.key);
         }
     }
 
-    private void emit(Draft draft, Instant now) {
-        context.forward(new Record<String, Object>(draft.customerId(), draft, now.toEpochMilli()), DRAFTS_SINK);
-        recordPending(draft);
+    /**
+     * Words the notification for the customer (null: unknown, so the requester only, in bokmål) and produces its
+     * mail command. A notification without any recipient is still produced, marked undeliverable, so that the
+     * sender reports it like any other failure (dead letter, CustomerNotificationFailed, metric).
+     */
+    private void emit(Draft draft, CustomerView customer, Instant now) {
+        ComposedMail mail = customer == null
+                ? composer.compose(draft, null, null, List.of())
+                : composer.compose(draft, customer.locale(), customer.name(), customer.contacts());
+        String undeliverable = null;
+        if (mail.recipients().isEmpty()) {
+            undeliverable = "no recipients: the ticket's requester has no e-mail address and customer "
+                    + draft.customerId() + (customer == null ? " is not in the directory" : " has no notification contacts");
+            log.warn("Notification {} of ticket {}: {}", draft.notificationId(), draft.ticketId(), undeliverable);
+        }
+        produce(draft, mail, undeliverable, now);
         if (draft.template() == NotificationTemplate.VENDOR_ESCALATION_CLOSED) {
             return;
         }
         EscalationState state = escalations.get(CadenceIndex.escalationKey(draft.ticketId(), draft.escalationId()));
         TicketInfo ticket = tickets.get(draft.ticketId());
-        if (state != null && (ticket == null || !ticket.resolved())) {
+        if (state != null && ticket != null && !ticket.resolved()) {
             Instant due = KeepInformed.reminderDue(settings.policy(state.policyId()), now);
             reschedule(state, KeepInformed.later(state.reminderDueAt(), due));
         }
+    }
+
+    /** A notification that must not be sent (its ticket is unknown): a command without recipients, reported as failed. */
+    private void emitUndeliverable(Draft draft, String reason, Instant now) {
+        ComposedMail mail = composer.compose(draft, null, null, List.of());
+        produce(draft, new ComposedMail(mail.locale(), List.of(), mail.subject(), mail.text(), mail.html()), reason,
+                now);
+    }
+
+    private void produce(Draft draft, ComposedMail mail, String undeliverable, Instant now) {
+        recordPending(draft); // reads the audit store: may fail, so before anything is produced
+        NotificationCommand command = new NotificationCommand(draft.notificationId(), draft.causeEventId(),
+                draft.template(), draft.ticketId(), draft.customerId(), draft.escalationId(), mail.locale(),
+                mail.recipients(), mail.subject(), mail.text(), mail.html(), draft.issuedAt(), undeliverable);
+        context.forward(new Record<String, Object>(draft.ticketId(), command, now.toEpochMilli()), COMMANDS_SINK);
     }
 
     private void recordPending(Draft draft) {
@@ -346,7 +468,7 @@ final class CauseLogic {
     /** A mail about the escalation reached the customer at {@code at}: the next reminder is due a cadence later. */
     private void heardFromUs(EscalationState state, Instant at) {
         TicketInfo ticket = tickets.get(state.ticketId());
-        if (ticket != null && ticket.resolved()) {
+        if (ticket == null || ticket.resolved()) {
             return;
         }
         Instant due = KeepInformed.reminderDue(settings.policy(state.policyId()), at);

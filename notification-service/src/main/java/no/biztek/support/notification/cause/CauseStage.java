@@ -8,7 +8,8 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
 import no.biztek.support.notification.audit.NotificationHistory;
-import no.biztek.support.notification.compose.Draft;
+import no.biztek.support.notification.compose.MailComposer;
+import no.biztek.support.notification.delivery.NotificationCommand;
 import no.biztek.support.notification.pipeline.InputProcessor;
 import no.biztek.support.notification.pipeline.InternalTopics;
 import no.biztek.support.notification.pipeline.JsonSerde;
@@ -21,7 +22,8 @@ import no.biztek.support.schemas.topic.Topics;
 
 /**
  * The ticket-partitioned stage: ticket, escalation and notification events (all keyed by ticketId, so one
- * task sees everything of a ticket) into drafts keyed by customerId.
+ * task sees everything of a ticket) into mail commands keyed by ticketId, worded with the customer directory
+ * (a global store, see CustomerDirectory).
  */
 public final class CauseStage {
 
@@ -32,34 +34,37 @@ public final class CauseStage {
     private CauseStage() {
     }
 
-    public static void addTo(Topology topology, PipelineSettings settings, InternalTopics topics) {
-        addInput(topology, settings, Topics.TICKET_EVENTS, TICKET_EVENTS, CauseLogic::onTicketEvent, false);
-        addInput(topology, settings, Topics.ESCALATION_EVENTS, ESCALATION_EVENTS, CauseLogic::onEscalationEvent, true);
-        addInput(topology, settings, Topics.NOTIFICATION_EVENTS, NOTIFICATION_EVENTS, CauseLogic::onNotificationEvent,
-                false);
+    public static void addTo(Topology topology, PipelineSettings settings, InternalTopics topics,
+                             MailComposer composer) {
+        addInput(topology, settings, composer, Topics.TICKET_EVENTS, TICKET_EVENTS, CauseLogic::onTicketEvent, false);
+        addInput(topology, settings, composer, Topics.ESCALATION_EVENTS, ESCALATION_EVENTS,
+                CauseLogic::onEscalationEvent, true);
+        addInput(topology, settings, composer, Topics.NOTIFICATION_EVENTS, NOTIFICATION_EVENTS,
+                CauseLogic::onNotificationEvent, false);
 
         String[] processors = {TICKET_EVENTS, ESCALATION_EVENTS, NOTIFICATION_EVENTS};
         topology.addStateStore(store(StoreNames.TICKETS, JsonSerde.of(TicketInfo.class)), processors);
         topology.addStateStore(store(StoreNames.ESCALATIONS, JsonSerde.of(EscalationState.class)), processors);
         topology.addStateStore(store(StoreNames.CADENCE_INDEX, Serdes.String()), processors);
         topology.addStateStore(store(StoreNames.SEEN_CAUSES, Serdes.Long()), processors);
-        topology.addStateStore(store(StoreNames.AWAITING_TICKET, JsonSerde.of(ParkedDraft.class)), processors);
+        topology.addStateStore(store(StoreNames.AWAITING, JsonSerde.of(ParkedDraft.class)), processors);
         topology.addStateStore(store(StoreNames.HISTORY, JsonSerde.of(NotificationHistory.class)), processors);
         topology.addStateStore(store(StoreNames.PENDING, Serdes.String()), processors);
 
-        topology.addSink(StageNames.DRAFTS_SINK, topics.drafts(), Serdes.String().serializer(),
-                JsonSerde.of(Draft.class).serializer(), TICKET_EVENTS, ESCALATION_EVENTS);
+        topology.addSink(StageNames.COMMANDS_SINK, topics.commands(), Serdes.String().serializer(),
+                JsonSerde.of(NotificationCommand.class).serializer(), TICKET_EVENTS, ESCALATION_EVENTS);
     }
 
     /** A source of raw records, its processor (punctuating for the whole task if asked) and its dead-letter sink. */
-    private static <T> void addInput(Topology topology, PipelineSettings settings, Topic<String, T> topic, String name,
-                                     BiConsumer<CauseLogic, T> handler, boolean punctuates) {
+    private static <T> void addInput(Topology topology, PipelineSettings settings, MailComposer composer,
+                                     Topic<String, T> topic, String name, BiConsumer<CauseLogic, T> handler,
+                                     boolean punctuates) {
         String source = name + "-source";
         String deadLetterSink = StageNames.deadLetterSink(topic.name());
         topology.addSource(source, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topic.name());
         topology.addProcessor(name, () -> new InputProcessor<T, CauseLogic>(topic.name(),
                 topic.valueSerde().deserializer(), deadLetterSink, settings,
-                context -> new CauseLogic(context, settings),
+                context -> new CauseLogic(context, settings, composer),
                 (logic, record) -> {
                     if (record.value() != null) {
                         handler.accept(logic, record.value());

@@ -28,6 +28,12 @@ record EscalationState(String ticketId, String customerId, String escalationId, 
                 message, at, policyId, reminderDueAt);
     }
 
+    /** The escalation adopted by its ticket once known: the ticket's customer and policy version rule. */
+    EscalationState withTicket(String ticketCustomerId, String ticketPolicyId) {
+        return new EscalationState(ticketId, ticketCustomerId, escalationId, vendor, vendorService, caseReference,
+                status, vendorMessage, statusAt, ticketPolicyId, reminderDueAt);
+    }
+
     EscalationState withReminderDueAt(Instant due) {
         return new EscalationState(ticketId, customerId, escalationId, vendor, vendorService, caseReference, status,
                 vendorMessage, statusAt, policyId, due);

@@ -49,4 +49,11 @@ public record Draft(String notificationId, String causeEventId, NotificationTemp
                 title, ticketRequester, vendor, vendorService, caseReference, status, vendorMessage, resolution,
                 statusAt, cadence, zone, issuedAt);
     }
+
+    /** The same draft under another policy version (the one in force when its ticket was opened). */
+    public Draft withPolicy(Duration policyCadence, String policyZone) {
+        return new Draft(notificationId, causeEventId, template, escalationId, ticketId, customerId, ticketReference,
+                ticketTitle, requester, vendor, vendorService, caseReference, status, vendorMessage, resolution,
+                statusAt, policyCadence, policyZone, issuedAt);
+    }
 }

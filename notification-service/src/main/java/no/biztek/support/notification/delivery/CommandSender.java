@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import no.biztek.support.notification.compose.Contact;
+import no.biztek.support.notification.pipeline.Ids;
 import no.biztek.support.notification.pipeline.JsonSerde;
 
 /**
@@ -72,6 +73,7 @@ class CommandSender {
             log.info("Notification {} of ticket {} was already sent at {}; not sending it again",
                     command.notificationId(), command.ticketId(), sent.get().sentAt());
             outcomes.notified(sent.get());
+            followUp(command, sent.get().deferred());
             return;
         }
         List<Contact> valid = new ArrayList<>();
@@ -84,14 +86,17 @@ class CommandSender {
             }
         }
         if (valid.isEmpty()) {
-            throw new PermanentDeliveryException("no valid recipient address: " + invalid, invalid);
+            // also the pipeline's undeliverable commands (no recipients, ticket unknown): DLT, failure event, metric
+            String reason = command.undeliverable() != null ? command.undeliverable()
+                    : "no valid recipient address: " + invalid;
+            throw new PermanentDeliveryException(reason, invalid);
         }
 
         SmtpDelivery.Result result = smtp.send(command, valid);
 
         SentMarker marker = new SentMarker(command.notificationId(), command.causeEventId(), command.template(),
                 command.ticketId(), command.customerId(), command.locale(), result.delivered(), command.subject(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), result.deferred());
         try {
             outcomes.sent(marker);
         } catch (TransientDeliveryException e) {
@@ -102,6 +107,7 @@ class CommandSender {
         metrics.sent(command.template());
         log.info("Notification {} ({}) of ticket {} sent to {}", command.notificationId(), command.template(),
                 command.ticketId(), result.delivered());
+        followUp(command, result.deferred());
 
         List<String> notReached = new ArrayList<>(invalid);
         notReached.addAll(result.rejected());
@@ -110,5 +116,21 @@ class CommandSender {
                     + "not delivered to " + notReached;
             throw new PermanentDeliveryException(reason, notReached);
         }
+    }
+
+    /**
+     * The mail went to some recipients while the server refused others only temporarily (4xx, e.g. greylisting):
+     * they get it through a follow-up notification with its own retries, so those who have it do not get it again.
+     */
+    private void followUp(NotificationCommand command, List<String> deferred) {
+        if (deferred.isEmpty()) {
+            return;
+        }
+        List<Contact> recipients = command.recipients().stream().filter(c -> deferred.contains(c.email())).toList();
+        NotificationCommand followUp = command.forRecipients(Ids.followUpNotificationId(command.notificationId()),
+                recipients);
+        log.warn("Notification {} of ticket {}: the mail server refused {} for now; trying them again as"
+                + " notification {}", command.notificationId(), command.ticketId(), deferred, followUp.notificationId());
+        outcomes.followUp(followUp);
     }
 }

@@ -34,6 +34,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.backoff.FixedBackOff;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -44,9 +45,10 @@ import no.biztek.support.notification.pipeline.InternalTopics;
 import no.biztek.support.notification.pipeline.NotificationStreams;
 
 /**
- * The sender: a listener on the commands topic with non-blocking retries (exponential back-off over the
- * retry topics {@code <commands>.retry-N}) and the dead-letter topic {@code <commands>.DLT}, whose records
- * carry the platform's dead-letter headers.
+ * The sender: a listener on the commands topic with a few blocking retries in place (short hiccups keep the
+ * order of a ticket's mails), then non-blocking retries (exponential back-off over the retry topics
+ * {@code <commands>.retry-N}) and the dead-letter topic {@code <commands>.DLT}, whose records carry the
+ * platform's dead-letter headers.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration extends RetryTopicConfigurationSupport {
@@ -56,6 +58,22 @@ class DeliveryConfiguration extends RetryTopicConfigurationSupport {
 
     @Value("${spring.application.name}")
     private String service;
+
+    private final NotificationProperties properties;
+
+    DeliveryConfiguration(NotificationProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Each delivery (first attempt, and each retry topic's) is tried a few times in place before it moves on. */
+    @Override
+    protected void configureBlockingRetries(BlockingRetriesConfigurer blockingRetries) {
+        NotificationProperties.Retry retry = properties.retry();
+        if (retry.blockingAttempts() > 1) {
+            blockingRetries.retryOn(TransientDeliveryException.class)
+                    .backOff(new FixedBackOff(retry.blockingInterval().toMillis(), retry.blockingAttempts() - 1L));
+        }
+    }
 
     @Bean
     DeliveryMetrics deliveryMetrics(MeterRegistry registry) {

@@ -28,6 +28,7 @@ class DeliveryOutcomes {
 
     private static final long SEND_TIMEOUT_SECONDS = 30;
     private static final JsonSerde<SentMarker> MARKERS = JsonSerde.of(SentMarker.class);
+    private static final JsonSerde<NotificationCommand> COMMANDS = JsonSerde.of(NotificationCommand.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final InternalTopics topics;
@@ -65,6 +66,15 @@ class DeliveryOutcomes {
                         .build())
                 .build();
         publish(event);
+    }
+
+    /**
+     * Publishes the follow-up of a notification (the same mail for the recipients refused only temporarily) on
+     * the commands topic, where it is sent like any command: first attempt, then retries with back-off.
+     * Its notificationId is deterministic, so publishing it again is harmless (the sent view stops a second mail).
+     */
+    void followUp(NotificationCommand followUp) {
+        send(new ProducerRecord<>(topics.commands(), followUp.ticketId(), COMMANDS.encode(followUp)));
     }
 
     void failed(NotificationCommand command, List<String> recipients, String reason, boolean permanent) {

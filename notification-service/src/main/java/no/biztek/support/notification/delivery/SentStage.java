@@ -1,10 +1,16 @@
 package no.biztek.support.notification.delivery;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
@@ -12,11 +18,13 @@ import org.slf4j.LoggerFactory;
 
 import no.biztek.support.notification.pipeline.InternalTopics;
 import no.biztek.support.notification.pipeline.JsonSerde;
+import no.biztek.support.notification.pipeline.PipelineSettings;
 import no.biztek.support.notification.pipeline.StoreNames;
 
 /**
  * The sent view: a global store of every notification whose mail was accepted, read from the compacted
- * internal "sent" topic, so every instance can check any notification before sending it.
+ * internal "sent" topic, so every instance can check any notification before sending it. The topic deletes
+ * markers older than the dedup retention; the store forgets them likewise (hourly, as markers arrive).
  */
 public final class SentStage {
 
@@ -26,18 +34,24 @@ public final class SentStage {
     private SentStage() {
     }
 
-    public static void addTo(Topology topology, InternalTopics topics) {
+    public static void addTo(Topology topology, InternalTopics topics, PipelineSettings settings) {
         topology.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SENT), Serdes.String(), SERDE)
                         .withLoggingDisabled(),
                 "sent-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.sent(),
-                "sent-view", SentViewUpdater::new);
+                "sent-view", () -> new SentViewUpdater(settings));
     }
 
     /** Keeps the global store equal to the topic; the service is the topic's only writer. */
     private static final class SentViewUpdater implements Processor<String, byte[], Void, Void> {
 
+        private final PipelineSettings settings;
         private KeyValueStore<String, SentMarker> store;
+        private Instant lastPurge = Instant.EPOCH;
+
+        SentViewUpdater(PipelineSettings settings) {
+            this.settings = settings;
+        }
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
@@ -58,6 +72,29 @@ public final class SentStage {
             } catch (RuntimeException e) {
                 log.error("Skipping undecodable sent marker {}: {}", record.key(), e.getMessage());
             }
+            purgeExpired();
+        }
+
+        private void purgeExpired() {
+            Instant now = settings.clock().instant();
+            if (now.isBefore(lastPurge.plusSeconds(3600))) {
+                return;
+            }
+            lastPurge = now;
+            Instant oldest = now.minus(settings.dedupRetention());
+            List<String> expired = new ArrayList<>();
+            try (KeyValueIterator<String, SentMarker> it = store.all()) {
+                while (it.hasNext()) {
+                    KeyValue<String, SentMarker> marker = it.next();
+                    if (marker.value.sentAt().isBefore(oldest)) {
+                        expired.add(marker.key);
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.error("Cannot look for expired sent markers: {}", e.getMessage());
+                return;
+            }
+            expired.forEach(store::delete);
         }
     }
 }

@@ -27,8 +27,8 @@ import no.biztek.support.notification.compose.Contact;
  */
 class SmtpDelivery {
 
-    /** What the server accepted and refused. */
-    record Result(List<String> delivered, List<String> rejected, String reason) {
+    /** What the server accepted, refused for good, and refused only for now (4xx). */
+    record Result(List<String> delivered, List<String> rejected, List<String> deferred, String reason) {
     }
 
     private final JavaMailSenderImpl mailSender;
@@ -57,11 +57,12 @@ class SmtpDelivery {
         }
         try {
             mailSender.send(message);
-            return new Result(attempted, List.of(), null);
+            return new Result(attempted, List.of(), List.of(), null);
         } catch (MailException e) {
             SmtpFailures.Verdict verdict = SmtpFailures.classify(e, attempted);
             return switch (verdict.kind()) {
-                case PARTIAL -> new Result(verdict.delivered(), verdict.rejected(), verdict.reason());
+                case PARTIAL -> new Result(verdict.delivered(), verdict.rejected(), verdict.deferred(),
+                        verdict.reason());
                 case TRANSIENT -> throw new TransientDeliveryException(verdict.reason(), e);
                 case PERMANENT -> throw new PermanentDeliveryException(verdict.reason(), attempted, e);
             };

@@ -7,9 +7,11 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.mail.Address;
@@ -39,9 +41,18 @@ final class SmtpFailures {
 
     /**
      * @param delivered addresses the server accepted the mail for (only for PARTIAL)
-     * @param rejected  addresses it refused or that were not sent
+     * @param rejected  addresses it refused for good (a 5xx reply, or no reply telling otherwise) or that were not
+     *                  sent
+     * @param deferred  addresses it refused only temporarily, with nothing but 4xx replies, e.g. greylisting (only
+     *                  for PARTIAL: trying them again later may succeed)
      */
-    record Verdict(Kind kind, List<String> delivered, List<String> rejected, String reason) {
+    record Verdict(Kind kind, List<String> delivered, List<String> rejected, List<String> deferred, String reason) {
+
+        Verdict {
+            delivered = List.copyOf(delivered);
+            rejected = List.copyOf(rejected);
+            deferred = List.copyOf(deferred);
+        }
     }
 
     private SmtpFailures() {
@@ -51,12 +62,13 @@ final class SmtpFailures {
         List<Throwable> chain = chain(failure);
         String reason = reason(failure, chain);
         if (failure instanceof MailAuthenticationException) {
-            return new Verdict(Kind.TRANSIENT, List.of(), attempted, "authentication with the mail server failed: "
-                    + reason);
+            return new Verdict(Kind.TRANSIENT, List.of(), attempted, List.of(),
+                    "authentication with the mail server failed: " + reason);
         }
         if (failure instanceof MailParseException || failure instanceof MailPreparationException) {
-            return new Verdict(Kind.PERMANENT, List.of(), attempted, reason);
+            return new Verdict(Kind.PERMANENT, List.of(), attempted, List.of(), reason);
         }
+        Map<String, List<Integer>> replies = new HashMap<>();
         Set<String> delivered = new LinkedHashSet<>();
         Set<String> rejected = new LinkedHashSet<>();
         boolean temporaryReply = false;
@@ -68,6 +80,10 @@ final class SmtpFailures {
                 addAll(delivered, sent.getValidSentAddresses());
                 addAll(rejected, sent.getInvalidAddresses());
                 addAll(rejected, sent.getValidUnsentAddresses());
+            }
+            if (t instanceof SMTPAddressFailedException refused && refused.getAddress() != null) {
+                replies.computeIfAbsent(refused.getAddress().getAddress(), a -> new ArrayList<>())
+                        .add(refused.getReturnCode());
             }
             int code = replyCode(t);
             if (code >= 400 && code < 500) {
@@ -88,16 +104,23 @@ final class SmtpFailures {
         if (!delivered.isEmpty()) {
             List<String> notReached = new ArrayList<>(rejected);
             attempted.stream().filter(a -> !delivered.contains(a) && !notReached.contains(a)).forEach(notReached::add);
-            return new Verdict(Kind.PARTIAL, List.copyOf(delivered), notReached, reason);
+            List<String> deferred = notReached.stream().filter(a -> onlyTemporary(replies.get(a))).toList();
+            List<String> refused = notReached.stream().filter(a -> !deferred.contains(a)).toList();
+            return new Verdict(Kind.PARTIAL, List.copyOf(delivered), refused, deferred, reason);
         }
         if (unreachable || temporaryReply) {
-            return new Verdict(Kind.TRANSIENT, List.of(), attempted, reason);
+            return new Verdict(Kind.TRANSIENT, List.of(), attempted, List.of(), reason);
         }
         if (permanentReply || badAddress) {
-            return new Verdict(Kind.PERMANENT, List.of(), attempted, reason);
+            return new Verdict(Kind.PERMANENT, List.of(), attempted, List.of(), reason);
         }
         // anything else (an I/O error mid-session, an unexpected reply) may well pass on the next attempt
-        return new Verdict(Kind.TRANSIENT, List.of(), attempted, reason);
+        return new Verdict(Kind.TRANSIENT, List.of(), attempted, List.of(), reason);
+    }
+
+    /** Whether every reply refusing an address was a 4xx (temporary) one. */
+    private static boolean onlyTemporary(List<Integer> codes) {
+        return codes != null && !codes.isEmpty() && codes.stream().allMatch(code -> code >= 400 && code < 500);
     }
 
     private static int replyCode(Throwable t) {

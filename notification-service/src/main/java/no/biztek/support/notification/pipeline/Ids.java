@@ -21,6 +21,14 @@ public final class Ids {
         return uuid("still-working|" + escalationKey + "|" + dueMillis);
     }
 
+    /**
+     * The follow-up of a notification: the same mail for the recipients the server refused only temporarily
+     * (4xx, e.g. greylisting) while it accepted it for the others. A follow-up of a follow-up is derived likewise.
+     */
+    public static String followUpNotificationId(String notificationId) {
+        return uuid(notificationId + "|retry");
+    }
+
     /** The eventId of the outcome event of a notification (CustomerNotified or CustomerNotificationFailed). */
     public static String outcomeEventId(String notificationId, String outcome) {
         return uuid(outcome + "|" + notificationId);

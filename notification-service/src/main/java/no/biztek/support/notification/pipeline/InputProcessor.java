@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -18,7 +19,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads one input topic's raw records: decodes each value, hands it to the feature's logic, and sends a
  * record that cannot be decoded, or whose processing fails, to the topic's dead-letter topic, so the
- * stream goes on. Infrastructure failures (Kafka exceptions) are not the record's fault and are rethrown.
+ * stream goes on. Infrastructure failures (Kafka exceptions) are not the record's fault and are rethrown (the
+ * stream thread is replaced and the record processed again), except Kafka's {@link SerializationException}: a
+ * stored value that cannot be read back (e.g. written by an incompatible version) is a data problem, so the
+ * record goes to the dead-letter topic (to be replayed once fixed) and the pipeline goes on.
  *
  * @param <T> the decoded value type
  * @param <L> the feature logic bound to the task's stores
@@ -62,6 +66,9 @@ public final class InputProcessor<T, L> implements Processor<String, byte[], Str
             context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, timestamp -> {
                 try {
                     punctuation.accept(logic);
+                } catch (SerializationException e) {
+                    log.error("Scheduled work on {} cannot read a stored value; it is tried again at the next interval",
+                            topic, e);
                 } catch (KafkaException e) {
                     throw e;
                 } catch (RuntimeException e) {
@@ -79,6 +86,8 @@ public final class InputProcessor<T, L> implements Processor<String, byte[], Str
         }
         try {
             handler.accept(logic, record.withValue(value));
+        } catch (SerializationException e) {
+            routing.deadLetter(record, e);
         } catch (KafkaException e) {
             throw e;
         } catch (RuntimeException e) {

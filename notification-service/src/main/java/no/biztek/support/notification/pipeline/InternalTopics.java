@@ -10,11 +10,9 @@ package no.biztek.support.notification.pipeline;
  */
 public record InternalTopics(String applicationId, int partitions, short replicationFactor) {
 
-    /** What to tell whom, keyed by customerId (re-keyed from ticket to customer for the customer directory). */
-    public static final String DRAFTS = ".drafts.v1";
     /** Mails to send, worded and addressed, keyed by ticketId. */
     public static final String COMMANDS = ".commands.v1";
-    /** Notifications whose mail the SMTP server accepted, keyed by notificationId; compacted. */
+    /** Notifications whose mail the SMTP server accepted, keyed by notificationId; compacted and time-limited. */
     public static final String SENT = ".sent.v1";
     /** Suffix of the sender's retry topics ({@code <commands>.retry-N}). */
     public static final String RETRY_SUFFIX = ".retry";
@@ -22,14 +20,8 @@ public record InternalTopics(String applicationId, int partitions, short replica
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
     /** Suffix of the sender's consumer group. */
     public static final String SENDER_GROUP = "-sender";
-
-    public String drafts() {
-        return applicationId + DRAFTS;
-    }
-
-    public String draftsDeadLetters() {
-        return drafts() + DEAD_LETTER_SUFFIX;
-    }
+    /** Suffix of the consumer group that dead-letters invalid customer directory records. */
+    public static final String CUSTOMER_CHECK_GROUP = "-customer-check";
 
     public String commands() {
         return applicationId + COMMANDS;
@@ -39,11 +31,20 @@ public record InternalTopics(String applicationId, int partitions, short replica
         return commands() + DEAD_LETTER_SUFFIX;
     }
 
+    /** The first retry topic of the commands (every transient failure passes through it). */
+    public String firstCommandsRetry() {
+        return commands() + RETRY_SUFFIX + "-0";
+    }
+
     public String sent() {
         return applicationId + SENT;
     }
 
     public String senderGroup() {
         return applicationId + SENDER_GROUP;
+    }
+
+    public String customerCheckGroup() {
+        return applicationId + CUSTOMER_CHECK_GROUP;
     }
 }

@@ -28,6 +28,7 @@ public final class NotificationStreams implements SmartLifecycle {
     private final Topology topology;
     private final Properties config;
     private volatile KafkaStreams streams;
+    private volatile boolean stopped;
 
     public NotificationStreams(Topology topology, Map<String, Object> config) {
         this.topology = topology;
@@ -41,19 +42,28 @@ public final class NotificationStreams implements SmartLifecycle {
             return;
         }
         KafkaStreams created = new KafkaStreams(topology, config);
-        created.setUncaughtExceptionHandler(e -> {
-            log.error("The notification pipeline stopped on an unexpected error; the service reports DOWN", e);
-            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        created.setUncaughtExceptionHandler(NotificationStreams::onUncaughtException);
         created.setStateListener((now, before) -> log.info("Notification pipeline {} -> {}", before, now));
         created.start();
         streams = created;
+    }
+
+    /**
+     * A stream thread died on an unexpected error (e.g. Kafka unreachable for longer than the clients wait):
+     * it is replaced and processing resumes from the last commit, as in the sibling services. Only a failure
+     * the client cannot recover from (the global thread) stops the pipeline, which the health groups report.
+     */
+    static StreamThreadExceptionResponse onUncaughtException(Throwable exception) {
+        log.error("A notification pipeline thread failed; replacing it (processing resumes from the last commit)",
+                exception);
+        return StreamThreadExceptionResponse.REPLACE_THREAD;
     }
 
     @Override
     public synchronized void stop() {
         KafkaStreams running = streams;
         streams = null;
+        stopped = true;
         if (running != null) {
             running.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(CLOSE_TIMEOUT));
         }
@@ -70,10 +80,13 @@ public final class NotificationStreams implements SmartLifecycle {
         return Integer.MAX_VALUE - 1000;
     }
 
-    /** The application's state, or NOT_RUNNING when stopped. */
+    /** The application's state: CREATED until it is started, NOT_RUNNING once stopped. */
     public KafkaStreams.State state() {
         KafkaStreams current = streams;
-        return current == null ? KafkaStreams.State.NOT_RUNNING : current.state();
+        if (current == null) {
+            return stopped ? KafkaStreams.State.NOT_RUNNING : KafkaStreams.State.CREATED;
+        }
+        return current.state();
     }
 
     /** Whether the stores can be queried (running, or rebalancing with the stores still served). */

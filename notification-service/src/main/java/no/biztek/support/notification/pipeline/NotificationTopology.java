@@ -4,17 +4,18 @@ import org.apache.kafka.streams.Topology;
 
 import no.biztek.support.notification.cause.CauseStage;
 import no.biztek.support.notification.compose.MailComposer;
-import no.biztek.support.notification.customer.CustomerStage;
+import no.biztek.support.notification.customer.CustomerDirectory;
 import no.biztek.support.notification.delivery.SentStage;
 
 /**
  * The service's Kafka Streams topology (exactly-once):
  * <ol>
- *   <li>ticket stage (keyed by ticketId): ticket, escalation and notification events → drafts, once per cause;
- *       keep-informed timers; the audit view;</li>
- *   <li>customer stage (keyed by customerId): customer directory + drafts → mail commands;</li>
+ *   <li>the ticket stage (keyed by ticketId): ticket, escalation and notification events → mail commands, once
+ *       per cause; keep-informed timers; the audit view;</li>
+ *   <li>the global customer directory the ticket stage words and addresses the mails with;</li>
  *   <li>the global sent view the sender consults before sending.</li>
  * </ol>
+ * No internal repartition topic: nothing depends on two topics having the same partition count.
  */
 public final class NotificationTopology {
 
@@ -23,9 +24,9 @@ public final class NotificationTopology {
 
     public static Topology build(PipelineSettings settings, InternalTopics topics, MailComposer composer) {
         Topology topology = new Topology();
-        CauseStage.addTo(topology, settings, topics);
-        CustomerStage.addTo(topology, settings, topics, composer);
-        SentStage.addTo(topology, topics);
+        CustomerDirectory.addTo(topology);
+        CauseStage.addTo(topology, settings, topics, composer);
+        SentStage.addTo(topology, topics, settings);
         return topology;
     }
 }

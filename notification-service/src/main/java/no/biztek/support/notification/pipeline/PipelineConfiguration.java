@@ -1,6 +1,7 @@
 package no.biztek.support.notification.pipeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.KafkaPlatformProperties;
 import no.biztek.support.notification.NotificationProperties;
@@ -28,19 +31,28 @@ class PipelineConfiguration {
 
     @Bean
     InternalTopics internalTopics(NotificationProperties properties, KafkaPlatformProperties platform) {
-        int partitions = platform.partitions() > 0 ? platform.partitions() : Topics.CUSTOMERS.defaultPartitions();
+        int partitions = platform.partitions() > 0 ? platform.partitions() : Topics.TICKET_EVENTS.defaultPartitions();
         return new InternalTopics(properties.applicationId(), partitions, platform.replicationFactor());
     }
 
     @Bean
-    KafkaAdmin.NewTopics notificationInternalTopics(InternalTopics topics) {
+    KafkaAdmin.NewTopics notificationInternalTopics(InternalTopics topics, NotificationProperties properties) {
         return new KafkaAdmin.NewTopics(
-                topic(topics, topics.drafts()).build(),
-                topic(topics, topics.draftsDeadLetters()).build(),
                 topic(topics, topics.commands()).build(),
                 topic(topics, topics.commandsDeadLetters()).build(),
-                topic(topics, topics.sent()).config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                        .build());
+                sentTopic(topics, properties.dedupRetention()));
+    }
+
+    /**
+     * The sent markers: compacted (one marker per notification) and deleted after the dedup retention, since a
+     * command can only come back (retries, redelivery, a replayed cause) while its cause is remembered.
+     */
+    static NewTopic sentTopic(InternalTopics topics, Duration dedupRetention) {
+        return topic(topics, topics.sent())
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE)
+                .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(dedupRetention.toMillis()))
+                .build();
     }
 
     private static TopicBuilder topic(InternalTopics topics, String name) {
@@ -55,13 +67,15 @@ class PipelineConfiguration {
     @Bean
     PipelineSettings pipelineSettings(Clock clock, PolicyHistory policies, NotificationProperties properties,
                                       @Value("${spring.application.name}") String service,
-                                      DeadLetterMetrics deadLetterMetrics, InternalTopics topics) {
+                                      DeadLetterMetrics deadLetterMetrics, InternalTopics topics,
+                                      MeterRegistry registry) {
         for (String input : new String[] {Topics.TICKET_EVENTS.name(), Topics.ESCALATION_EVENTS.name(),
-                Topics.NOTIFICATION_EVENTS.name(), Topics.CUSTOMERS.name(), topics.drafts(), topics.commands()}) {
+                Topics.NOTIFICATION_EVENTS.name(), Topics.CUSTOMERS.name(), topics.commands()}) {
             deadLetterMetrics.register(input);
         }
         return new PipelineSettings(clock, policies, properties.awaitingGrace(), properties.dedupRetention(),
-                properties.cadenceCheckInterval(), service, deadLetterMetrics);
+                properties.maxCauseAge(), properties.cadenceCheckInterval(), service, deadLetterMetrics,
+                new PipelineMetrics(registry));
     }
 
     @Bean

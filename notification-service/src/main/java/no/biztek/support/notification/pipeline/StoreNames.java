@@ -9,18 +9,19 @@ public final class StoreNames {
     public static final String ESCALATIONS = "vendor-escalations";
     /** zero-padded due millis|ticketId|escalationId → "", the keep-informed timers by due time. */
     public static final String CADENCE_INDEX = "cadence-due";
-    /** cause eventId → when it was first seen: each cause is told once. */
+    /** cause eventId → when it was first told: each cause is told once. */
     public static final String SEEN_CAUSES = "seen-causes";
-    /** ticketId|notificationId → a notification waiting for its ticket's TicketOpened. */
-    public static final String AWAITING_TICKET = "awaiting-ticket";
+    /**
+     * ticketId|notificationId → a notification waiting for its ticket's TicketOpened or for its customer's
+     * directory entry (the name is kept from when it only waited for the ticket, so the changelog stays).
+     */
+    public static final String AWAITING = "awaiting-ticket";
     /** ticketId → what the customer was told, when and to whom (the audit view). */
     public static final String HISTORY = "notification-history";
     /** zero-padded issued millis|notificationId → ticketId: notifications without an outcome yet. */
     public static final String PENDING = "pending-notifications";
-    /** customerId → the customer's language and notification contacts. */
-    public static final String CUSTOMERS = "customers";
-    /** customerId|notificationId → a notification waiting for its customer's directory entry. */
-    public static final String AWAITING_CUSTOMER = "awaiting-customer";
+    /** customerId → the customer's language and notification contacts (global: every instance holds all). */
+    public static final String CUSTOMER_DIRECTORY = "customer-directory";
     /** notificationId → the mail the SMTP server accepted (global: every instance holds all). */
     public static final String SENT = "sent-notifications";
 

@@ -79,6 +79,41 @@ class SmtpFailuresTest {
         assertThat(verdict.delivered()).containsExactly("kari@kunde.no");
         assertThat(verdict.rejected()).containsExactly("drift@kunde.no");
         assertThat(verdict.reason()).contains("550 5.1.1").doesNotContain("250 OK");
+        assertThat(verdict.deferred()).isEmpty();
+    }
+
+    @Test
+    void aRecipientRefusedOnlyTemporarilyWhileOthersGotTheMailIsDeferredNotRejected() throws Exception {
+        SMTPAddressFailedException greylisted = new SMTPAddressFailedException(address("drift@kunde.no"), "RCPT TO",
+                450, "450 4.7.1 greylisted, try again later");
+        SMTPSendFailedException partial = new SMTPSendFailedException("DATA", 250, "250 OK", greylisted,
+                new Address[] {address("kari@kunde.no")}, new Address[] {address("drift@kunde.no")}, new Address[0]);
+
+        SmtpFailures.Verdict verdict = SmtpFailures.classify(failed(partial), TO);
+
+        assertThat(verdict.kind()).isEqualTo(SmtpFailures.Kind.PARTIAL);
+        assertThat(verdict.delivered()).containsExactly("kari@kunde.no");
+        assertThat(verdict.deferred()).containsExactly("drift@kunde.no");
+        assertThat(verdict.rejected()).isEmpty();
+    }
+
+    @Test
+    void withTemporaryAndPermanentRefusalsOnlyTheTemporaryOnesAreDeferred() throws Exception {
+        List<String> to = List.of("kari@kunde.no", "drift@kunde.no", "gone@kunde.no");
+        SMTPAddressFailedException greylisted = new SMTPAddressFailedException(address("drift@kunde.no"), "RCPT TO",
+                451, "451 4.7.1 try again later");
+        SMTPAddressFailedException unknown = new SMTPAddressFailedException(address("gone@kunde.no"), "RCPT TO", 550,
+                "550 5.1.1 user unknown");
+        greylisted.setNextException(unknown);
+        SMTPSendFailedException partial = new SMTPSendFailedException("DATA", 250, "250 OK", greylisted,
+                new Address[] {address("kari@kunde.no")}, new Address[] {address("drift@kunde.no")},
+                new Address[] {address("gone@kunde.no")});
+
+        SmtpFailures.Verdict verdict = SmtpFailures.classify(failed(partial), to);
+
+        assertThat(verdict.kind()).isEqualTo(SmtpFailures.Kind.PARTIAL);
+        assertThat(verdict.deferred()).containsExactly("drift@kunde.no");
+        assertThat(verdict.rejected()).containsExactly("gone@kunde.no");
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,7 +46,12 @@ final class KafkaTestClient implements AutoCloseable {
 
     /** A reader of a whole topic from its beginning (committed records only). */
     Reader reader(String topic) {
-        return new Reader(topic);
+        return new Reader(consumer -> consumer.subscribe(List.of(topic)));
+    }
+
+    /** A reader of every topic whose name matches, from their beginning (committed records only). */
+    Reader readerOfTopicsMatching(Pattern topics) {
+        return new Reader(consumer -> consumer.subscribe(topics));
     }
 
     @Override
@@ -57,13 +64,13 @@ final class KafkaTestClient implements AutoCloseable {
         private final KafkaConsumer<String, byte[]> consumer;
         private final List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
 
-        private Reader(String topic) {
+        private Reader(Consumer<KafkaConsumer<String, byte[]>> subscription) {
             consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, BROKERS,
                     ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                     new StringDeserializer(), new ByteArrayDeserializer());
-            consumer.subscribe(List.of(topic));
+            subscription.accept(consumer);
         }
 
         /** Everything read so far, after one more poll. */

@@ -16,14 +16,23 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
@@ -37,6 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.notification.Events;
 import no.biztek.support.notification.NotificationServiceApplication;
+import no.biztek.support.notification.pipeline.Ids;
 import no.biztek.support.notification.pipeline.InternalTopics;
 import no.biztek.support.schemas.common.CustomerLocale;
 import no.biztek.support.schemas.common.Person;
@@ -91,6 +101,9 @@ class NotificationServiceTest {
 
     @Autowired
     InternalTopics internalTopics;
+
+    @Autowired
+    HealthEndpointGroups healthGroups;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -257,14 +270,98 @@ class NotificationServiceTest {
         Scenario scenario = new Scenario(CustomerLocale.EN);
         MAIL.refuse(scenario.requester.getEmail());
         MAIL.refuse(scenario.contact.getEmail());
+        try (KafkaTestClient.Reader deadLetters = KAFKA.reader(internalTopics.commandsDeadLetters())) {
+            scenario.send(scenario.opened());
+
+            List<NotificationEvent> events = await().atMost(PATIENCE).until(scenario::events, e -> !e.isEmpty());
+            assertThat(events).hasSize(1);
+            CustomerNotificationFailed failed = payload(events, CustomerNotificationFailed.class);
+            assertThat(failed.getPermanent()).isTrue();
+            assertThat(failed.getRecipients()).containsExactlyInAnyOrder(scenario.requester.getEmail(),
+                    scenario.contact.getEmail());
+            ConsumerRecord<String, byte[]> dead = await().atMost(PATIENCE).until(() -> deadLetters.records().stream()
+                    .filter(r -> scenario.ticketId.equals(r.key())).findFirst().orElse(null), Objects::nonNull);
+            assertThat(header(dead, "support.notification.permanent")).isEqualTo("true");
+            assertThat(header(dead, DeadLetterHeaders.REASON)).contains("550");
+
+            // a later cause of the ticket as a marker: once its outcome is there, nothing more came of the first
+            scenario.send(scenario.status(VendorCaseStatus.INVESTIGATING, "Looking into it"));
+            List<NotificationEvent> later = await().atMost(PATIENCE).until(scenario::events, e -> e.size() >= 2);
+            assertThat(later).hasSize(2).allSatisfy(e ->
+                    assertThat(e.getPayload()).isInstanceOf(CustomerNotificationFailed.class));
+            assertThat(later).extracting(e -> ((CustomerNotificationFailed) e.getPayload()).getNotificationId())
+                    .doesNotHaveDuplicates().contains(failed.getNotificationId());
+        }
+        assertThat(MAIL.mailsTo(scenario.requester.getEmail())).isEmpty();
+    }
+
+    @Test
+    void aNotificationWithoutRecipientsIsReportedAsFailedByTheSenderAndCounted() {
+        String tag = id().substring(0, 8);
+        String customerId = "customer-" + id();
+        String ticketId = "ticket-" + id();
+        KAFKA.send(Topics.CUSTOMERS, customerId, customer(customerId, "Kunde " + tag + " AS", CustomerLocale.NB,
+                List.of(), Instant.now()));
+        KAFKA.send(Topics.TICKET_EVENTS, ticketId, Events.ticketOpened(ticketId, customerId, "PH-" + tag,
+                "Telefon virker ikke", person("Ringer", ""), Instant.now()));
+        double failedBefore = meters.counter("support.notifications.failed").count();
+        try (KafkaTestClient.Reader deadLetters = KAFKA.reader(internalTopics.commandsDeadLetters())) {
+            KAFKA.send(Topics.ESCALATION_EVENTS, ticketId, Events.vendorOpened(id(), ticketId, customerId,
+                    "esc-" + tag, "MS-" + tag, Instant.now()));
+
+            List<NotificationEvent> events = await().atMost(PATIENCE).until(() -> notificationEvents(ticketId),
+                    e -> !e.isEmpty());
+            CustomerNotificationFailed failed = payload(events, CustomerNotificationFailed.class);
+            assertThat(failed.getPermanent()).isTrue();
+            assertThat(failed.getReason()).startsWith("no recipients");
+            assertThat(failed.getRecipients()).isEmpty();
+            await().atMost(PATIENCE).until(() -> deadLetters.records().stream()
+                    .anyMatch(r -> ticketId.equals(r.key())));
+        }
+        assertThat(meters.counter("support.notifications.failed").count()).isGreaterThan(failedBefore);
+    }
+
+    @Test
+    void aRecipientGreylistedWhileTheOthersAcceptGetsTheMailThroughAFollowUpAndNothingIsReportedAsFailed() {
+        Person greylisted = person("Grey", "grey-" + id().substring(0, 8) + "@kunde.no");
+        MAIL.greylist(greylisted.getEmail(), 2);
+        Scenario scenario = new Scenario(CustomerLocale.NB, greylisted);
         scenario.send(scenario.opened());
 
-        List<NotificationEvent> events = await().atMost(PATIENCE).until(scenario::events, e -> !e.isEmpty());
-        assertThat(events).hasSize(1);
-        CustomerNotificationFailed failed = payload(events, CustomerNotificationFailed.class);
-        assertThat(failed.getPermanent()).isTrue();
-        assertThat(failed.getRecipients()).containsExactlyInAnyOrder(scenario.requester.getEmail(),
-                scenario.contact.getEmail());
+        assertThat(scenario.awaitMails(greylisted.getEmail(), 1)).hasSize(1);
+        List<NotificationEvent> events = await().atMost(PATIENCE).until(scenario::events,
+                e -> e.stream().filter(n -> n.getPayload() instanceof CustomerNotified).count() >= 2);
+        List<CustomerNotified> notified = events.stream().map(NotificationEvent::getPayload)
+                .filter(CustomerNotified.class::isInstance).map(CustomerNotified.class::cast).toList();
+        assertThat(notified).hasSize(2);
+        CustomerNotified first = notified.get(0);
+        assertThat(first.getRecipients()).containsExactly(scenario.requester.getEmail(), scenario.contact.getEmail());
+        CustomerNotified followUp = notified.get(1);
+        assertThat(followUp.getRecipients()).containsExactly(greylisted.getEmail());
+        assertThat(followUp.getNotificationId()).isEqualTo(Ids.followUpNotificationId(first.getNotificationId()));
+        assertThat(followUp.getCauseEventId()).isEqualTo(first.getCauseEventId());
+        assertThat(events).noneMatch(e -> e.getPayload() instanceof CustomerNotificationFailed);
+        assertThat(MAIL.mailsTo(scenario.requester.getEmail())).hasSize(1);
+        assertThat(MAIL.mailsTo(scenario.contact.getEmail())).hasSize(1);
+    }
+
+    @Test
+    void aShortHiccupIsRetriedInPlaceSoTheMailKeepsItsOrderAndNeverEntersTheRetryTopics() {
+        Scenario scenario = new Scenario(CustomerLocale.NB);
+        MAIL.greylist(scenario.requester.getEmail(), 1);
+        MAIL.greylist(scenario.contact.getEmail(), 1);
+        Pattern retryTopics = Pattern.compile(Pattern.quote(internalTopics.commands() + InternalTopics.RETRY_SUFFIX)
+                + ".*");
+        try (KafkaTestClient.Reader retries = KAFKA.readerOfTopicsMatching(retryTopics)) {
+            scenario.send(scenario.opened());
+            scenario.send(scenario.status(VendorCaseStatus.INVESTIGATING, "Looking into it"));
+
+            List<MimeMessage> mails = scenario.awaitMails(scenario.requester.getEmail(), 2);
+            assertThat(mails).extracting(Mails::subject).satisfiesExactly(
+                    s -> assertThat(s).contains("meldt til Microsoft"), s -> assertThat(s).contains("ny status"));
+            await().atMost(PATIENCE).until(scenario::events, e -> e.size() >= 2);
+            assertThat(retries.records()).noneMatch(r -> scenario.ticketId.equals(r.key()));
+        }
     }
 
     @Test
@@ -330,9 +427,30 @@ class NotificationServiceTest {
         String metrics = await().atMost(PATIENCE).until(() -> get("/actuator/prometheus", null).body(),
                 m -> m.contains("support_notifications_sent_total{template=\"VENDOR_ESCALATION_OPENED\"}"));
         assertThat(metrics).contains("support_notifications_failed_total", "support_notifications_pending_oldest_age_seconds",
-                "support_notifications_pending ", "support_dead_letters_total{topic=\"support.escalation-events.v1\"}",
+                "support_notifications_pending ", "support_notifications_stale_causes_total",
+                "support_dead_letters_total{topic=\"support.escalation-events.v1\"}",
                 "support_dead_letters_total{topic=\"" + internalTopics.commands() + "\"}");
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void thePipelineHealthDecidesLivenessAndReadiness() {
+        for (String group : List.of("liveness", "readiness")) {
+            assertThat(healthGroups.get(group).isMember("notificationPipeline")).as(group).isTrue();
+        }
+    }
+
+    @Test
+    void theSentMarkersAreCompactedAndDeletedAfterTheDedupRetention() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestClient.BROKERS))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, internalTopics.sent());
+            Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact,delete");
+            assertThat(Long.parseLong(config.get(TopicConfig.RETENTION_MS_CONFIG).value()))
+                    .isGreaterThanOrEqualTo(Duration.ofDays(90).toMillis());
+        }
     }
 
     private double retries() {

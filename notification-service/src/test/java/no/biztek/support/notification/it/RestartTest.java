@@ -7,7 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +27,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.notification.Events;
 import no.biztek.support.notification.NotificationServiceApplication;
@@ -45,6 +50,7 @@ class RestartTest {
     private static final TestMailServer MAIL = new TestMailServer();
     private static final KafkaTestClient KAFKA = new KafkaTestClient();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static KafkaTestClient.Reader events;
 
     @BeforeAll
@@ -69,6 +75,21 @@ class RestartTest {
         }
         return new SpringApplicationBuilder(NotificationServiceApplication.class).profiles("test")
                 .run(args.toArray(String[]::new));
+    }
+
+    /** The statuses the audit API shows for the ticket's notifications. */
+    private static List<String> auditStatuses(ConfigurableApplicationContext service, String ticketId)
+            throws IOException, InterruptedException {
+        String port = service.getEnvironment().getProperty("local.server.port");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/api/v1/tickets/" + ticketId + "/notifications"))
+                .header("Authorization", "Bearer reader-token").GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return List.of();
+        }
+        List<String> statuses = new java.util.ArrayList<>();
+        JSON.readTree(response.body()).path("notifications").forEach(n -> statuses.add(n.path("status").asString()));
+        return statuses;
     }
 
     private record Ticket(String customerId, String ticketId, String escalationId, Person requester) {
@@ -139,6 +160,8 @@ class RestartTest {
             ticket.send(Events.vendorOpened(id(), ticket.ticketId, ticket.customerId, ticket.escalationId, "MS-2",
                     Instant.now()));
             await().atMost(PATIENCE).until(ticket::notified, n -> !n.isEmpty());
+            // the first instance has taken the mail's outcome in (audit SENT, timer from the sent time) before it stops
+            await().atMost(PATIENCE).until(() -> auditStatuses(first, ticket.ticketId), s -> s.equals(List.of("SENT")));
         }
         // down before the reminder is due (15 s of "business time" after the mail)
         assertThat(ticket.mails()).extracting(Mails::subject).noneMatch(s -> s.contains("jobber fortsatt"));

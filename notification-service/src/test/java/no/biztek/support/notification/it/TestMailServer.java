@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -22,12 +23,14 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 /**
  * GreenMail as the real SMTP server, on a fixed port so it can be stopped and started again, and able to
- * refuse chosen recipients with {@code 550 5.1.1} at RCPT TO, as a real mail server refuses unknown users.
+ * refuse chosen recipients with {@code 550 5.1.1} at RCPT TO, as a real mail server refuses unknown users, or
+ * to greylist them ({@code 450 4.7.1} for their first RCPT TOs, then accept them).
  */
 final class TestMailServer {
 
     private final int port = freePort();
     private final Set<String> refused = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> greylisted = new ConcurrentHashMap<>();
     private final RefusingGreenMail greenMail = new RefusingGreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
 
     int port() {
@@ -44,6 +47,11 @@ final class TestMailServer {
 
     void refuse(String address) {
         refused.add(address.toLowerCase(Locale.ROOT));
+    }
+
+    /** Answers {@code 450} to the first {@code times} RCPT TOs of the address, then accepts it. */
+    void greylist(String address, int times) {
+        greylisted.put(address.toLowerCase(Locale.ROOT), new AtomicInteger(times));
     }
 
     /** Every mail the mailbox of {@code address} received. */
@@ -82,8 +90,13 @@ final class TestMailServer {
             this.smtp = new SmtpManager(delegate.getImapHostManager(), delegate.getUserManager()) {
                 @Override
                 public String checkRecipient(SmtpState state, MailAddress rcpt) {
-                    if (refused.contains(rcpt.getEmail().toLowerCase(Locale.ROOT))) {
+                    String address = rcpt.getEmail().toLowerCase(Locale.ROOT);
+                    if (refused.contains(address)) {
                         return "550 5.1.1 <" + rcpt.getEmail() + ">: Recipient address rejected: User unknown";
+                    }
+                    AtomicInteger grey = greylisted.get(address);
+                    if (grey != null && grey.getAndDecrement() > 0) {
+                        return "450 4.7.1 <" + rcpt.getEmail() + ">: Recipient address rejected: Greylisted, try again";
                     }
                     return super.checkRecipient(state, rcpt);
                 }

@@ -1,0 +1,40 @@
+package no.biztek.support.notification.audit;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import no.biztek.support.notification.pipeline.NotificationStreams;
+import no.biztek.support.notification.pipeline.StoreNames;
+
+/** The audit histories in the pipeline's store ({@code notification-history}). */
+class StreamsHistorySource implements HistorySource {
+
+    private static final Duration STORE_WAIT = Duration.ofSeconds(5);
+
+    private final NotificationStreams streams;
+
+    StreamsHistorySource(NotificationStreams streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public boolean queryable() {
+        return streams.isQueryable();
+    }
+
+    @Override
+    public KeyQueryMetadata owner(String ticketId) {
+        return streams.metadataFor(StoreNames.HISTORY, ticketId);
+    }
+
+    @Override
+    public Optional<NotificationHistory> local(String ticketId) {
+        ReadOnlyKeyValueStore<String, NotificationHistory> store = streams.store(StoreNames.HISTORY,
+                QueryableStoreTypes.keyValueStore(), STORE_WAIT);
+        return Optional.ofNullable(store.get(ticketId));
+    }
+}
