@@ -100,24 +100,25 @@ public final class SingleObjectAvroSerde<T extends SpecificRecord> implements Se
                     + ": record of " + data.length + " bytes is shorter than the single-object header"
                     + " (fingerprint unreadable)");
         }
-        String fingerprint = fingerprintOf(data);
         try {
             T value = decoder.decode(data);
             if (value == null) {
                 throw new SerializationException("Cannot decode " + type.getSimpleName() + " from topic " + topic
-                        + " (writer fingerprint " + fingerprint + "): decoder returned no value");
+                        + " (writer fingerprint " + fingerprintOf(data) + "): decoder returned no value");
             }
             return value;
         } catch (MissingSchemaException e) {
             throw new SerializationException("Cannot decode " + type.getSimpleName() + " from topic " + topic
-                    + ": unknown writer schema fingerprint " + fingerprint, e);
+                    + ": unknown writer schema fingerprint " + fingerprintOf(data), e);
         } catch (BadHeaderException e) {
             throw new SerializationException("Cannot decode " + type.getSimpleName() + " from topic " + topic
                     + ": not Avro single-object encoding (header " + HexFormat.of().formatHex(data, 0, 2)
-                    + ", fingerprint " + fingerprint + ")", e);
+                    + ", fingerprint " + fingerprintOf(data) + ")", e);
+        } catch (SerializationException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot decode " + type.getSimpleName() + " from topic " + topic
-                    + " (writer fingerprint " + fingerprint + "): " + e, e);
+                    + " (writer fingerprint " + fingerprintOf(data) + "): " + e, e);
         }
     }
 

@@ -1,0 +1,50 @@
+package no.biztek.support.sla.clock;
+
+import java.time.Duration;
+
+import no.biztek.support.policy.Severity;
+
+/** What the topology reports for metrics; the service binds it to Micrometer. */
+public interface ClockMetrics {
+
+    /** Reports nothing. */
+    ClockMetrics NONE = new ClockMetrics() {
+    };
+
+    /** An SlaMet was emitted. */
+    default void met(Severity severity) {
+    }
+
+    /**
+     * An SlaBreached was emitted {@code lag} after its dueAt.
+     *
+     * @param byTimer true when the wall-clock timer fired it, false when an arriving event did (a ticket
+     *                that came in already past its deadline, a response after the deadline)
+     */
+    default void breached(Severity severity, Duration lag, boolean byTimer) {
+    }
+
+    /** A ticket event that was applied before (same eventId), or a second TicketOpened. */
+    default void duplicate(String eventType) {
+    }
+
+    /** A lifecycle event for a ticket without a clock. */
+    default void unknownTicket(String eventType) {
+    }
+
+    /** An event recorded but changing nothing under the rules (e.g. a severity change after the verdict). */
+    default void ignored(String eventType) {
+    }
+
+    /** A timer that could not be processed; it is retried later. */
+    default void timerFailed() {
+    }
+
+    /** The number of running clocks of one task (partition). */
+    default void openClocks(String taskId, long count) {
+    }
+
+    /** The task is no longer processed by this instance. */
+    default void taskClosed(String taskId) {
+    }
+}

@@ -1,0 +1,220 @@
+package no.biztek.support.sla.clock;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import no.biztek.support.schemas.sla.SlaBreached;
+import no.biztek.support.schemas.sla.SlaEvent;
+import no.biztek.support.schemas.sla.SlaMet;
+import no.biztek.support.schemas.ticket.TicketEvent;
+
+/**
+ * Keeps the clocks of one task (partition): applies ticket events, and on a wall-clock punctuation
+ * range-scans the timer index from the persisted scan position up to now, at most
+ * {@code maxTimersPerPunctuation} entries, firing what is due. Every clock has at most one index entry
+ * (its {@link SlaClock#timerAt()}); entries that no longer match their clock are dropped when reached.
+ */
+final class SlaClockProcessor implements Processor<String, TicketEvent, String, SlaEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaClockProcessor.class);
+    static final String SCAN_POSITION = "timer-scan-position";
+    static final String OPEN_CLOCKS = "open-clocks";
+    private static final Duration RETRY_FAILED_TIMER = Duration.ofMinutes(1);
+    private static final Duration POSITION_STORE_INTERVAL = Duration.ofSeconds(30);
+    private static final byte[] PRESENT = {1};
+
+    private final ClockRules rules;
+    private final Supplier<Instant> clock;
+    private final TopologySettings settings;
+    private final ClockMetrics metrics;
+
+    private ProcessorContext<String, SlaEvent> context;
+    private KeyValueStore<String, SlaClock> clocks;
+    private KeyValueStore<Bytes, byte[]> timers;
+    private KeyValueStore<String, byte[]> meta;
+    private Bytes scanPosition;
+    private Bytes storedScanPosition;
+    private Instant positionStoredAt = Instant.MIN;
+    private long openClocks;
+    private String taskId;
+
+    SlaClockProcessor(ClockRules rules, Supplier<Instant> clock, TopologySettings settings, ClockMetrics metrics) {
+        this.rules = rules;
+        this.clock = clock;
+        this.settings = settings;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SlaEvent> context) {
+        this.context = context;
+        this.clocks = context.getStateStore(SlaTopology.CLOCK_STORE);
+        this.timers = context.getStateStore(SlaTopology.TIMER_STORE);
+        this.meta = context.getStateStore(SlaTopology.META_STORE);
+        this.taskId = context.taskId().toString();
+        byte[] position = meta.get(SCAN_POSITION);
+        this.scanPosition = position == null ? TimerKey.lowestAt(0) : Bytes.wrap(position);
+        this.storedScanPosition = scanPosition;
+        byte[] open = meta.get(OPEN_CLOCKS);
+        this.openClocks = open == null ? 0 : ByteBuffer.wrap(open).getLong();
+        metrics.openClocks(taskId, openClocks);
+        context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
+    }
+
+    @Override
+    public void process(Record<String, TicketEvent> record) {
+        TicketEvent event = record.value();
+        if (event == null) {
+            throw new InvalidTicketEventException("a ticket event without a value (tombstone) is not an event");
+        }
+        String ticketId = event.getTicketId();
+        if (ticketId == null || ticketId.isBlank()) {
+            throw new InvalidTicketEventException("ticket event " + event.getEventId() + " has no ticketId");
+        }
+        if (record.key() != null && !record.key().equals(ticketId)) {
+            throw new InvalidTicketEventException("record key '" + record.key() + "' differs from ticketId '"
+                    + ticketId + "'");
+        }
+        Instant now = clock.get();
+        Step step = rules.apply(clocks.get(ticketId), event, now);
+        String type = event.getPayload() == null ? "null" : event.getPayload().getClass().getSimpleName();
+        switch (step.outcome()) {
+            case DUPLICATE -> metrics.duplicate(type);
+            case UNKNOWN_TICKET -> metrics.unknownTicket(type);
+            case IGNORED -> metrics.ignored(type);
+            case APPLIED -> {
+            }
+        }
+        commit(ticketId, step, now, false);
+    }
+
+    /** Handles the timers due by now, from the scan position on, at most the configured number. */
+    void fireDueTimers() {
+        Instant now = clock.get();
+        Bytes upper = TimerKey.lowestAt(now.toEpochMilli() + 1);
+        if (scanPosition.compareTo(upper) >= 0) {
+            return;
+        }
+        List<Bytes> due = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> entries = timers.range(scanPosition, upper)) {
+            while (entries.hasNext() && due.size() < settings.maxTimersPerPunctuation()) {
+                KeyValue<Bytes, byte[]> entry = entries.next();
+                if (!entry.key.equals(upper)) {
+                    due.add(entry.key);
+                }
+            }
+        }
+        Bytes next = due.size() < settings.maxTimersPerPunctuation() ? upper : TimerKey.successor(due.get(due.size() - 1));
+        // an idle scan only moves the position in memory; it is stored when timers were handled, or now and then,
+        // so an idle instance does not write its changelog at every punctuation
+        boolean store = !due.isEmpty() || !now.isBefore(positionStoredAt.plus(POSITION_STORE_INTERVAL));
+        moveScanPosition(next, store);
+        if (store) {
+            positionStoredAt = now;
+        }
+        for (Bytes key : due) {
+            fire(key, now);
+        }
+    }
+
+    private void fire(Bytes key, Instant now) {
+        TimerKey timer = TimerKey.decode(key);
+        timers.delete(key);
+        SlaClock current = clocks.get(timer.ticketId());
+        if (current == null || current.timerAt() == null
+                || current.timerAt().toEpochMilli() != timer.dueAt().toEpochMilli()) {
+            return; // stale entry: the clock moved its timer or is gone
+        }
+        // the entry is used up: "before" has no timer, so whatever timer the step plans is written anew
+        SlaClock consumed = current.toBuilder().timerAt(null).build();
+        try {
+            Step step = rules.timer(current, now);
+            commit(timer.ticketId(), new Step(consumed, step.after(), step.events(), step.outcome()), now, true);
+        } catch (RuntimeException e) {
+            log.error("SLA timer of ticket {} failed; retrying in {}", timer.ticketId(), RETRY_FAILED_TIMER, e);
+            metrics.timerFailed();
+            SlaClock retry = current.toBuilder().timerAt(ClockRules.ceilMillis(now.plus(RETRY_FAILED_TIMER))).build();
+            commit(timer.ticketId(), new Step(consumed, retry, List.of(), Step.Outcome.APPLIED), now, true);
+        }
+    }
+
+    private void commit(String ticketId, Step step, Instant now, boolean byTimer) {
+        SlaClock before = step.before();
+        SlaClock after = step.after();
+        if (!Objects.equals(before, after)) {
+            if (after == null) {
+                clocks.delete(ticketId);
+            } else {
+                clocks.put(ticketId, after);
+            }
+            moveTimer(ticketId, before == null ? null : before.timerAt(), after == null ? null : after.timerAt());
+            long delta = (isRunning(after) ? 1 : 0) - (isRunning(before) ? 1 : 0);
+            if (delta != 0) {
+                openClocks += delta;
+                meta.put(OPEN_CLOCKS, ByteBuffer.allocate(Long.BYTES).putLong(openClocks).array());
+                metrics.openClocks(taskId, openClocks);
+            }
+        }
+        long timestamp = now.toEpochMilli();
+        for (SlaEvent event : step.events()) {
+            context.forward(new Record<>(ticketId, event, timestamp));
+            if (event.getPayload() instanceof SlaMet) {
+                metrics.met(no.biztek.support.policy.Severity.valueOf(event.getSeverity().name()));
+            } else if (event.getPayload() instanceof SlaBreached) {
+                metrics.breached(no.biztek.support.policy.Severity.valueOf(event.getSeverity().name()),
+                        Duration.between(event.getDueAt(), now), byTimer);
+            }
+        }
+    }
+
+    private void moveTimer(String ticketId, Instant from, Instant to) {
+        if (Objects.equals(from, to)) {
+            return;
+        }
+        if (from != null) {
+            timers.delete(new TimerKey(from, ticketId).encode());
+        }
+        if (to != null) {
+            Bytes key = new TimerKey(to, ticketId).encode();
+            timers.put(key, PRESENT);
+            if (key.compareTo(scanPosition) < 0) {
+                moveScanPosition(key, true); // due before the position (the wall clock went back): scan it again
+            }
+        }
+    }
+
+    private void moveScanPosition(Bytes position, boolean store) {
+        scanPosition = position;
+        if (store && !position.equals(storedScanPosition)) {
+            storedScanPosition = position;
+            meta.put(SCAN_POSITION, position.get());
+        }
+    }
+
+    private static boolean isRunning(SlaClock clock) {
+        return clock != null && clock.isRunning();
+    }
+
+    @Override
+    public void close() {
+        if (taskId != null) {
+            metrics.taskClosed(taskId);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package no.biztek.support.sla.clock;
+
+import java.time.Instant;
+import java.util.function.Supplier;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.schemas.topic.Topics;
+
+/**
+ * The SLA timer topology: ticket events in ({@link Topics#TICKET_EVENTS}), one processor with three
+ * persistent, changelogged stores, SLA events out ({@link Topics#SLA_EVENTS}).
+ *
+ * <ul>
+ * <li>{@value #CLOCK_STORE}: ticketId → {@link SlaClock} (queried over HTTP);</li>
+ * <li>{@value #TIMER_STORE}: the timer index, (dueAt millis big-endian, ticketId) → marker, so the
+ * punctuator reads only what is due;</li>
+ * <li>{@value #META_STORE}: per task, the timer scan position and the number of running clocks.</li>
+ * </ul>
+ * Built apart from the Spring wiring so that tests drive it with {@code TopologyTestDriver}, a
+ * controllable time source and any policy.
+ */
+public final class SlaTopology {
+
+    public static final String CLOCK_STORE = "sla-clocks";
+    public static final String TIMER_STORE = "sla-timers";
+    public static final String META_STORE = "sla-timer-meta";
+    static final String SOURCE = "ticket-events";
+    static final String PROCESSOR = "sla-clock";
+    static final String SINK = "sla-events";
+
+    private SlaTopology() {
+    }
+
+    /**
+     * @param policies the policy history (a ticket is measured under the version in force at its openedAt)
+     * @param now      the wall clock: the time timers are due against and events are stamped with
+     * @param settings punctuation, batch bound, retention, producer name
+     * @param metrics  where counts and lags are reported
+     */
+    public static Topology build(PolicyHistory policies, Supplier<Instant> now, TopologySettings settings,
+                                 ClockMetrics metrics) {
+        ClockRules rules = new ClockRules(policies, settings.producer(), settings.closedClockRetention());
+        StoreBuilder<KeyValueStore<String, SlaClock>> clocks = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), new SlaClockSerde());
+        StoreBuilder<KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>> timers = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(TIMER_STORE), Serdes.Bytes(), Serdes.ByteArray());
+        StoreBuilder<KeyValueStore<String, byte[]>> meta = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(META_STORE), Serdes.String(), Serdes.ByteArray());
+
+        Topology topology = new Topology();
+        topology.addSource(SOURCE, Topics.TICKET_EVENTS.keySerde().deserializer(),
+                Topics.TICKET_EVENTS.valueSerde().deserializer(), Topics.TICKET_EVENTS.name());
+        topology.addProcessor(PROCESSOR, () -> new SlaClockProcessor(rules, now, settings, metrics), SOURCE);
+        topology.addStateStore(clocks, PROCESSOR);
+        topology.addStateStore(timers, PROCESSOR);
+        topology.addStateStore(meta, PROCESSOR);
+        topology.addSink(SINK, Topics.SLA_EVENTS.name(), Topics.SLA_EVENTS.keySerde().serializer(),
+                Topics.SLA_EVENTS.valueSerde().serializer(), PROCESSOR);
+        return topology;
+    }
+}

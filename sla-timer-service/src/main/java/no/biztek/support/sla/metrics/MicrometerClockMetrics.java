@@ -1,0 +1,141 @@
+package no.biztek.support.sla.metrics;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import no.biztek.support.policy.Severity;
+import no.biztek.support.sla.clock.ClockMetrics;
+
+/**
+ * The SLA metrics (SPEC §4) in Prometheus terms: {@code support_sla_met_total{severity}},
+ * {@code support_sla_breached_total{severity}}, {@code support_sla_open_clocks},
+ * {@code support_sla_breach_lag_seconds} (histogram, {@code trigger} timer|input),
+ * {@code support_sla_duplicate_events_total{event}}, {@code support_sla_unknown_ticket_events_total{event}},
+ * {@code support_sla_ignored_events_total{event}}, {@code support_sla_timer_failures_total}. Severity tags are
+ * levels 1-3. Counts are per instance, and an event may be counted again when a transaction is retried.
+ */
+@Component
+class MicrometerClockMetrics implements ClockMetrics {
+
+    private static final List<String> TICKET_EVENT_TYPES = List.of("TicketOpened", "FirstResponseRecorded",
+            "SeverityChanged", "TicketResolved", "TicketReopened");
+
+    private final MeterRegistry registry;
+    private final Map<String, Long> openClocksByTask = new ConcurrentHashMap<>();
+    private final Counter timerFailures;
+
+    MicrometerClockMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        Gauge.builder("support.sla.open.clocks", openClocksByTask,
+                        clocks -> clocks.values().stream().mapToLong(Long::longValue).sum())
+                .description("SLA clocks running (awaiting a first response) on this instance").register(registry);
+        this.timerFailures = Counter.builder("support.sla.timer.failures")
+                .description("SLA timers that failed and were retried later").register(registry);
+        for (Severity severity : Severity.values()) {
+            met(severity, 0);
+            breachedCounter(severity);
+        }
+        lag(true);
+        lag(false);
+        for (String eventType : TICKET_EVENT_TYPES) {
+            duplicates(eventType);
+            unknownTickets(eventType);
+            ignoredEvents(eventType);
+        }
+    }
+
+    @Override
+    public void met(Severity severity) {
+        met(severity, 1);
+    }
+
+    private void met(Severity severity, int amount) {
+        Counter.builder("support.sla.met").description("First responses within the deadline")
+                .tag("severity", level(severity)).register(registry).increment(amount);
+    }
+
+    @Override
+    public void breached(Severity severity, Duration lag, boolean byTimer) {
+        breachedCounter(severity).increment();
+        lag(byTimer).record(lag.isNegative() ? Duration.ZERO : lag);
+    }
+
+    private Counter breachedCounter(Severity severity) {
+        return Counter.builder("support.sla.breached").description("First-response deadlines breached")
+                .tag("severity", level(severity)).register(registry);
+    }
+
+    private Timer lag(boolean byTimer) {
+        return Timer.builder("support.sla.breach.lag")
+                .description("Breach emitted minus its dueAt; trigger=timer for breaches fired by the wall clock, "
+                        + "input for tickets that arrived already past their deadline")
+                .tag("trigger", byTimer ? "timer" : "input")
+                .publishPercentileHistogram()
+                .serviceLevelObjectives(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                        Duration.ofSeconds(2), Duration.ofSeconds(5))
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofHours(1))
+                .register(registry);
+    }
+
+    @Override
+    public void duplicate(String eventType) {
+        duplicates(eventType).increment();
+    }
+
+    private Counter duplicates(String eventType) {
+        return Counter.builder("support.sla.duplicate.events")
+                .description("Ticket events applied before (same eventId) or a second TicketOpened; nothing changed")
+                .tag("event", eventType).register(registry);
+    }
+
+    @Override
+    public void unknownTicket(String eventType) {
+        unknownTickets(eventType).increment();
+    }
+
+    private Counter unknownTickets(String eventType) {
+        return Counter.builder("support.sla.unknown.ticket.events")
+                .description("Lifecycle events for tickets without an SLA clock; nothing changed")
+                .tag("event", eventType).register(registry);
+    }
+
+    @Override
+    public void ignored(String eventType) {
+        ignoredEvents(eventType).increment();
+    }
+
+    private Counter ignoredEvents(String eventType) {
+        return Counter.builder("support.sla.ignored.events")
+                .description("Events recorded without effect under the rules, e.g. a severity change after the verdict")
+                .tag("event", eventType).register(registry);
+    }
+
+    @Override
+    public void timerFailed() {
+        timerFailures.increment();
+    }
+
+    @Override
+    public void openClocks(String taskId, long count) {
+        openClocksByTask.put(taskId, count);
+    }
+
+    @Override
+    public void taskClosed(String taskId) {
+        openClocksByTask.remove(taskId);
+    }
+
+    private static String level(Severity severity) {
+        return Integer.toString(severity.level());
+    }
+}

@@ -1,0 +1,49 @@
+package no.biztek.support.sla.streams;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the SLA clocks run. Kafka itself is configured under {@code spring.kafka.*}
+ * ({@code bootstrap-servers}, {@code streams.application-id} (default: spring.application.name),
+ * {@code streams.state-dir}, {@code streams.properties.*}).
+ *
+ * @param punctuationInterval     how often the wall-clock timer looks for due timers (breach lag is at
+ *                                most about this plus the commit interval)
+ * @param maxTimersPerPunctuation timers handled per look; the rest at the next one
+ * @param closedClockRetention    how long a clock with a verdict (MET, BREACHED) or STOPPED is kept for
+ *                                the status query and for deduplication before it is deleted
+ * @param advertisedHost          host other instances reach this one at (Kafka Streams
+ *                                {@code application.server}); the port is the HTTP server's
+ * @param advertisedPort          port other instances reach this one at; 0: the port the HTTP server got
+ * @param forwardTimeout          time limit of a status query forwarded to the instance owning the ticket
+ * @param closeTimeout            time the streams get to close on shutdown
+ */
+@Validated
+@ConfigurationProperties("support.sla")
+public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
+                                   @Min(1) @Max(1_000_000) Integer maxTimersPerPunctuation,
+                                   @NotNull Duration closedClockRetention,
+                                   @NotNull @Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a host name or address")
+                                   String advertisedHost,
+                                   @Min(0) @Max(65535) Integer advertisedPort,
+                                   @NotNull Duration forwardTimeout,
+                                   @NotNull Duration closeTimeout) {
+
+    public SlaStreamsProperties {
+        punctuationInterval = punctuationInterval == null ? Duration.ofMillis(250) : punctuationInterval;
+        maxTimersPerPunctuation = maxTimersPerPunctuation == null ? 10_000 : maxTimersPerPunctuation;
+        closedClockRetention = closedClockRetention == null ? Duration.ofDays(30) : closedClockRetention;
+        advertisedHost = advertisedHost == null ? "localhost" : advertisedHost;
+        advertisedPort = advertisedPort == null ? 0 : advertisedPort;
+        forwardTimeout = forwardTimeout == null ? Duration.ofSeconds(5) : forwardTimeout;
+        closeTimeout = closeTimeout == null ? Duration.ofSeconds(30) : closeTimeout;
+    }
+}

@@ -1,0 +1,618 @@
+package no.biztek.support.sla.clock;
+
+import static no.biztek.support.sla.TicketEvents.newTicketId;
+import static no.biztek.support.sla.TicketEvents.opened;
+import static no.biztek.support.sla.TicketEvents.reopened;
+import static no.biztek.support.sla.TicketEvents.resolved;
+import static no.biztek.support.sla.TicketEvents.responded;
+import static no.biztek.support.sla.TicketEvents.severityChanged;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.policy.file.PolicyFile;
+import no.biztek.support.schemas.common.Severity;
+import no.biztek.support.schemas.common.SeverityChangeReason;
+import no.biztek.support.schemas.sla.ClockStopReason;
+import no.biztek.support.schemas.sla.SlaBreached;
+import no.biztek.support.schemas.sla.SlaClockStarted;
+import no.biztek.support.schemas.sla.SlaClockStopped;
+import no.biztek.support.schemas.sla.SlaDeadlineChanged;
+import no.biztek.support.schemas.sla.SlaEvent;
+import no.biztek.support.schemas.sla.SlaMet;
+import no.biztek.support.schemas.sla.SlaWarning;
+import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.topic.DeadLetterHeaders;
+import no.biztek.support.schemas.topic.Topics;
+import no.biztek.support.sla.MutableClock;
+import no.biztek.support.sla.deadletter.DeadLetterConfig;
+
+/** Every clock transition through the real topology, driven by a controllable wall clock. */
+class SlaTopologyTest {
+
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    private static final String POLICY = "biztek-2020-01";
+    /** Monday 2 March 2026 09:00 in Oslo (CET). */
+    private static final Instant MONDAY_0900 = oslo("2026-03-02T09:00");
+
+    private final PolicyHistory policies = PolicyFile.defaultPolicy();
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final List<ProducerRecord<byte[], byte[]>> deadLetters = new CopyOnWriteArrayList<>();
+
+    @TempDir
+    Path stateDir;
+
+    private MutableClock clock;
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, TicketEvent> tickets;
+    private TestOutputTopic<String, SlaEvent> sla;
+
+    @AfterEach
+    void close() {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    private void startAt(Instant now) {
+        startAt(now, new TopologySettings("sla-timer-service", Duration.ofMillis(250), 10_000, Duration.ofDays(30)));
+    }
+
+    private void startAt(Instant now, TopologySettings settings) {
+        clock = new MutableClock(now);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-timer-ttd");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.putAll(DeadLetterConfig.streamsProperties(deadLetters::add, "sla-timer-service"));
+        driver = new TopologyTestDriver(SlaTopology.build(policies, clock::instant, settings, metrics), props, now);
+        tickets = driver.createInputTopic(Topics.TICKET_EVENTS.name(), Topics.TICKET_EVENTS.keySerde().serializer(),
+                Topics.TICKET_EVENTS.valueSerde().serializer());
+        sla = driver.createOutputTopic(Topics.SLA_EVENTS.name(), Topics.SLA_EVENTS.keySerde().deserializer(),
+                Topics.SLA_EVENTS.valueSerde().deserializer());
+    }
+
+    /** Moves the wall clock and lets the punctuator run, as time passing does in production. */
+    private void passTime(Duration duration) {
+        clock.advance(duration);
+        driver.advanceWallClockTime(duration);
+    }
+
+    /** Moves the wall clock in 5-minute steps until {@code until}, collecting the SLA events. */
+    private List<SlaEvent> passMinutesUntil(Instant until) {
+        return passTimeUntil(until, Duration.ofMinutes(5));
+    }
+
+    /** Moves the wall clock in steps until {@code until}, the punctuator running at each, collecting the SLA events. */
+    private List<SlaEvent> passTimeUntil(Instant until, Duration stepSize) {
+        List<SlaEvent> events = new ArrayList<>();
+        while (clock.instant().isBefore(until)) {
+            Duration step = Duration.between(clock.instant(), until);
+            passTime(step.compareTo(stepSize) > 0 ? stepSize : step);
+            events.addAll(sla.readValuesToList());
+        }
+        return events;
+    }
+
+    private void send(TicketEvent event) {
+        tickets.pipeInput(event.getTicketId(), event, clock.instant());
+    }
+
+    private SlaClock stored(String ticketId) {
+        KeyValueStore<String, SlaClock> store = driver.getKeyValueStore(SlaTopology.CLOCK_STORE);
+        return store.get(ticketId);
+    }
+
+    private static Instant oslo(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(OSLO).toInstant();
+    }
+
+    private static List<String> kinds(List<SlaEvent> events) {
+        return events.stream().map(SlaTopologyTest::kind).toList();
+    }
+
+    private static String kind(SlaEvent event) {
+        Object payload = event.getPayload();
+        if (payload instanceof SlaWarning warning) {
+            return "Warning" + warning.getThresholdPercent();
+        }
+        return payload.getClass().getSimpleName().replace("Sla", "");
+    }
+
+    @Test
+    void openedTicketStartsTheClockWithTheDeadlineOfThePolicyInForce() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        TicketEvent opened = opened(ticketId, Severity.LESS_SERIOUS, MONDAY_0900);
+
+        send(opened);
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("ClockStarted");
+        SlaEvent started = events.get(0);
+        assertThat(started.getTicketId()).isEqualTo(ticketId);
+        assertThat(started.getCustomerId()).isEqualTo("customer-1");
+        assertThat(started.getPolicyVersion()).isEqualTo(POLICY);
+        assertThat(started.getSeverity()).isEqualTo(Severity.LESS_SERIOUS);
+        assertThat(started.getOpenedAt()).isEqualTo(MONDAY_0900);
+        assertThat(started.getDueAt()).isEqualTo(oslo("2026-03-03T08:00")); // SPEC §2 example
+        assertThat(started.getOccurredAt()).isEqualTo(MONDAY_0900);
+        assertThat(started.getProducer()).isEqualTo("sla-timer-service");
+        assertThat(started.getEventId()).isEqualTo(UUID.nameUUIDFromBytes(("sla-timer|" + ticketId + "|started|"
+                + opened.getEventId()).getBytes(StandardCharsets.UTF_8)).toString());
+        SlaClockStarted payload = (SlaClockStarted) started.getPayload();
+        assertThat(payload.getTargetMinutes()).isEqualTo(480);
+        assertThat(payload.getPagesAroundTheClock()).isFalse();
+        assertThat(stored(ticketId).state()).isEqualTo(ClockState.RUNNING);
+        assertThat(metrics.totalOpenClocks()).isEqualTo(1);
+    }
+
+    @Test
+    void breachFiresByWallClockWithoutFurtherInput() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        sla.readValuesToList();
+
+        List<SlaEvent> beforeDeadline = passMinutesUntil(oslo("2026-03-02T09:59:59"));
+        assertThat(kinds(beforeDeadline)).doesNotContain("Breached");
+
+        passTime(Duration.ofMillis(1001));
+        List<SlaEvent> atDeadline = sla.readValuesToList();
+
+        assertThat(kinds(atDeadline)).containsExactly("Breached");
+        SlaEvent breach = atDeadline.get(0);
+        assertThat(breach.getDueAt()).isEqualTo(oslo("2026-03-02T10:00"));
+        assertThat(breach.getOccurredAt()).isEqualTo(oslo("2026-03-02T10:00"));
+        assertThat(breach.getPolicyVersion()).isEqualTo(POLICY);
+        assertThat(((SlaBreached) breach.getPayload()).getTargetMinutes()).isEqualTo(60);
+        assertThat(breach.getEventId()).isEqualTo(UUID.nameUUIDFromBytes(("sla-timer|" + ticketId + "|breached|")
+                .getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(stored(ticketId).state()).isEqualTo(ClockState.BREACHED);
+        assertThat(metrics.timerBreachLags).singleElement()
+                .satisfies(lag -> assertThat(lag).isBetween(Duration.ZERO, Duration.ofSeconds(1)));
+        assertThat(metrics.totalOpenClocks()).isZero();
+
+        assertThat(passTimeUntil(oslo("2026-03-03T12:00"), Duration.ofMinutes(30))).isEmpty();
+    }
+
+    @Test
+    void warningsFireAtEachThresholdOnceAndInOrder() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        sla.readValuesToList();
+
+        List<SlaEvent> events = passMinutesUntil(oslo("2026-03-02T12:00"));
+
+        assertThat(kinds(events)).containsExactly("Warning50", "Warning75", "Warning90", "Breached");
+        assertThat(events.subList(0, 3)).extracting(SlaEvent::getOccurredAt)
+                .containsExactly(oslo("2026-03-02T09:30"), oslo("2026-03-02T09:45"), oslo("2026-03-02T09:54"));
+        assertThat(events.subList(0, 3)).extracting(e -> ((SlaWarning) e.getPayload()).getBusinessMinutesElapsed())
+                .containsExactly(30L, 45L, 54L);
+        assertThat(events).extracting(SlaEvent::getEventId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void firstResponseBeforeTheDeadlineIsMetWithTheBusinessMinutesUsed() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.SERIOUS, MONDAY_0900));
+        passMinutesUntil(oslo("2026-03-02T10:30"));
+        sla.readValuesToList();
+
+        send(responded(ticketId, oslo("2026-03-02T10:30")));
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("Met");
+        SlaMet met = (SlaMet) events.get(0).getPayload();
+        assertThat(met.getBusinessMinutesUsed()).isEqualTo(90);
+        assertThat(met.getTargetMinutes()).isEqualTo(240);
+        assertThat(met.getConsultant()).isEqualTo("per@biztek.no");
+        assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-02T13:00"));
+        assertThat(metrics.met).containsExactly(no.biztek.support.policy.Severity.SERIOUS);
+        assertThat(passMinutesUntil(oslo("2026-03-02T15:00"))).isEmpty();
+        assertThat(stored(ticketId).state()).isEqualTo(ClockState.MET);
+    }
+
+    @Test
+    void responseStampedBeforeTheDeadlineButArrivingJustAfterItIsMetIfTheBreachHasNotFired() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        clock.set(oslo("2026-03-02T10:00:00.100")); // the punctuator has not run since the deadline
+
+        send(responded(ticketId, oslo("2026-03-02T09:59:59")));
+
+        assertThat(kinds(sla.readValuesToList())).containsExactly("ClockStarted", "Met");
+    }
+
+    @Test
+    void responseAfterTheBreachIsRecordedWithoutASecondVerdict() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        passMinutesUntil(oslo("2026-03-02T10:10"));
+        sla.readValuesToList();
+
+        send(responded(ticketId, oslo("2026-03-02T10:10")));
+
+        assertThat(sla.readValuesToList()).isEmpty();
+        SlaClock clockState = stored(ticketId);
+        assertThat(clockState.state()).isEqualTo(ClockState.BREACHED);
+        assertThat(clockState.respondedAt()).isEqualTo(oslo("2026-03-02T10:10"));
+        assertThat(metrics.met).isEmpty();
+    }
+
+    @Test
+    void responseAtOrAfterTheDeadlineArrivingBeforeTheTimerIsABreach() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        sla.readValuesToList();
+
+        send(responded(ticketId, oslo("2026-03-02T10:00")));
+
+        assertThat(kinds(sla.readValuesToList())).containsExactly("Breached");
+        assertThat(stored(ticketId).respondedAt()).isEqualTo(oslo("2026-03-02T10:00"));
+    }
+
+    @Test
+    void ticketArrivingAfterItsDeadlineBreachesAtOnce() {
+        startAt(oslo("2026-03-04T11:00"));
+        String ticketId = newTicketId();
+
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("ClockStarted", "Breached");
+        assertThat(events.get(1).getOccurredAt()).isEqualTo(oslo("2026-03-02T10:00"));
+        assertThat(metrics.inputBreachLags).singleElement().isEqualTo(Duration.ofHours(49));
+        assertThat(metrics.timerBreachLags).isEmpty();
+        assertThat(passMinutesUntil(oslo("2026-03-04T12:00"))).isEmpty();
+    }
+
+    @Test
+    void downgradeBeforeTheDeadlineMovesItAndReplansPendingWarnings() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        passMinutesUntil(oslo("2026-03-02T09:40")); // the 50 % warning is out
+        sla.readValuesToList();
+
+        send(severityChanged(ticketId, Severity.LESS_SERIOUS, SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE,
+                oslo("2026-03-02T09:40")));
+
+        List<SlaEvent> changed = sla.readValuesToList();
+        assertThat(kinds(changed)).containsExactly("DeadlineChanged");
+        SlaEvent event = changed.get(0);
+        assertThat(event.getSeverity()).isEqualTo(Severity.LESS_SERIOUS);
+        assertThat(event.getDueAt()).isEqualTo(oslo("2026-03-03T08:00"));
+        assertThat(event.getOpenedAt()).isEqualTo(MONDAY_0900);
+        SlaDeadlineChanged payload = (SlaDeadlineChanged) event.getPayload();
+        assertThat(payload.getPreviousSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(payload.getPreviousDueAt()).isEqualTo(oslo("2026-03-02T10:00"));
+        assertThat(payload.getTargetMinutes()).isEqualTo(480);
+        assertThat(payload.getReason()).isEqualTo(SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE);
+
+        List<SlaEvent> later = passTimeUntil(oslo("2026-03-03T09:00"), Duration.ofMinutes(10));
+        assertThat(kinds(later)).containsExactly("Warning75", "Warning90", "Breached");
+        assertThat(later).extracting(SlaEvent::getOccurredAt).containsExactly(oslo("2026-03-02T15:00"),
+                oslo("2026-03-03T07:12"), oslo("2026-03-03T08:00"));
+        assertThat(later).allSatisfy(e -> assertThat(e.getSeverity()).isEqualTo(Severity.LESS_SERIOUS));
+    }
+
+    @Test
+    void upgradeWhoseRecomputedDeadlineHasPassedBreachesAtOnce() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.LESS_SERIOUS, MONDAY_0900));
+        passMinutesUntil(oslo("2026-03-02T10:30"));
+        sla.readValuesToList();
+
+        send(severityChanged(ticketId, Severity.CRITICAL, SeverityChangeReason.IMPACT_REASSESSED,
+                oslo("2026-03-02T10:30")));
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("DeadlineChanged", "Breached");
+        assertThat(events.get(1).getDueAt()).isEqualTo(oslo("2026-03-02T10:00"));
+        assertThat(events.get(1).getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(stored(ticketId).state()).isEqualTo(ClockState.BREACHED);
+    }
+
+    @Test
+    void severityChangeAfterTheVerdictChangesNothing() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        passMinutesUntil(oslo("2026-03-02T10:05"));
+        sla.readValuesToList();
+        SlaClock breached = stored(ticketId);
+
+        send(severityChanged(ticketId, Severity.LESS_SERIOUS, SeverityChangeReason.CUSTOMER_ANSWERS_MISSING,
+                oslo("2026-03-02T10:05")));
+
+        assertThat(sla.readValuesToList()).isEmpty();
+        assertThat(stored(ticketId).state()).isEqualTo(ClockState.BREACHED);
+        assertThat(stored(ticketId).dueAt()).isEqualTo(breached.dueAt());
+        assertThat(stored(ticketId).severity()).isEqualTo(no.biztek.support.policy.Severity.CRITICAL);
+        assertThat(metrics.ignored).containsExactly("SeverityChanged");
+    }
+
+    @Test
+    void resolvedBeforeAFirstResponseStopsTheClock() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        passMinutesUntil(oslo("2026-03-02T09:20"));
+        sla.readValuesToList();
+
+        send(resolved(ticketId, oslo("2026-03-02T09:20")));
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("ClockStopped");
+        SlaClockStopped stopped = (SlaClockStopped) events.get(0).getPayload();
+        assertThat(stopped.getReason()).isEqualTo(ClockStopReason.RESOLVED_WITHOUT_RESPONSE);
+        assertThat(stopped.getBusinessMinutesElapsed()).isEqualTo(20);
+        assertThat(passMinutesUntil(oslo("2026-03-02T12:00"))).isEmpty();
+        assertThat(stored(ticketId).state()).isEqualTo(ClockState.STOPPED);
+        assertThat(metrics.totalOpenClocks()).isZero();
+    }
+
+    @Test
+    void reopenAfterAStopResumesWithTheSameDeadline() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        passMinutesUntil(oslo("2026-03-02T09:20"));
+        send(resolved(ticketId, oslo("2026-03-02T09:20")));
+        passMinutesUntil(oslo("2026-03-02T09:40"));
+        sla.readValuesToList();
+
+        send(reopened(ticketId, oslo("2026-03-02T09:40")));
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("ClockStarted", "Warning50");
+        assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-02T10:00"));
+        assertThat(events.get(0).getOccurredAt()).isEqualTo(oslo("2026-03-02T09:40"));
+        assertThat(kinds(passMinutesUntil(oslo("2026-03-02T11:00")))).containsExactly("Warning75", "Warning90",
+                "Breached");
+    }
+
+    @Test
+    void reopenAfterTheDeadlinePassedBreachesAtOnce() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        send(resolved(ticketId, oslo("2026-03-02T09:05")));
+        passMinutesUntil(oslo("2026-03-02T10:30"));
+        sla.readValuesToList();
+
+        send(reopened(ticketId, oslo("2026-03-02T10:30")));
+
+        assertThat(kinds(sla.readValuesToList())).containsExactly("ClockStarted", "Breached");
+    }
+
+    @Test
+    void reopenAfterTheVerdictChangesNothingForTheFirstResponse() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        send(responded(ticketId, oslo("2026-03-02T09:10")));
+        send(resolved(ticketId, oslo("2026-03-02T09:30")));
+        sla.readValuesToList();
+
+        send(reopened(ticketId, oslo("2026-03-02T09:45")));
+
+        assertThat(sla.readValuesToList()).isEmpty();
+        assertThat(passMinutesUntil(oslo("2026-03-02T11:00"))).isEmpty();
+        assertThat(stored(ticketId).state()).isEqualTo(ClockState.MET);
+        assertThat(stored(ticketId).resolvedAt()).isNull();
+    }
+
+    @Test
+    void duplicateEventsChangeNothingAndAreCounted() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        TicketEvent opened = opened(ticketId, Severity.SERIOUS, MONDAY_0900);
+        TicketEvent response = responded(ticketId, oslo("2026-03-02T09:30"));
+
+        send(opened);
+        send(opened);
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900)); // opened again under another event id
+        send(response);
+        send(response);
+
+        assertThat(kinds(sla.readValuesToList())).containsExactly("ClockStarted", "Met");
+        assertThat(metrics.duplicates).containsExactly("TicketOpened", "TicketOpened", "FirstResponseRecorded");
+        assertThat(stored(ticketId).severity()).isEqualTo(no.biztek.support.policy.Severity.SERIOUS);
+    }
+
+    @Test
+    void eventsForUnknownTicketsChangeNothingAndAreCounted() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+
+        send(responded(ticketId, MONDAY_0900));
+        send(severityChanged(ticketId, Severity.CRITICAL, SeverityChangeReason.OTHER, MONDAY_0900));
+        send(resolved(ticketId, MONDAY_0900));
+        send(reopened(ticketId, MONDAY_0900));
+
+        assertThat(sla.readValuesToList()).isEmpty();
+        assertThat(stored(ticketId)).isNull();
+        assertThat(metrics.unknown).containsExactly("FirstResponseRecorded", "SeverityChanged", "TicketResolved",
+                "TicketReopened");
+    }
+
+    @Test
+    void criticalTicketOpenedOnGoodFridayEveningIsDueTheTuesdayAfterEaster() {
+        // Easter 2026: Maundy Thursday 2 April, Good Friday 3 April, Easter Monday 6 April are closed
+        Instant goodFridayEvening = oslo("2026-04-03T19:30");
+        startAt(goodFridayEvening);
+        String ticketId = newTicketId();
+
+        send(opened(ticketId, Severity.CRITICAL, goodFridayEvening));
+
+        List<SlaEvent> started = sla.readValuesToList();
+        assertThat(started.get(0).getDueAt()).isEqualTo(oslo("2026-04-07T08:00"));
+        assertThat(((SlaClockStarted) started.get(0).getPayload()).getPagesAroundTheClock()).isTrue();
+        assertThat(passTimeUntil(oslo("2026-04-07T07:00"), Duration.ofMinutes(30)))
+                .as("nothing fires over the Easter weekend").isEmpty();
+        List<SlaEvent> tuesday = passMinutesUntil(oslo("2026-04-07T08:30"));
+        assertThat(kinds(tuesday)).containsExactly("Warning50", "Warning75", "Warning90", "Breached");
+        assertThat(tuesday).extracting(SlaEvent::getOccurredAt).containsExactly(oslo("2026-04-07T07:30"),
+                oslo("2026-04-07T07:45"), oslo("2026-04-07T07:54"), oslo("2026-04-07T08:00"));
+    }
+
+    @Test
+    void ticketOpenedTheFridayEveningBeforeEasterWeekCountsOverTheDaylightSavingSwitch() {
+        // Friday 27 March 2026 evening; Oslo moves to summer time on Sunday 29 March
+        Instant fridayEvening = oslo("2026-03-27T18:00");
+        startAt(fridayEvening);
+        String ticketId = newTicketId();
+
+        send(opened(ticketId, Severity.SERIOUS, fridayEvening));
+
+        assertThat(sla.readValuesToList().get(0).getDueAt()).isEqualTo(oslo("2026-03-30T11:00"));
+        assertThat(passTimeUntil(oslo("2026-03-30T07:00"), Duration.ofMinutes(30))).isEmpty();
+        List<SlaEvent> monday = passMinutesUntil(oslo("2026-03-30T11:00:01"));
+        assertThat(kinds(monday)).containsExactly("Warning50", "Warning75", "Warning90", "Breached");
+        assertThat(monday).extracting(SlaEvent::getOccurredAt).containsExactly(oslo("2026-03-30T09:00"),
+                oslo("2026-03-30T10:00"), oslo("2026-03-30T10:36"), oslo("2026-03-30T11:00"));
+    }
+
+    @Test
+    void punctuationHandlesABoundedNumberOfTimersAndContinuesAtTheNext() {
+        startAt(oslo("2026-03-02T07:00"),
+                new TopologySettings("sla-timer-service", Duration.ofMillis(250), 3, Duration.ofDays(30)));
+        List<String> ticketIds = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String ticketId = newTicketId();
+            ticketIds.add(ticketId);
+            send(opened(ticketId, Severity.CRITICAL, oslo("2026-03-02T07:00")));
+        }
+        clock.set(oslo("2026-03-02T08:30")); // every deadline (08:00) has passed; the punctuator has not run
+        sla.readValuesToList();
+
+        List<Integer> breachesPerTick = new ArrayList<>();
+        for (int tick = 0; tick < 4; tick++) {
+            passTime(Duration.ofMillis(250));
+            breachesPerTick.add((int) sla.readValuesToList().stream().filter(e -> e.getPayload() instanceof SlaBreached)
+                    .count());
+        }
+
+        assertThat(breachesPerTick).containsExactly(3, 3, 2, 0);
+        assertThat(ticketIds).allSatisfy(id -> assertThat(stored(id).state()).isEqualTo(ClockState.BREACHED));
+        KeyValueStore<String, byte[]> meta = driver.getKeyValueStore(SlaTopology.META_STORE);
+        Bytes position = Bytes.wrap(meta.get(SlaClockProcessor.SCAN_POSITION));
+        assertThat(TimerKey.decode(Bytes.wrap(java.util.Arrays.copyOf(position.get(), 9))).dueAt())
+                .as("the scan position has moved past everything handled").isAfter(oslo("2026-03-02T08:30"));
+    }
+
+    @Test
+    void closedClocksAreDeletedAfterTheirRetention() {
+        startAt(MONDAY_0900, new TopologySettings("sla-timer-service", Duration.ofMillis(250), 100, Duration.ofHours(2)));
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        send(responded(ticketId, oslo("2026-03-02T09:05")));
+
+        passTime(Duration.ofMinutes(119));
+        assertThat(stored(ticketId)).isNotNull();
+        passTime(Duration.ofMinutes(2));
+        assertThat(stored(ticketId)).isNull();
+        KeyValueStore<Bytes, byte[]> timers = driver.getKeyValueStore(SlaTopology.TIMER_STORE);
+        try (var all = timers.all()) {
+            assertThat(all.hasNext()).as("no timer left").isFalse();
+        }
+    }
+
+    @Test
+    void openClocksAreCountedPerTask() {
+        startAt(MONDAY_0900);
+        String first = newTicketId();
+        String second = newTicketId();
+        send(opened(first, Severity.CRITICAL, MONDAY_0900));
+        send(opened(second, Severity.SERIOUS, MONDAY_0900));
+        assertThat(metrics.totalOpenClocks()).isEqualTo(2);
+
+        send(responded(first, oslo("2026-03-02T09:01")));
+
+        assertThat(metrics.totalOpenClocks()).isEqualTo(1);
+        KeyValueStore<String, byte[]> meta = driver.getKeyValueStore(SlaTopology.META_STORE);
+        assertThat(java.nio.ByteBuffer.wrap(meta.get(SlaClockProcessor.OPEN_CLOCKS)).getLong()).isEqualTo(1);
+    }
+
+    @Test
+    void undecodableRecordGoesToTheDeadLetterTopicAndProcessingGoesOn() {
+        startAt(MONDAY_0900);
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.TICKET_EVENTS.name(),
+                new StringSerializer(), new ByteArraySerializer());
+        byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
+
+        raw.pipeInput("some-ticket", garbage);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+
+        assertThat(kinds(sla.readValuesToList())).containsExactly("ClockStarted");
+        assertThat(deadLetters).singleElement().satisfies(dead -> {
+            assertThat(dead.topic()).isEqualTo(Topics.TICKET_EVENTS.deadLetterTopicName());
+            assertThat(dead.value()).isEqualTo(garbage);
+            assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("some-ticket");
+            assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.TICKET_EVENTS.name());
+            assertThat(header(dead, DeadLetterHeaders.ORIGINAL_OFFSET)).isEqualTo("0");
+            assertThat(header(dead, DeadLetterHeaders.REASON)).contains("SerializationException");
+            assertThat(header(dead, DeadLetterHeaders.SERVICE)).isEqualTo("sla-timer-service");
+        });
+    }
+
+    @Test
+    void eventThatCannotBeMeasuredGoesToTheDeadLetterTopicAndProcessingGoesOn() {
+        startAt(MONDAY_0900);
+        String tooOld = newTicketId();
+        String ticketId = newTicketId();
+        TicketEvent beforeAnyPolicy = opened(tooOld, Severity.CRITICAL, Instant.parse("2019-06-03T08:00:00Z"));
+
+        send(beforeAnyPolicy);
+        tickets.pipeInput("another-key", opened(newTicketId(), Severity.CRITICAL, MONDAY_0900));
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+
+        assertThat(sla.readValuesToList()).extracting(SlaEvent::getTicketId).containsExactly(ticketId);
+        assertThat(deadLetters).hasSize(2);
+        assertThat(Topics.TICKET_EVENTS.valueSerde().deserializer()
+                .deserialize(Topics.TICKET_EVENTS.name(), deadLetters.get(0).value())).isEqualTo(beforeAnyPolicy);
+        assertThat(header(deadLetters.get(0), DeadLetterHeaders.REASON)).contains("no policy version is in force");
+        assertThat(header(deadLetters.get(1), DeadLetterHeaders.REASON)).contains("differs from ticketId");
+        assertThat(stored(tooOld)).isNull();
+    }
+
+    private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
