@@ -14,9 +14,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-
+import no.biztek.support.kafka.DeadLetterMetrics;
+import no.biztek.support.schemas.topic.Topic;
+import no.biztek.support.schemas.topic.Topics;
 import no.biztek.support.sla.deadletter.DeadLetterPublisher;
 
 /** Sends dead letters with an idempotent producer of its own and waits for the broker's acknowledgement. */
@@ -26,10 +26,10 @@ final class KafkaDeadLetterPublisher implements DeadLetterPublisher, AutoCloseab
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
     private final Map<String, Object> config;
-    private final Counter published;
+    private final DeadLetterMetrics metrics;
     private Producer<byte[], byte[]> producer;
 
-    KafkaDeadLetterPublisher(Map<String, Object> producerProperties, MeterRegistry registry) {
+    KafkaDeadLetterPublisher(Map<String, Object> producerProperties, DeadLetterMetrics metrics) {
         Map<String, Object> config = new HashMap<>(producerProperties);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -42,21 +42,27 @@ final class KafkaDeadLetterPublisher implements DeadLetterPublisher, AutoCloseab
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) SEND_TIMEOUT.toMillis());
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "sla-timer-dead-letters");
         this.config = config;
-        this.published = Counter.builder("support.sla.dead.letters")
-                .description("Ticket events sent to the dead-letter topic").register(registry);
+        this.metrics = metrics;
+        metrics.register(Topics.TICKET_EVENTS.name());
     }
 
     @Override
     public void publish(ProducerRecord<byte[], byte[]> deadLetter) {
         try {
             producer().send(deadLetter).get(SEND_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            published.increment();
+            metrics.deadLettered(originalTopic(deadLetter.topic()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while sending a dead letter", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new KafkaException("dead letter not stored: " + e.getMessage(), e);
         }
+    }
+
+    private static String originalTopic(String deadLetterTopic) {
+        return deadLetterTopic.endsWith(Topic.DEAD_LETTER_SUFFIX)
+                ? deadLetterTopic.substring(0, deadLetterTopic.length() - Topic.DEAD_LETTER_SUFFIX.length())
+                : deadLetterTopic;
     }
 
     private synchronized Producer<byte[], byte[]> producer() {

@@ -10,6 +10,7 @@ import org.springframework.kafka.streams.KafkaStreamsMicrometerListener;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.sla.clock.ClockMetrics;
 
@@ -18,8 +19,8 @@ import no.biztek.support.sla.clock.ClockMetrics;
 class SlaStreamsConfiguration {
 
     @Bean(destroyMethod = "close")
-    KafkaDeadLetterPublisher kafkaDeadLetterPublisher(KafkaProperties kafka, MeterRegistry registry) {
-        return new KafkaDeadLetterPublisher(kafka.buildProducerProperties(), registry);
+    KafkaDeadLetterPublisher kafkaDeadLetterPublisher(KafkaProperties kafka, DeadLetterMetrics deadLetterMetrics) {
+        return new KafkaDeadLetterPublisher(kafka.buildProducerProperties(), deadLetterMetrics);
     }
 
     @Bean

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Sample traffic for ./run-local.sh --demo (demo policy: severity 1 = 2 min, 2 = 90 s, 3 = 5 min,
+# open around the clock). Within about two minutes it shows: deadlines, warnings, a breach and the
+# page it causes, a critical page at night and its re-escalation, a downgrade, a vendor escalation to
+# Microsoft with customer mails, and time entries on the invoice basis.
+set -euo pipefail
+token="${1:-local-dev-token}"
+intake=http://127.0.0.1:8081
+sla=http://127.0.0.1:8082
+escalation=http://127.0.0.1:8083
+auth=(-H "Authorization: Bearer $token" -H "Content-Type: application/json")
+run="demo-$(date +%s)"
+
+say() { printf '\n[demo %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
+post() { curl -sS -X POST "${auth[@]}" "$1" -d "$2"; echo; }
+field() { sed -n "s/.*\"$1\" *: *\"\\([^\"]*\\)\".*/\\1/p"; }
+iso() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
+
+open_ticket() { # externalId customer severity channel title openedAt
+  curl -sS -X POST "${auth[@]}" "$intake/api/v1/tickets" -d "$(cat <<JSON
+{"source": "demo", "externalId": "$1", "customerId": "$2", "severity": $3, "channel": "$4",
+ "title": "$5", "description": "Demo ticket", "openedAt": "$6",
+ "requester": {"name": "Demo Requester", "email": "requester@$2.example"}, "vendor": "MICROSOFT", "vendorService": "M365"}
+JSON
+)" | field ticketId
+}
+
+say "A severity-3 ticket from Kunde AS by e-mail; answered after 20 s: its SLA is met."
+t3=$(open_ticket "$run-3" kunde-as 3 EMAIL "Printer on 2nd floor" "$(iso now)")
+curl -sS "${auth[@]}" "$sla/api/v1/tickets/$t3/sla"; echo
+
+say "A severity-2 ticket from Nordic Shipping on the portal; nobody answers: warnings at 50/75/90 %, a breach at 90 s, and the breach pages on-call."
+t2=$(open_ticket "$run-2" nordic-shipping 2 PORTAL "Invoices stuck in the ERP" "$(iso now)")
+curl -sS "${auth[@]}" "$sla/api/v1/tickets/$t2/sla"; echo
+
+say "A severity-1 ticket by phone: the on-call engineer is paged at once, at any hour (24x7); nobody acknowledges, so it re-escalates after a minute."
+t1=$(open_ticket "$run-1" kunde-as 1 PHONE "E-mail down for everyone" "$(iso now)")
+curl -sS "${auth[@]}" "$escalation/api/v1/pages?state=open"; echo
+
+say "The problem lies with Microsoft: a vendor escalation is opened; the customer is told (mail)."
+esc=$(curl -sS -X POST "${auth[@]}" "$escalation/api/v1/tickets/$t1/vendor-escalations" \
+  -d '{"vendor": "MICROSOFT", "vendorService": "M365", "vendorCaseReference": "2603020040001234", "openedBy": "per@biztek.example"}' | field escalationId)
+echo "vendor escalation $esc"
+
+sleep 20
+say "First response on the severity-3 ticket (in time)."
+post "$intake/api/v1/tickets/$t3/first-response" '{"consultant": "per@biztek.example"}'
+
+say "Microsoft is investigating: a status change the customer hears about."
+post "$escalation/api/v1/vendor-escalations/$esc/status" '{"status": "INVESTIGATING", "message": "An engineer has been assigned and is collecting logs."}'
+
+say "Two consultants' time entries on the escalation, each billed per started hour."
+post "$escalation/api/v1/vendor-escalations/$esc/time-entries" "{\"consultant\": \"per@biztek.example\", \"startedAt\": \"$(iso '95 minutes ago')\", \"endedAt\": \"$(iso '40 minutes ago')\", \"note\": \"Call with Microsoft\"}"
+post "$escalation/api/v1/vendor-escalations/$esc/time-entries" "{\"consultant\": \"kari@biztek.example\", \"startedAt\": \"$(iso '30 minutes ago')\", \"endedAt\": \"$(iso '5 minutes ago')\", \"note\": \"Log collection\"}"
+
+say "The customer cannot give admin access: the severity-1 ticket is downgraded to 3 with a reason code."
+post "$intake/api/v1/tickets/$t1/severity" '{"severity": 3, "reason": "CUSTOMER_RESOURCES_UNAVAILABLE", "note": "waiting for admin access"}'
+
+sleep 40
+say "Microsoft has fixed it: the escalation is closed; the customer is told."
+post "$escalation/api/v1/vendor-escalations/$esc/close" '{"closedBy": "per@biztek.example", "resolution": "Microsoft rolled back a faulty update."}'
+
+sleep 45
+say "Where things stand:"
+for t in "$t1" "$t2" "$t3"; do curl -sS "${auth[@]}" "$sla/api/v1/tickets/$t/sla"; echo; done
+curl -sS "${auth[@]}" "$escalation/api/v1/pages?state=all"; echo
+say "Invoice basis of Kunde AS this month (CSV):"
+curl -sS -H "Authorization: Bearer $token" -H "Accept: text/csv" \
+  "$escalation/api/v1/customers/kunde-as/invoice-basis?month=$(date -u +%Y-%m)"; echo
+say "What Kunde AS was told: http://127.0.0.1:8084/api/v1/tickets/$t1/notifications (read the mails over IMAP 127.0.0.1:3143)."
+curl -sS -H "Authorization: Bearer $token" "http://127.0.0.1:8084/api/v1/tickets/$t1/notifications"; echo
+say "Demo traffic done. The services keep running until Ctrl-C."

@@ -1,0 +1,376 @@
+package no.biztek.support.system;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import no.biztek.support.schemas.billing.BillingEvent;
+import no.biztek.support.schemas.escalation.EscalationEvent;
+import no.biztek.support.schemas.escalation.OnCallPaged;
+import no.biztek.support.schemas.escalation.PageAcknowledged;
+import no.biztek.support.schemas.escalation.PageCause;
+import no.biztek.support.schemas.escalation.PageReEscalated;
+import no.biztek.support.schemas.notification.CustomerNotified;
+import no.biztek.support.schemas.notification.NotificationEvent;
+import no.biztek.support.schemas.notification.NotificationTemplate;
+import no.biztek.support.schemas.sla.SlaBreached;
+import no.biztek.support.schemas.sla.SlaClockStarted;
+import no.biztek.support.schemas.sla.SlaEvent;
+import no.biztek.support.schemas.sla.SlaMet;
+import no.biztek.support.schemas.sla.SlaWarning;
+import no.biztek.support.schemas.topic.Topics;
+
+/**
+ * The whole platform: the four services as separate processes on one real (embedded KRaft) broker,
+ * GreenMail as the SMTP server, WireMock as the on-call webhook, an end-to-end policy with short targets
+ * and a desk open around the clock. One service is killed with SIGKILL in the middle of the flow and
+ * started again; nothing may be lost and nothing doubled.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+
+    private static final String TOKEN = "local-dev-token";
+    private static final Duration START = Duration.ofMinutes(3);
+    private static final Duration FLOW = Duration.ofSeconds(90);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String CUSTOMER = "kunde-e2e-" + RUN;
+    private static final String REQUESTER = "kari@" + CUSTOMER + ".example";
+    private static final String CONTACT = "it-drift@" + CUSTOMER + ".example";
+
+    private static GreenMail mail;
+    private static WireMockServer webhook;
+    private static EventLog events;
+    private static ServiceProcess intake;
+    private static ServiceProcess slaTimer;
+    private static ServiceProcess escalation;
+    private static ServiceProcess notification;
+
+    private static String critical;
+    private static String serious;
+    private static String minor;
+
+    @BeforeAll
+    static void startThePlatform() throws Exception {
+        String bootstrap = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
+        events = new EventLog(bootstrap);
+        mail = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mail.start();
+        webhook = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        webhook.start();
+        webhook.stubFor(post(urlEqualTo("/oncall")).willReturn(aResponse().withStatus(200)));
+
+        Path resources = Path.of("src/test/resources/e2e").toAbsolutePath();
+        Path work = Files.createDirectories(Path.of("target/e2e").toAbsolutePath());
+        Path logs = Files.createDirectories(work.resolve("logs"));
+        List<String> common = List.of("--spring.profiles.active=local",
+                "--spring.kafka.bootstrap-servers=" + bootstrap,
+                "--support.policy.file=" + resources.resolve("policy.yaml"),
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort(),
+                "--logging.level.root=WARN", "--logging.level.no.biztek=INFO");
+        intake = new ServiceProcess("intake-service", common, logs);
+        slaTimer = new ServiceProcess("sla-timer-service", with(common,
+                "--spring.kafka.streams.state-dir=" + work.resolve("state/sla-timer-" + RUN),
+                "--support.sla.advertised-host=127.0.0.1"), logs);
+        escalation = new ServiceProcess("escalation-service", with(common,
+                "--spring.kafka.streams.state-dir=" + work.resolve("state/escalation-" + RUN),
+                "--spring.config.additional-location=file:" + resources.resolve("escalation.yaml"),
+                "--support.escalation.delivery.webhook.url=" + webhook.baseUrl() + "/oncall",
+                "--support.escalation.delivery.mail.enabled=true"), logs);
+        notification = new ServiceProcess("notification-service", with(common,
+                "--spring.kafka.streams.state-dir=" + work.resolve("state/notification-" + RUN)), logs);
+        List<ServiceProcess> all = List.of(intake, slaTimer, escalation, notification);
+        for (ServiceProcess service : all) {
+            service.start();
+        }
+        for (ServiceProcess service : all) {
+            service.awaitReady(START);
+        }
+    }
+
+    @AfterAll
+    static void stopThePlatform() throws Exception {
+        for (ServiceProcess service : new ServiceProcess[] {notification, escalation, slaTimer, intake}) {
+            if (service != null) {
+                service.stop();
+            }
+        }
+        if (webhook != null) {
+            webhook.stop();
+        }
+        if (mail != null) {
+            mail.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aCriticalTicketPagesOnCallAtOnceAndReEscalatesWithoutAcknowledgement() throws Exception {
+        assertThat(send(intake, "PUT", "/api/v1/customers/" + CUSTOMER, """
+                {"name": "Kunde E2E AS", "locale": "nb",
+                 "notificationContacts": [{"name": "IT-drift", "email": "%s"}]}""".formatted(CONTACT)).statusCode())
+                .isEqualTo(200);
+
+        critical = open("critical", 1, "PHONE");
+
+        events.await("clock started", Topics.SLA_EVENTS, e -> e.getTicketId().equals(critical)
+                && e.getPayload() instanceof SlaClockStarted, FLOW);
+        OnCallPaged paged = (OnCallPaged) events.await("level 1 paged", Topics.ESCALATION_EVENTS,
+                e -> e.getTicketId().equals(critical) && e.getPayload() instanceof OnCallPaged, FLOW).getPayload();
+        assertThat(paged.getLevel()).isEqualTo(1);
+        assertThat(paged.getCause()).isEqualTo(PageCause.CRITICAL_TICKET_OPENED);
+        awaitWebhook(critical, 1);
+
+        PageReEscalated next = (PageReEscalated) events.await("level 2 paged", Topics.ESCALATION_EVENTS,
+                e -> e.getTicketId().equals(critical) && e.getPayload() instanceof PageReEscalated, FLOW).getPayload();
+        assertThat(next.getLevel()).isEqualTo(2);
+        awaitWebhook(critical, 2);
+
+        HttpResponse<String> ack = send(escalation, "POST", "/api/v1/pages/" + paged.getPageId() + "/acknowledge",
+                "{\"acknowledgedBy\": \"ola@biztek.example\"}");
+        assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
+        events.await("acknowledged", Topics.ESCALATION_EVENTS, e -> e.getTicketId().equals(critical)
+                && e.getPayload() instanceof PageAcknowledged, FLOW);
+    }
+
+    @Test
+    @Order(2)
+    void aSeriousTicketBreachesByWallClockAcrossAHardRestartExactlyOnce() throws Exception {
+        serious = open("serious", 2, "PORTAL");
+        events.await("clock started", Topics.SLA_EVENTS, e -> e.getTicketId().equals(serious)
+                && e.getPayload() instanceof SlaClockStarted, FLOW);
+
+        slaTimer.killHard();
+        slaTimer.start();
+        slaTimer.awaitReady(START);
+
+        SlaEvent breach = events.await("breach", Topics.SLA_EVENTS, e -> e.getTicketId().equals(serious)
+                && e.getPayload() instanceof SlaBreached, FLOW);
+        assertThat(breach.getOccurredAt()).isEqualTo(breach.getDueAt());
+        OnCallPaged page = (OnCallPaged) events.await("breach page", Topics.ESCALATION_EVENTS,
+                e -> e.getTicketId().equals(serious) && e.getPayload() instanceof OnCallPaged, FLOW).getPayload();
+        assertThat(page.getCause()).isEqualTo(PageCause.SLA_BREACHED);
+
+        List<SlaEvent> slaEvents = events.all(Topics.SLA_EVENTS, e -> e.getTicketId().equals(serious));
+        assertThat(slaEvents).filteredOn(e -> e.getPayload() instanceof SlaClockStarted).hasSize(1);
+        assertThat(slaEvents).filteredOn(e -> e.getPayload() instanceof SlaBreached).hasSize(1);
+        assertThat(slaEvents.stream().filter(e -> e.getPayload() instanceof SlaWarning)
+                .map(e -> ((SlaWarning) e.getPayload()).getThresholdPercent()).toList()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @Order(3)
+    void aFirstResponseInTimeIsMet() {
+        minor = open("minor", 3, "EMAIL");
+        events.await("clock started", Topics.SLA_EVENTS, e -> e.getTicketId().equals(minor)
+                && e.getPayload() instanceof SlaClockStarted, FLOW);
+
+        assertThat(send(intake, "POST", "/api/v1/tickets/" + minor + "/first-response",
+                "{\"consultant\": \"per@biztek.example\"}").statusCode()).isEqualTo(202);
+
+        events.await("met", Topics.SLA_EVENTS, e -> e.getTicketId().equals(minor)
+                && e.getPayload() instanceof SlaMet, FLOW);
+        JsonNode status = json(send(slaTimer, "GET", "/api/v1/tickets/" + minor + "/sla", null));
+        assertThat(status.get("state").asString()).isEqualTo("MET");
+    }
+
+    @Test
+    @Order(4)
+    void aVendorEscalationKeepsTheCustomerInformedAndItsTimeIsBilled() throws Exception {
+        HttpResponse<String> opened = send(escalation, "POST", "/api/v1/tickets/" + critical + "/vendor-escalations", """
+                {"vendor": "MICROSOFT", "vendorService": "M365", "vendorCaseReference": "2603020040001234",
+                 "openedBy": "per@biztek.example"}""");
+        assertThat(opened.statusCode()).as(opened.body()).isIn(200, 201);
+        String escalationId = json(opened).get("escalationId").asString();
+        awaitNotified(NotificationTemplate.VENDOR_ESCALATION_OPENED);
+
+        notification.killHard();
+        assertThat(send(escalation, "POST", "/api/v1/vendor-escalations/" + escalationId + "/status", """
+                {"status": "INVESTIGATING", "message": "Microsoft is collecting logs."}""").statusCode()).isEqualTo(200);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (String[] entry : new String[][] {{"per@biztek.example", "100", "40"}, {"kari@biztek.example", "30", "5"}}) {
+            HttpResponse<String> recorded = send(escalation, "POST", "/api/v1/vendor-escalations/" + escalationId
+                    + "/time-entries", """
+                    {"consultant": "%s", "startedAt": "%s", "endedAt": "%s", "note": "e2e"}""".formatted(entry[0],
+                    now.minus(Long.parseLong(entry[1]), ChronoUnit.MINUTES),
+                    now.minus(Long.parseLong(entry[2]), ChronoUnit.MINUTES)));
+            assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+        }
+        notification.start();
+        notification.awaitReady(START);
+        awaitNotified(NotificationTemplate.VENDOR_STATUS_CHANGED);
+
+        assertThat(send(escalation, "POST", "/api/v1/vendor-escalations/" + escalationId + "/close", """
+                {"closedBy": "per@biztek.example", "resolution": "Rolled back a faulty update."}""").statusCode())
+                .isEqualTo(200);
+        awaitNotified(NotificationTemplate.VENDOR_ESCALATION_CLOSED);
+
+        List<NotificationTemplate> told = events.all(Topics.NOTIFICATION_EVENTS, e -> e.getTicketId().equals(critical)
+                && e.getPayload() instanceof CustomerNotified).stream()
+                .map(e -> ((CustomerNotified) e.getPayload()).getTemplate()).toList();
+        assertThat(told).containsExactlyInAnyOrder(NotificationTemplate.VENDOR_ESCALATION_OPENED,
+                NotificationTemplate.VENDOR_STATUS_CHANGED, NotificationTemplate.VENDOR_ESCALATION_CLOSED);
+        // three mails (opened, status, closed), each delivered once to the requester's and the contact's mailbox
+        Map<String, List<Set<String>>> copiesByMessageId = mailsAbout("2603020040001234");
+        assertThat(copiesByMessageId).hasSize(3);
+        assertThat(copiesByMessageId.values()).allSatisfy(copies -> {
+            assertThat(copies).hasSize(2);
+            assertThat(copies).allSatisfy(recipients -> assertThat(recipients).containsExactlyInAnyOrder(REQUESTER, CONTACT));
+        });
+
+        Awaitility.await("invoice lines").atMost(FLOW).untilAsserted(() -> {
+            HttpResponse<String> csv = send(escalation, "GET", "/api/v1/customers/" + CUSTOMER + "/invoice-basis?month="
+                    + YearMonth.now(ZoneOffset.UTC) + "&format=csv", null);
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.body()).contains("per@biztek.example").contains("kari@biztek.example");
+        });
+        assertThat(events.all(Topics.BILLING, e -> e.getCustomerId().equals(CUSTOMER))).hasSize(2);
+    }
+
+    @Test
+    @Order(5)
+    void nothingWasDoubledOnAnyTopic() {
+        Set<String> tickets = Set.of(critical, serious, minor);
+        assertNoDuplicateIds(events.all(Topics.SLA_EVENTS, e -> tickets.contains(e.getTicketId())), SlaEvent::getEventId);
+        assertNoDuplicateIds(events.all(Topics.ESCALATION_EVENTS, e -> tickets.contains(e.getTicketId())),
+                EscalationEvent::getEventId);
+        assertNoDuplicateIds(events.all(Topics.NOTIFICATION_EVENTS, e -> tickets.contains(e.getTicketId())),
+                NotificationEvent::getEventId);
+        assertNoDuplicateIds(events.all(Topics.BILLING, e -> e.getCustomerId().equals(CUSTOMER)),
+                BillingEvent::getEventId);
+    }
+
+    @Test
+    @Order(6)
+    void theDashboardAndTheAlertRulesNameOnlyMetricsTheServicesExport() throws Exception {
+        Set<String> exported = new TreeSet<>();
+        for (ServiceProcess service : List.of(intake, slaTimer, escalation, notification)) {
+            send(service, "GET", "/actuator/prometheus", null).body().lines()
+                    .filter(line -> !line.startsWith("#") && !line.isBlank())
+                    .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+        }
+        Path root = Repository.root();
+        Set<String> referenced = new TreeSet<>(DeploymentFilesTest.MetricNames.inDashboard(
+                JSON.readTree(Files.readString(root.resolve("observability/grafana/dashboards/support-sla.json")))));
+        referenced.addAll(DeploymentFilesTest.MetricNames.in(
+                Files.readString(root.resolve("observability/prometheus/alerts.yml"))));
+
+        assertThat(exported).containsAll(referenced);
+    }
+
+    private static String open(String name, int severity, String channel) {
+        HttpResponse<String> response = send(intake, "POST", "/api/v1/tickets", """
+                {"source": "e2e", "externalId": "%s-%s", "customerId": "%s", "severity": %d, "channel": "%s",
+                 "title": "E2E %s", "description": "End-to-end test ticket",
+                 "requester": {"name": "Kari Nordmann", "email": "%s"}}"""
+                .formatted(name, RUN, CUSTOMER, severity, channel, name, REQUESTER));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response).get("ticketId").asString();
+    }
+
+    private static void awaitWebhook(String ticketId, int level) {
+        Awaitility.await("webhook for level " + level).atMost(FLOW).untilAsserted(() ->
+                assertThat(webhook.findAll(postRequestedFor(urlEqualTo("/oncall"))))
+                        .anySatisfy(request -> {
+                            JsonNode body = JSON.readTree(request.getBodyAsString());
+                            assertThat(body.get("ticketId").asString()).isEqualTo(ticketId);
+                            assertThat(body.get("level").asInt()).isEqualTo(level);
+                        }));
+    }
+
+    private static void awaitNotified(NotificationTemplate template) {
+        events.await(template.name(), Topics.NOTIFICATION_EVENTS, e -> e.getTicketId().equals(critical)
+                && e.getPayload() instanceof CustomerNotified told && told.getTemplate() == template, FLOW);
+    }
+
+    /** The received copies (one per mailbox) of each mail mentioning the text, by Message-ID, with their recipients. */
+    private static Map<String, List<Set<String>>> mailsAbout(String text) throws Exception {
+        Map<String, List<Set<String>>> copies = new java.util.HashMap<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            if (GreenMailUtil.getWholeMessage(message).contains(text)) {
+                Set<String> recipients = Arrays.stream(message.getAllRecipients())
+                        .map(address -> ((InternetAddress) address).getAddress()).collect(Collectors.toSet());
+                copies.computeIfAbsent(message.getMessageID(), id -> new ArrayList<>()).add(recipients);
+            }
+        }
+        return copies;
+    }
+
+    private static <E> void assertNoDuplicateIds(List<E> values, Function<E, String> id) {
+        Set<String> seen = new HashSet<>();
+        List<String> doubled = values.stream().map(id).filter(i -> !seen.add(i)).toList();
+        assertThat(doubled).as("event ids written more than once").isEmpty();
+    }
+
+    private static HttpResponse<String> send(ServiceProcess service, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TOKEN);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    private static List<String> with(List<String> common, String... more) {
+        List<String> all = new ArrayList<>(common);
+        all.addAll(List.of(more));
+        return all;
+    }
+}
