@@ -1,10 +1,17 @@
 package no.biztek.support.escalation;
 
+import java.time.Duration;
+
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** Problem documents (RFC 9457) for a missing resource or a request that conflicts with the state. */
+import no.biztek.support.escalation.publish.BrokerUnavailableException;
+import no.biztek.support.httpapi.problem.ProblemDocuments;
+
+/**
+ * The problem documents (http-api's {@link ProblemDocuments}) this service throws: a missing resource, a
+ * request that conflicts with the recorded state, or Kafka not answering in time (503 with Retry-After).
+ */
 public final class Problems {
 
     private Problems() {
@@ -18,9 +25,12 @@ public final class Problems {
         return of(HttpStatus.CONFLICT, detail);
     }
 
+    /** 503 with Retry-After: the service could not read or write Kafka in time; nothing was decided. */
+    public static ErrorResponseException unavailable(String detail, Duration retryAfter) {
+        return new BrokerUnavailableException(detail, retryAfter, null);
+    }
+
     public static ErrorResponseException of(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(status.getReasonPhrase());
-        return new ErrorResponseException(status, problem, null);
+        return new ErrorResponseException(status, ProblemDocuments.of(status, detail), null);
     }
 }

@@ -16,7 +16,10 @@ import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.TimeEntryRecorded;
 import no.biztek.support.schemas.sla.SlaBreached;
 import no.biztek.support.schemas.sla.SlaEvent;
+import no.biztek.support.schemas.common.SeverityChangeReason;
 import no.biztek.support.schemas.ticket.FirstResponseRecorded;
+import no.biztek.support.schemas.ticket.SeverityChanged;
+import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.ticket.TicketOpened;
 import no.biztek.support.schemas.ticket.TicketResolved;
@@ -47,6 +50,17 @@ public final class TestEvents {
 
     public static TicketEvent resolved(String ticketId, String customerId, Instant at) {
         return ticket(ticketId, customerId, "resolved", at, TicketResolved.newBuilder().setResolvedAt(at).build());
+    }
+
+    public static TicketEvent severityChanged(String ticketId, String customerId, Severity severity, Instant at) {
+        SeverityChanged changed = SeverityChanged.newBuilder().setSeverity(severity)
+                .setReason(SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE).setChangedAt(at).build();
+        return ticket(ticketId, customerId, "severity-" + severity + "-" + at.toEpochMilli(), at, changed);
+    }
+
+    public static TicketEvent reopened(String ticketId, String customerId, Instant at) {
+        return ticket(ticketId, customerId, "reopened-" + at.toEpochMilli(), at,
+                TicketReopened.newBuilder().setReopenedAt(at).build());
     }
 
     private static TicketEvent ticket(String ticketId, String customerId, String kind, Instant at, Object payload) {

@@ -39,7 +39,7 @@ public final class BillingCalculator {
         if (increment < 1) {
             throw new IllegalArgumentException("billing increment must be at least 1 minute, was " + increment);
         }
-        long workedMinutes = ceilDiv(worked.toMillis(), 60_000L);
+        long workedMinutes = workedMinutes(startedAt, endedAt);
         long billedMinutes = ceilDiv(workedMinutes, increment) * increment;
         Instant billedFrom = startedAt.truncatedTo(ChronoUnit.MINUTES);
         Instant billedUntil = billedFrom.plus(Duration.ofMinutes(billedMinutes));
@@ -49,6 +49,11 @@ public final class BillingCalculator {
                 ? BigDecimal.ZERO.setScale(2)
                 : amount(terms.getHourlyRateNok(), terms.getAfterHoursMultiplier(), inHoursMinutes, afterHoursMinutes);
         return new BillableTime(workedMinutes, billedMinutes, afterHoursMinutes, amount);
+    }
+
+    /** Worked minutes of an entry (rule 1): its length, a started minute counting as a whole one; 0 when empty. */
+    public static long workedMinutes(Instant startedAt, Instant endedAt) {
+        return Math.max(0, ceilDiv(Duration.between(startedAt, endedAt).toMillis(), 60_000L));
     }
 
     static BigDecimal amount(BigDecimal hourlyRate, BigDecimal afterHoursMultiplier, long inHoursMinutes,

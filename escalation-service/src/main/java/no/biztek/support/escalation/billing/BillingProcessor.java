@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import no.biztek.support.escalation.Ids;
 import no.biztek.support.escalation.streams.Outbound;
+import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.DeadLetters;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.billing.BillableTimeRecorded;
@@ -29,12 +30,14 @@ final class BillingProcessor implements Processor<String, BillingInput, String, 
     private final PolicyHistory policies;
     private final String producer;
     private final BillingMetrics metrics;
+    private final DeadLetterMetrics deadLetters;
     private ProcessorContext<String, Outbound> context;
 
-    BillingProcessor(PolicyHistory policies, String producer, BillingMetrics metrics) {
+    BillingProcessor(PolicyHistory policies, String producer, BillingMetrics metrics, DeadLetterMetrics deadLetters) {
         this.policies = policies;
         this.producer = producer;
         this.metrics = metrics;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -58,6 +61,7 @@ final class BillingProcessor implements Processor<String, BillingInput, String, 
             Outbound deadLetter = Outbound.deadLetter(Topics.ESCALATION_EVENTS.deadLetterTopicName(),
                     Topics.ESCALATION_EVENTS.valueSerde().serializer().serialize(Topics.ESCALATION_EVENTS.name(), envelope));
             context.forward(record.withValue(deadLetter).withHeaders(headers));
+            deadLetters.deadLettered(Topics.ESCALATION_EVENTS.name());
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 import no.biztek.support.escalation.streams.Outbound;
+import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
@@ -17,8 +18,8 @@ public final class BillingTopology {
     }
 
     public static ProcessorSupplier<String, BillingInput, String, Outbound> processor(PolicyHistory policies,
-            String producer, BillingMetrics metrics) {
-        return () -> new BillingProcessor(policies, producer, metrics);
+            String producer, BillingMetrics metrics, DeadLetterMetrics deadLetters) {
+        return () -> new BillingProcessor(policies, producer, metrics, deadLetters);
     }
 
     public static boolean isTimeEntry(Object value) {

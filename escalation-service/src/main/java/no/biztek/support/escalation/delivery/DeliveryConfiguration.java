@@ -1,22 +1,35 @@
 package no.biztek.support.escalation.delivery;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.BackOff;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -24,20 +37,31 @@ import no.biztek.support.escalation.ApiProperties;
 import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageCommand;
+import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.escalation.paging.PagingProperties;
 import no.biztek.support.escalation.publish.EventPublisher;
 import no.biztek.support.escalation.streams.StreamsProperties;
+import no.biztek.support.escalation.streams.TopicLayout;
+import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.follow.TopicFollower;
-import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.topic.Topic;
 
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(DeliveryConfiguration.class);
+
+    /** Records fetched per poll: a page may take a while on a slow channel, and the next poll must come in time. */
+    static final int MAX_POLL_RECORDS = 5;
+    /** Retries of a record whose handling failed (e.g. its dead letter could not be written), then it is skipped. */
+    static final int MAX_RECORD_RETRIES = 4;
+
     /**
-     * The delivery consumer: a group of its own ({@code <application-id>-delivery}), committed records only,
-     * from the earliest offset for a new group (stale pages are skipped, not delivered). A failure to write
-     * a dead letter or command (Kafka down) is retried with backoff for as long as it takes.
+     * The delivery consumers: a group of their own ({@code <application-id>-delivery}), committed records
+     * only, from the earliest offset for a new group (stale pages are skipped, not delivered), a few records
+     * per poll. A record whose handling throws (its dead letter or command could not be written) is retried
+     * a bounded number of times with backoff, then logged and skipped: the page's own acknowledgement timeout
+     * still moves it on.
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> deliveryContainerFactory(KafkaProperties kafka,
@@ -47,38 +71,115 @@ class DeliveryConfiguration {
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
                 new ByteArrayDeserializer()));
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        factory.setCommonErrorHandler(errorHandler());
         return factory;
+    }
+
+    static DefaultErrorHandler errorHandler() {
+        return new DefaultErrorHandler((record, failure) -> log.error("Giving up on {}-{}@{} after {} retries: {}",
+                record.topic(), record.partition(), record.offset(), MAX_RECORD_RETRIES, failure.toString()),
+                recordBackOff());
+    }
+
+    /** 0.5 s, 1 s, 2 s, 4 s: then the record is given up (never an endless loop of re-deliveries). */
+    static BackOff recordBackOff() {
+        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(MAX_RECORD_RETRIES);
+        backOff.setInitialInterval(500);
+        backOff.setMultiplier(2.0);
+        backOff.setMaxInterval(5_000);
+        return backOff;
+    }
+
+    /**
+     * Sets the page-delivery listener's concurrency to the partition count of the escalation topic (read at
+     * start-up by {@link TopicLayout}), before the listener containers start: pages of different partitions
+     * are delivered at the same time.
+     */
+    @Bean
+    SmartLifecycle deliveryConcurrency(TopicLayout layout, KafkaListenerEndpointRegistry registry) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                MessageListenerContainer container = registry.getListenerContainer(PageDeliveryListener.ID);
+                if (container instanceof ConcurrentMessageListenerContainer<?, ?> concurrent) {
+                    concurrent.setConcurrency(layout.partitions());
+                }
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            @Override
+            public int getPhase() {
+                // after the topic layout check, long before the listener containers start
+                return Integer.MIN_VALUE + 1600;
+            }
+        };
+    }
+
+    /** The channels of a page run on these threads, in parallel. */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService pageChannelExecutor() {
+        AtomicInteger threads = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "page-channel-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Bean
+    RetryTemplate deliveryRetry(DeliveryProperties properties) {
+        return DeliveryRetry.template(properties.retry());
+    }
+
+    @Bean
+    WebhookChannel webhookChannel(DeliveryProperties properties, PagingProperties paging) {
+        return new WebhookChannel(properties.webhook(), paging.schedule().zone());
     }
 
     @Bean
     DeskWarningListener deskWarningListener(DeliveryProperties properties, PagingProperties paging,
+                                            WebhookChannel webhook, RetryTemplate deliveryRetry,
                                             MeterRegistry registry) {
-        return new DeskWarningListener(properties, paging.schedule().zone(), registry);
+        return new DeskWarningListener(properties, paging.schedule().zone(), webhook, deliveryRetry, registry);
     }
 
     @Bean
     PageDeliveryListener pageDeliveryListener(DeliveryProperties properties, ObjectProvider<JavaMailSender> mailSender,
-                                              PageBoard board, TopicFollower<EscalationEvent> escalationFollower,
-                                              EventPublisher publisher, Topic<String, PageCommand> pageCommandTopic,
-                                              AckTokens tokens, PagingProperties paging, ApiProperties api,
-                                              Clock clock, MeterRegistry registry,
+                                              WebhookChannel webhook, RetryTemplate deliveryRetry,
+                                              ExecutorService pageChannelExecutor, PageBoard board,
+                                              TopicFollower<PageState> pageStateFollower, EventPublisher publisher,
+                                              Topic<String, PageCommand> pageCommandTopic, AckTokens tokens,
+                                              PagingProperties paging, ApiProperties api, Clock clock,
+                                              MeterRegistry registry, DeadLetterMetrics deadLetters,
                                               @Value("${spring.application.name}") String service) {
-        var zone = paging.schedule().zone();
         JavaMailSender sender = properties.mail().enabled() ? mailSender.getIfAvailable() : null;
         if (properties.mail().enabled() && sender == null) {
             throw new IllegalStateException("support.escalation.delivery.mail.enabled is true but no SMTP server is "
                     + "configured: set spring.mail.host");
         }
-        MailChannel mail = sender == null ? null : new MailChannel(sender, properties.mail().from(), zone);
-        PageDelivery delivery = new PageDelivery(new WebhookChannel(properties.webhook(), zone), mail,
-                properties.retry(), registry);
-        return new PageDeliveryListener(delivery, board, escalationFollower, publisher, pageCommandTopic, tokens,
-                paging, api, clock, registry, service);
+        List<Channel> channels = new ArrayList<>();
+        channels.add(webhook);
+        if (sender != null) {
+            channels.add(new MailChannel(sender, properties.mail().from(), paging.schedule().zone()));
+        }
+        PageDelivery delivery = new PageDelivery(channels, deliveryRetry, pageChannelExecutor, registry);
+        return new PageDeliveryListener(delivery, board, pageStateFollower, publisher::send, pageCommandTopic, tokens,
+                paging, api, clock, registry, deadLetters, service);
     }
 }

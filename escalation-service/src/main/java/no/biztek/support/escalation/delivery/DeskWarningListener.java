@@ -1,9 +1,5 @@
 package no.biztek.support.escalation.delivery;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
@@ -16,13 +12,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.sla.SlaWarning;
@@ -30,20 +24,20 @@ import no.biztek.support.schemas.topic.Topics;
 
 /**
  * Posts SLA warnings (at or above the configured threshold) to the support desk's webhook, when one is
- * configured: during opening hours the desk sees a ticket running out of time. Best effort with retries:
- * a warning the desk webhook does not take is logged and counted ({@code support_desk_warnings_failed_total}),
- * not dead-lettered; undecodable SLA events are dead-lettered by the topology.
+ * configured: during opening hours the desk sees a ticket running out of time. Posted like pages (the same
+ * {@link WebhookChannel}, body format and timeouts) with the same retry policy; best effort: a warning the
+ * desk webhook does not take is logged and counted ({@code support_desk_warnings_failed_total}), not
+ * dead-lettered; undecodable SLA events are dead-lettered by the topology.
  */
 final class DeskWarningListener {
 
     private static final Logger log = LoggerFactory.getLogger(DeskWarningListener.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DeliveryProperties properties;
     private final ZoneId zone;
-    private final MeterRegistry registry;
-    private final HttpClient http;
+    private final WebhookChannel webhook;
     private final RetryTemplate retry;
+    private final Counter failed;
     private final Set<String> posted = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -51,14 +45,14 @@ final class DeskWarningListener {
         }
     });
 
-    DeskWarningListener(DeliveryProperties properties, ZoneId zone, MeterRegistry registry) {
+    DeskWarningListener(DeliveryProperties properties, ZoneId zone, WebhookChannel webhook, RetryTemplate retry,
+                        MeterRegistry registry) {
         this.properties = properties;
         this.zone = zone;
-        this.registry = registry;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.webhook().timeout()).build();
-        this.retry = new RetryTemplate(RetryPolicy.builder().maxRetries(properties.retry().attempts() - 1L)
-                .delay(properties.retry().initialBackoff()).multiplier(properties.retry().multiplier())
-                .maxDelay(properties.retry().maxBackoff()).build());
+        this.webhook = webhook;
+        this.retry = retry;
+        this.failed = Counter.builder("support.desk.warnings.failed")
+                .description("SLA warnings the desk webhook did not take after every retry").register(registry);
     }
 
     @KafkaListener(id = "desk-warnings", containerFactory = "deliveryContainerFactory",
@@ -87,19 +81,21 @@ final class DeskWarningListener {
                 + " (" + event.getSeverity() + ") has used " + warning.getThresholdPercent()
                 + " % of its first-response time; due " + DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
                 .format(event.getDueAt().atZone(zone)) + ".";
+        String body = body(event, warning, text);
         try {
             retry.execute(() -> {
-                post(body(event, warning, text));
+                webhook.post(properties.desk().webhook(), body, event.getEventId());
                 return null;
             });
         } catch (RetryException e) {
-            log.warn("SLA warning {} not taken by the desk webhook: {}", event.getEventId(), String.valueOf(e.getLastException()));
-            registry.counter("support.desk.warnings.failed").increment();
+            log.warn("SLA warning {} not taken by the desk webhook: {}", event.getEventId(),
+                    String.valueOf(e.getLastException()));
+            failed.increment();
         }
     }
 
     private String body(SlaEvent event, SlaWarning warning, String text) {
-        Object body = switch (properties.webhook().format()) {
+        Object body = switch (webhook.format()) {
             case PLAIN -> Map.of("type", "SlaWarning", "eventId", event.getEventId(), "ticketId", event.getTicketId(),
                     "customerId", event.getCustomerId(), "severity", event.getSeverity().name(),
                     "thresholdPercent", warning.getThresholdPercent(), "dueAt", event.getDueAt().toString(),
@@ -109,15 +105,6 @@ final class DeskWarningListener {
             case SLACK -> Map.of("text", text, "blocks", List.of(Map.of("type", "section",
                     "text", Map.of("type", "mrkdwn", "text", text))));
         };
-        return JSON.writeValueAsString(body);
-    }
-
-    private void post(String body) throws IOException, InterruptedException {
-        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(properties.desk().webhook())
-                .timeout(properties.webhook().timeout()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException("desk webhook answered HTTP " + response.statusCode());
-        }
+        return WebhookChannel.json(body);
     }
 }

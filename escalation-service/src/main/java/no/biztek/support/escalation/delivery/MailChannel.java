@@ -6,7 +6,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /** Sends a page as a plain-text e-mail with the acknowledgement link. */
-final class MailChannel {
+final class MailChannel implements Channel {
 
     private final JavaMailSender sender;
     private final String from;
@@ -18,7 +18,18 @@ final class MailChannel {
         this.zone = zone;
     }
 
-    void send(PageMessage message) {
+    @Override
+    public String name() {
+        return "email";
+    }
+
+    @Override
+    public boolean reaches(PageMessage message) {
+        return true;
+    }
+
+    @Override
+    public void send(PageMessage message) {
         SimpleMailMessage mail = new SimpleMailMessage();
         mail.setFrom(from);
         mail.setTo(message.email());

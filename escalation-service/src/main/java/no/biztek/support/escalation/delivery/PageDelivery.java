@@ -1,22 +1,23 @@
 package no.biztek.support.escalation.delivery;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Delivers a page on every channel it can use (the webhook, then e-mail), each with retries and
- * exponential backoff. The page is delivered when at least one channel took it: a pager should reach
- * the person by every way it has, and one channel down must not silence it.
+ * Delivers a page on every channel that can reach the person (webhook and e-mail) at the same time, each
+ * with its own retries and backoff: a webhook that is down and being retried does not hold back the
+ * e-mail. The page is delivered when at least one channel took it: a pager should reach the person by
+ * every way it has, and one channel down must not silence or delay it.
  */
 final class PageDelivery {
 
@@ -41,56 +42,51 @@ final class PageDelivery {
         }
     }
 
-    @FunctionalInterface
-    interface Send {
-        void send() throws Exception;
-    }
-
-    private final WebhookChannel webhook;
-    private final MailChannel mail;
+    private final List<Channel> channels;
     private final RetryTemplate retry;
+    private final Executor executor;
     private final MeterRegistry registry;
 
-    PageDelivery(WebhookChannel webhook, MailChannel mail, DeliveryProperties.Retry retry, MeterRegistry registry) {
-        this.webhook = webhook;
-        this.mail = mail;
-        this.retry = new RetryTemplate(RetryPolicy.builder()
-                .maxRetries(retry.attempts() - 1L)
-                .delay(retry.initialBackoff())
-                .multiplier(retry.multiplier())
-                .maxDelay(retry.maxBackoff())
-                .build());
+    /**
+     * @param executor runs the channels of a page in parallel (one task per channel)
+     */
+    PageDelivery(List<Channel> channels, RetryTemplate retry, Executor executor, MeterRegistry registry) {
+        this.channels = List.copyOf(channels);
+        this.retry = retry;
+        this.executor = executor;
         this.registry = registry;
     }
 
     Report deliver(PageMessage message) {
-        List<Attempt> attempts = new ArrayList<>();
-        if (webhook.target(message) != null) {
-            attempts.add(attempt("webhook", message, () -> webhook.send(message)));
-        }
-        if (mail != null) {
-            attempts.add(attempt("email", message, () -> mail.send(message)));
-        }
-        return new Report(attempts);
+        List<CompletableFuture<Attempt>> attempts = channels.stream().filter(c -> c.reaches(message))
+                .map(c -> CompletableFuture.supplyAsync(() -> attempt(c, message), executor)).toList();
+        return new Report(attempts.stream().map(CompletableFuture::join).toList());
     }
 
-    private Attempt attempt(String channel, PageMessage message, Send send) {
+    private Attempt attempt(Channel channel, PageMessage message) {
         try {
             retry.execute(() -> {
-                send.send();
+                channel.send(message);
                 return null;
             });
             Counter.builder("support.oncall.deliveries").description("Pages taken by a channel")
-                    .tag("channel", channel).register(registry).increment();
-            return new Attempt(channel, true, null);
+                    .tag("channel", channel.name()).register(registry).increment();
+            return new Attempt(channel.name(), true, null);
         } catch (RetryException e) {
             Throwable last = e.getLastException() != null ? e.getLastException() : e;
-            log.warn("Page {} to {} failed on {} after {} tries: {}", message.pageId(), message.email(), channel,
-                    e.getRetryCount() + 1, last.toString());
-            Counter.builder("support.oncall.channel.failures")
-                    .description("Pages a channel could not take after every retry").tag("channel", channel)
-                    .register(registry).increment();
-            return new Attempt(channel, false, last.toString());
+            log.warn("Page {} to {} failed on {} after {} tries: {}", message.pageId(), message.email(),
+                    channel.name(), e.getRetryCount() + 1, last.toString());
+            return failed(channel, last);
+        } catch (RuntimeException e) {
+            log.warn("Page {} to {} failed on {}: {}", message.pageId(), message.email(), channel.name(), e.toString());
+            return failed(channel, e);
         }
+    }
+
+    private Attempt failed(Channel channel, Throwable failure) {
+        Counter.builder("support.oncall.channel.failures")
+                .description("Pages a channel could not take after every retry").tag("channel", channel.name())
+                .register(registry).increment();
+        return new Attempt(channel.name(), false, failure.toString());
     }
 }

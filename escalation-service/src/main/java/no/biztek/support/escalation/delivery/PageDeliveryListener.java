@@ -4,11 +4,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -23,10 +21,11 @@ import no.biztek.support.escalation.ApiProperties;
 import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageCommand;
+import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.escalation.paging.PagingProperties;
-import no.biztek.support.escalation.publish.EventPublisher;
-import no.biztek.support.kafka.follow.TopicFollower;
+import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.DeadLetters;
+import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.OnCallPaged;
 import no.biztek.support.schemas.escalation.PageReEscalated;
@@ -36,59 +35,88 @@ import no.biztek.support.schemas.topic.Topics;
 /**
  * Delivers the pages the topology emits (OnCallPaged, PageReEscalated), at least once: a consumer group
  * of its own on {@code support.escalation-events.v1} (committed records only), offsets committed after
- * delivery. A page is not delivered when this instance's page board (read up to the page event) shows
- * it acknowledged, closed or already moved past that level, or when its level's time is over; an event
- * delivered before (by id) is not delivered again while the instance runs.
+ * delivery. Before delivering, the page board is read up to now: it holds the topology's committed page
+ * state, so a page is not delivered when the topology has acknowledged, closed or exhausted it, or moved
+ * it past that level, nor when its level's time is over. An event handled before (by id) is not
+ * delivered again while the instance runs.
  *
- * <p>A page no channel took is counted ({@code support_oncall_delivery_failures_total}), written to
- * {@code support.escalation-events.v1.DLT} with the reason and original coordinates, and a
- * DELIVERY_FAILED command tells the topology to move the page on to the next level at once.
+ * <p>A page no channel took is recorded as handled first (so a redelivered record never delivers it or
+ * counts it again), then counted ({@code support_oncall_delivery_failures_total}), written to
+ * {@code support.escalation-events.v1.DLT} with the reason and original coordinates (counted in
+ * {@code support_dead_letters_total}), and a DELIVERY_FAILED command tells the topology to move the page
+ * on to the next level at once. When writing those fails, the record is retried by the error handler and
+ * only what was not written yet is written.
  */
 final class PageDeliveryListener {
 
     private static final Logger log = LoggerFactory.getLogger(PageDeliveryListener.class);
+    static final String ID = "page-delivery";
     private static final int REMEMBERED_EVENTS = 10_000;
+
+    /** Writes one record and returns once Kafka acknowledged it (throws otherwise). */
+    @FunctionalInterface
+    interface Sender {
+        void send(ProducerRecord<Object, Object> record);
+    }
+
+    /** What became of a page event; an undeliverable one remembers what is still to be written. */
+    private static final class Handled {
+        final PageMessage message;
+        final String failures;
+        volatile boolean deadLettered;
+        volatile boolean commanded;
+
+        Handled(PageMessage message, String failures) {
+            this.message = message;
+            this.failures = failures;
+        }
+
+        boolean undeliverable() {
+            return failures != null;
+        }
+    }
 
     private final PageDelivery delivery;
     private final PageBoard board;
-    private final TopicFollower<EscalationEvent> follower;
-    private final EventPublisher publisher;
+    private final TopicFollower<PageState> pageStates;
+    private final Sender sender;
     private final Topic<String, PageCommand> commands;
     private final AckTokens tokens;
     private final PagingProperties paging;
     private final Map<String, URI> webhooks;
     private final ApiProperties api;
     private final Clock clock;
-    private final MeterRegistry registry;
+    private final Counter deliveryFailures;
+    private final DeadLetterMetrics deadLetters;
     private final String service;
-    private final Set<String> delivered = Collections.newSetFromMap(new LinkedHashMap<>() {
+    private final Map<String, Handled> handled = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Handled> eldest) {
             return size() > REMEMBERED_EVENTS;
         }
-    });
+    };
 
-    PageDeliveryListener(PageDelivery delivery, PageBoard board, TopicFollower<EscalationEvent> follower,
-                         EventPublisher publisher, Topic<String, PageCommand> commands, AckTokens tokens,
-                         PagingProperties paging, ApiProperties api, Clock clock, MeterRegistry registry,
+    PageDeliveryListener(PageDelivery delivery, PageBoard board, TopicFollower<PageState> pageStates, Sender sender,
+                         Topic<String, PageCommand> commands, AckTokens tokens, PagingProperties paging,
+                         ApiProperties api, Clock clock, MeterRegistry registry, DeadLetterMetrics deadLetters,
                          String service) {
         this.delivery = delivery;
         this.board = board;
-        this.follower = follower;
-        this.publisher = publisher;
+        this.pageStates = pageStates;
+        this.sender = sender;
         this.commands = commands;
         this.tokens = tokens;
         this.paging = paging;
         this.webhooks = Webhooks.byEmail(paging);
         this.api = api;
         this.clock = clock;
-        this.registry = registry;
+        this.deadLetters = deadLetters;
         this.service = service;
-        Counter.builder("support.oncall.delivery.failures")
+        this.deliveryFailures = Counter.builder("support.oncall.delivery.failures")
                 .description("Pages that no channel could take; they move on to the next level").register(registry);
     }
 
-    @KafkaListener(id = "page-delivery", containerFactory = "deliveryContainerFactory",
+    @KafkaListener(id = ID, containerFactory = "deliveryContainerFactory",
             topics = "#{T(no.biztek.support.schemas.topic.Topics).ESCALATION_EVENTS.name()}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
         EscalationEvent event;
@@ -100,26 +128,43 @@ final class PageDeliveryListener {
         if (event == null || !(event.getPayload() instanceof OnCallPaged || event.getPayload() instanceof PageReEscalated)) {
             return;
         }
-        synchronized (delivered) {
-            if (delivered.contains(event.getEventId())) {
-                return;
+        Handled outcome;
+        synchronized (handled) {
+            outcome = handled.get(event.getEventId());
+        }
+        if (outcome == null) {
+            outcome = handle(event);
+            synchronized (handled) {
+                handled.put(event.getEventId(), outcome);
+            }
+            if (outcome.undeliverable()) {
+                log.error("Page {} for ticket {} could not be delivered to {} at level {}: {}",
+                        outcome.message.pageId(), outcome.message.ticketId(), outcome.message.email(),
+                        outcome.message.level(), outcome.failures);
+                deliveryFailures.increment();
             }
         }
-        follower.awaitRead(record.partition(), record.offset(), api.lookupTimeout());
+        if (outcome.undeliverable()) {
+            report(record, outcome);
+        }
+    }
+
+    /** Delivers the page unless the topology's state says it no longer needs it. */
+    private Handled handle(EscalationEvent event) {
+        if (!pageStates.awaitCaughtUp(api.lookupTimeout())) {
+            // a page that goes out twice is better than one that never goes out
+            log.warn("Could not read the page states up to now; deciding on page event {} with what is known",
+                    event.getEventId());
+        }
         PageMessage message = message(event);
         Optional<String> skip = skipReason(message);
         if (skip.isPresent()) {
             log.info("Not delivering page {} (level {}, round {}): {}", message.pageId(), message.level(),
                     message.round(), skip.get());
-        } else {
-            PageDelivery.Report report = delivery.deliver(message);
-            if (!report.delivered()) {
-                undeliverable(record, message, report.failures());
-            }
+            return new Handled(message, null);
         }
-        synchronized (delivered) {
-            delivered.add(event.getEventId());
-        }
+        PageDelivery.Report report = delivery.deliver(message);
+        return new Handled(message, report.delivered() ? null : report.failures());
     }
 
     private Optional<String> skipReason(PageMessage message) {
@@ -128,6 +173,9 @@ final class PageDeliveryListener {
             PageBoard.Page p = page.get();
             if (p.state() != PageBoard.State.OPEN) {
                 return Optional.of("it is " + p.state().name().toLowerCase());
+            }
+            if (p.exhausted()) {
+                return Optional.of("it is exhausted");
             }
             if (p.round() > message.round() || (p.round() == message.round() && p.level() > message.level())) {
                 return Optional.of("it has moved on to level " + p.level() + ", round " + p.round());
@@ -139,19 +187,25 @@ final class PageDeliveryListener {
         return Optional.empty();
     }
 
-    private void undeliverable(ConsumerRecord<String, byte[]> record, PageMessage message, String failures) {
-        log.error("Page {} for ticket {} could not be delivered to {} at level {}: {}", message.pageId(),
-                message.ticketId(), message.email(), message.level(), failures);
-        registry.counter("support.oncall.delivery.failures").increment();
-        byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-        ProducerRecord<byte[], byte[]> deadLetter = DeadLetters.of(Topics.ESCALATION_EVENTS, record.partition(),
-                record.offset(), key, record.value(), record.headers(),
-                new PageUndeliverableException(message, failures), service);
-        publisher.send(new ProducerRecord<>(deadLetter.topic(), null, message.ticketId(), deadLetter.value(),
-                deadLetter.headers()));
-        publisher.send(new ProducerRecord<>(commands.name(), message.ticketId(), new PageCommand(
-                PageCommand.Type.DELIVERY_FAILED, message.pageId(), message.ticketId(), message.level(),
-                message.round(), failures, clock.instant())));
+    /** Writes what is still to be written for an undeliverable page: its dead letter, then its command. */
+    private void report(ConsumerRecord<String, byte[]> record, Handled outcome) {
+        PageMessage message = outcome.message;
+        if (!outcome.deadLettered) {
+            byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
+            ProducerRecord<byte[], byte[]> deadLetter = DeadLetters.of(Topics.ESCALATION_EVENTS, record.partition(),
+                    record.offset(), key, record.value(), record.headers(),
+                    new PageUndeliverableException(message, outcome.failures), service);
+            sender.send(new ProducerRecord<>(deadLetter.topic(), null, message.ticketId(), deadLetter.value(),
+                    deadLetter.headers()));
+            outcome.deadLettered = true;
+            deadLetters.deadLettered(Topics.ESCALATION_EVENTS.name());
+        }
+        if (!outcome.commanded) {
+            sender.send(new ProducerRecord<>(commands.name(), message.ticketId(), new PageCommand(
+                    PageCommand.Type.DELIVERY_FAILED, message.pageId(), message.ticketId(), message.level(),
+                    message.round(), outcome.failures, clock.instant())));
+            outcome.commanded = true;
+        }
     }
 
     private PageMessage message(EscalationEvent event) {

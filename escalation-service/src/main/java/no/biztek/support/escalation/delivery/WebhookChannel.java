@@ -1,10 +1,10 @@
 package no.biztek.support.escalation.delivery;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +12,12 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Posts a page to a webhook as plain JSON, a Teams message card or a Slack message; 2xx means taken. */
-final class WebhookChannel {
+/**
+ * Posts JSON to webhooks: a page to the person's own webhook (else the default one) as plain JSON, a Teams
+ * message card or a Slack message, and anything else the service posts (the desk's SLA warnings) in the
+ * same way. 2xx means taken; no redirects are followed.
+ */
+final class WebhookChannel implements Channel {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -29,21 +33,46 @@ final class WebhookChannel {
     }
 
     /** The person's own webhook, or the default one; null when there is neither. */
-    java.net.URI target(PageMessage message) {
+    URI target(PageMessage message) {
         return message.webhook() != null ? message.webhook() : settings.url();
     }
 
-    void send(PageMessage message) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(target(message))
+    /** The body format of every webhook. */
+    DeliveryProperties.Format format() {
+        return settings.format();
+    }
+
+    @Override
+    public String name() {
+        return "webhook";
+    }
+
+    @Override
+    public boolean reaches(PageMessage message) {
+        return target(message) != null;
+    }
+
+    @Override
+    public void send(PageMessage message) throws IOException, InterruptedException {
+        post(target(message), body(message, settings.format(), zone), message.eventId());
+    }
+
+    /** One POST of a JSON body; throws unless the webhook answered 2xx. */
+    void post(URI target, String json, String idempotencyKey) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", message.eventId())
-                .POST(HttpRequest.BodyPublishers.ofString(body(message, settings.format(), zone)))
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
                 .build();
         HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("webhook answered HTTP " + response.statusCode());
         }
+    }
+
+    static String json(Object body) {
+        return JSON.writeValueAsString(body);
     }
 
     static String body(PageMessage m, DeliveryProperties.Format format, ZoneId zone) {

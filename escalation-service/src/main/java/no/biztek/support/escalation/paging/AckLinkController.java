@@ -1,12 +1,15 @@
 package no.biztek.support.escalation.paging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
@@ -24,9 +27,11 @@ import no.biztek.support.schemas.escalation.AcknowledgementChannel;
  * The one-click acknowledgement link of a page (outside {@code /api}, so it needs no Bearer token: the
  * signed token in the link is the credential). {@code GET} shows the page and an Acknowledge button,
  * changing nothing (mail scanners and link previews fetch links); the button {@code POST}s to the same
- * URL and acknowledges. A forged token is refused with 403, an expired one and a page that no longer
- * awaits an acknowledgement (the link was used, someone else acknowledged, the ticket was answered) with
- * 410, an unknown page with 404; each as a small HTML page that says why.
+ * URL and acknowledges. A forged token is refused with 403; an expired one, and a page that no longer
+ * awaits an acknowledgement (the link was used, someone else acknowledged, the ticket was answered), with
+ * 410; an unknown page with 404; Kafka not answering in time with 503 and Retry-After ("try again"): each
+ * as a small HTML page that says why. The page's state is read up to now before deciding, so a link used
+ * through one instance is refused by every other.
  */
 @RestController
 class AckLinkController {
@@ -57,7 +62,7 @@ class AckLinkController {
                 "<p>" + describe(page) + "</p>"
                         + "<form method=\"post\" action=\"/ack/" + HtmlUtils.htmlEscape(token) + "\">"
                         + "<button type=\"submit\" style=\"font-size:1.5em;padding:0.5em 2em\">Acknowledge</button>"
-                        + "</form><p>Acknowledging stops the escalation to the next level.</p>");
+                        + "</form><p>Acknowledging stops the escalation to the next level.</p>", null);
     }
 
     @Operation(summary = "Acknowledge the page of an acknowledgement link")
@@ -70,11 +75,10 @@ class AckLinkController {
         try {
             acknowledger.acknowledge(checked.page().pageId(), checked.claims().recipient(), AcknowledgementChannel.LINK);
         } catch (ErrorResponseException e) {
-            return html(HttpStatus.GONE, "Nothing to acknowledge", "<p>" + HtmlUtils.htmlEscape(
-                    String.valueOf(e.getBody().getDetail())) + "</p>");
+            return refusal(e);
         }
         return html(HttpStatus.OK, "Acknowledged", "<p>" + describe(checked.page()) + "</p><p>Acknowledged by "
-                + HtmlUtils.htmlEscape(checked.claims().recipient()) + ". The escalation is stopped.</p>");
+                + HtmlUtils.htmlEscape(checked.claims().recipient()) + ". The escalation is stopped.</p>", null);
     }
 
     private record Checked(AckTokens.Claims claims, PageBoard.Page page, ResponseEntity<String> refusal) {
@@ -83,26 +87,58 @@ class AckLinkController {
     private Checked check(String token) {
         Optional<AckTokens.Claims> verified = tokens.verify(token);
         if (verified.isEmpty()) {
-            return refused(HttpStatus.FORBIDDEN, "Invalid link",
-                    "This acknowledgement link is not valid. Use the link from the page, or the API.");
+            return refused(html(HttpStatus.FORBIDDEN, "Invalid link",
+                    text("This acknowledgement link is not valid. Use the link from the page, or the API."), null));
         }
         AckTokens.Claims claims = verified.get();
         if (claims.expiredAt(clock.instant())) {
-            return refused(HttpStatus.GONE, "Link expired", "This acknowledgement link expired at "
-                    + local(claims.expiresAt()) + ". Use the API or a newer page.");
+            return refused(html(HttpStatus.GONE, "Link expired", text("This acknowledgement link expired at "
+                    + local(claims.expiresAt()) + ". Use the API or a newer page."), null));
         }
-        Optional<PageBoard.Page> page = acknowledger.find(claims.pageId());
+        Optional<PageBoard.Page> page;
+        try {
+            page = acknowledger.current(claims.pageId());
+        } catch (ErrorResponseException e) {
+            return refused(refusal(e));
+        }
         if (page.isEmpty()) {
-            return refused(HttpStatus.NOT_FOUND, "Unknown page", "No such page is known (yet). Try again in a moment.");
+            return refused(html(HttpStatus.NOT_FOUND, "Unknown page",
+                    text("No such page is known (yet). Try again in a moment."), null));
         }
         if (page.get().state() != PageBoard.State.OPEN) {
-            return refused(HttpStatus.GONE, "Nothing to acknowledge", PageAcknowledger.whyNotOpen(page.get()));
+            return refused(html(HttpStatus.GONE, "Nothing to acknowledge", text(PageAcknowledger.whyNotOpen(page.get())),
+                    null));
         }
         return new Checked(claims, page.get(), null);
     }
 
-    private static Checked refused(HttpStatus status, String title, String message) {
-        return new Checked(null, null, html(status, title, "<p>" + HtmlUtils.htmlEscape(message) + "</p>"));
+    private static Checked refused(ResponseEntity<String> refusal) {
+        return new Checked(null, null, refusal);
+    }
+
+    /**
+     * The answer to a refused or failed acknowledgement, by the exception's status: a page that no longer
+     * awaits an acknowledgement (409) is gone, 410; an unknown page 404; Kafka not answering in time (5xx)
+     * a 503 page asking to try again, with the exception's Retry-After (never "nothing to acknowledge");
+     * anything else keeps its status.
+     */
+    static ResponseEntity<String> refusal(ErrorResponseException e) {
+        HttpStatusCode status = e.getStatusCode();
+        String detail = text(String.valueOf(e.getBody().getDetail()));
+        if (status.is5xxServerError()) {
+            return html(HttpStatus.SERVICE_UNAVAILABLE, "Could not record, try again",
+                    "<p>The acknowledgement could not be checked or recorded just now (the service could not reach "
+                            + "its event log in time). Try the link again in a moment.</p>" + detail,
+                    e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        }
+        if (status.value() == HttpStatus.CONFLICT.value() || status.value() == HttpStatus.GONE.value()) {
+            return html(HttpStatus.GONE, "Nothing to acknowledge", detail, null);
+        }
+        if (status.value() == HttpStatus.NOT_FOUND.value()) {
+            return html(HttpStatus.NOT_FOUND, "Unknown page", detail, null);
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return html(known == null ? HttpStatus.BAD_REQUEST : known, "Not acknowledged", detail, null);
     }
 
     private String describe(PageBoard.Page page) {
@@ -116,13 +152,21 @@ class AckLinkController {
         return TIME.format(instant.atZone(zone));
     }
 
-    private static ResponseEntity<String> html(HttpStatus status, String title, String body) {
+    private static String text(String message) {
+        return "<p>" + HtmlUtils.htmlEscape(message) + "</p>";
+    }
+
+    private static ResponseEntity<String> html(HttpStatus status, String title, String body, String retryAfter) {
         String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
                 + HtmlUtils.htmlEscape(title) + "</title></head><body style=\"font-family:sans-serif;margin:2em\"><h1>"
                 + HtmlUtils.htmlEscape(title) + "</h1>" + body + "</body></html>";
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML,
-                java.nio.charset.StandardCharsets.UTF_8)).header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer").body(page);
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer");
+        if (retryAfter != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        return builder.body(page);
     }
 }

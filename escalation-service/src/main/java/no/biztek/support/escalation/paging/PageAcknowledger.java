@@ -1,8 +1,8 @@
 package no.biztek.support.escalation.paging;
 
 import java.time.Clock;
+import java.util.Optional;
 
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +15,14 @@ import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
- * Acknowledges a page: checks it awaits an acknowledgement, publishes PageAcknowledged (one event id per
- * page) on {@code support.escalation-events.v1}, where the topology reads it and stops the page's
- * timer, and waits until this instance's page board has read it back (so the next click is refused).
- * Acknowledgements on one instance are serialised; two instances acknowledging the same page at the
- * same moment both publish, with the same event id, and the topology applies the first.
+ * Acknowledges a page. Before deciding, it reads the topology's page states up to now (so a page
+ * acknowledged or closed through another instance a moment ago is refused here too); then it publishes
+ * PageAcknowledged (one event id per page) on {@code support.escalation-events.v1}, where the topology
+ * reads it and ends the page, and waits until the page board shows the page ended by the topology. The
+ * answer is what the topology decided: 200 when this acknowledgement ended the page, 409 when another
+ * acknowledgement or the ticket's answer came first. Kafka not answering in time at any step is a 503 with
+ * Retry-After (a retry of an acknowledgement that was recorded is then answered 409 "already acknowledged").
+ * Acknowledgements on one instance are serialised.
  */
 @Component
 public class PageAcknowledger {
@@ -29,42 +32,58 @@ public class PageAcknowledger {
     }
 
     private final PageBoard board;
-    private final TopicFollower<EscalationEvent> follower;
+    private final TopicFollower<PageState> pageStates;
     private final EventPublisher publisher;
     private final Clock clock;
     private final ApiProperties api;
     private final PageEvents events;
 
-    PageAcknowledger(PageBoard board, TopicFollower<EscalationEvent> escalationFollower, EventPublisher publisher,
-                     Clock clock, ApiProperties api, @Value("${spring.application.name}") String producer) {
+    PageAcknowledger(PageBoard board, TopicFollower<PageState> pageStates, EventPublisher publisher, Clock clock,
+                     ApiProperties api, @Value("${spring.application.name}") String producer) {
         this.board = board;
-        this.follower = escalationFollower;
+        this.pageStates = pageStates;
         this.publisher = publisher;
         this.clock = clock;
         this.api = api;
         this.events = new PageEvents(producer);
     }
 
-    /** The page as far as any instance has written it; empty when unknown. */
-    public java.util.Optional<PageBoard.Page> find(String pageId) {
-        return follower.find(() -> board.find(pageId), api.lookupTimeout());
+    /** The page as the topology has committed it up to now; empty when unknown; 503 when Kafka cannot be read. */
+    public Optional<PageBoard.Page> current(String pageId) {
+        if (!pageStates.awaitCaughtUp(api.lookupTimeout())) {
+            throw Problems.unavailable("Could not read the current page states from Kafka in time; try again.",
+                    api.retryAfter());
+        }
+        return board.find(pageId);
+    }
+
+    /** The page as far as this instance has read it (reading up to now only when it is not known yet). */
+    public Optional<PageBoard.Page> find(String pageId) {
+        return pageStates.find(() -> board.find(pageId), api.lookupTimeout());
     }
 
     public synchronized Acknowledged acknowledge(String pageId, String acknowledgedBy, AcknowledgementChannel via) {
-        PageBoard.Page page = find(pageId).orElseThrow(() -> Problems.notFound("No page " + pageId + "."));
+        PageBoard.Page page = current(pageId).orElseThrow(() -> Problems.notFound("No page " + pageId + "."));
         if (page.state() != PageBoard.State.OPEN) {
             throw Problems.conflict(whyNotOpen(page));
         }
         EscalationEvent event = events.acknowledged(pageId, page.ticketId(), page.customerId(), page.level(),
                 acknowledgedBy, via, clock.instant());
-        RecordMetadata written = publisher.publish(Topics.ESCALATION_EVENTS, page.ticketId(), event);
-        follower.readBack(written, api.lookupTimeout());
+        publisher.publish(Topics.ESCALATION_EVENTS, page.ticketId(), event);
+        PageBoard.Page ended = board.awaitEnded(pageId, api.acknowledgementTimeout()).orElseThrow(() ->
+                Problems.unavailable("The acknowledgement was sent, but the page was not confirmed as acknowledged "
+                        + "in time; try again (if it was recorded, the answer is that it is already acknowledged).",
+                        api.retryAfter()));
+        if (ended.state() != PageBoard.State.ACKNOWLEDGED || !acknowledgedBy.equals(ended.acknowledgedBy())) {
+            throw Problems.conflict(whyNotOpen(ended));
+        }
         return new Acknowledged(pageId, event.getEventId(), acknowledgedBy, page.level());
     }
 
     static String whyNotOpen(PageBoard.Page page) {
         return page.state() == PageBoard.State.ACKNOWLEDGED
                 ? "The page was already acknowledged by " + page.acknowledgedBy() + " at " + page.acknowledgedAt() + "."
-                : "The page was closed at " + page.closedAt() + ": the ticket got its first response or was resolved.";
+                : "The page was closed at " + page.closedAt() + ": the ticket got its first response, was resolved "
+                        + "or no longer has a severity that pages around the clock.";
     }
 }

@@ -1,6 +1,5 @@
 package no.biztek.support.escalation.paging;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -31,25 +30,20 @@ class PageController {
 
     private final PageBoard board;
     private final PageAcknowledger acknowledger;
-    private final EscalationPolicy escalation;
     private final RequestValidator validator;
-    private final Clock clock;
 
-    PageController(PageBoard board, PageAcknowledger acknowledger, EscalationPolicy escalation,
-                   RequestValidator validator, Clock clock) {
+    PageController(PageBoard board, PageAcknowledger acknowledger, RequestValidator validator) {
         this.board = board;
         this.acknowledger = acknowledger;
-        this.escalation = escalation;
         this.validator = validator;
-        this.clock = clock;
     }
 
     record Acknowledge(@NotBlank @Size(max = 200) String acknowledgedBy) {
     }
 
     /**
-     * A page; {@code exhausted}: still unacknowledged after the last level of the last round timed out,
-     * so nobody is being paged any more.
+     * A page as the topology committed it; {@code exhausted}: still unacknowledged after the last level of
+     * the last round timed out, so nobody is being paged any more.
      */
     record PageResponse(String pageId, String ticketId, String customerId, String severity, String cause, int level,
                         String levelName, int round, Person paged, Instant pagedAt, Instant lastPagedAt,
@@ -72,31 +66,28 @@ class PageController {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("state", "must be one of open, acknowledged, closed, all; was '" + state + "'");
         }
-        Instant now = clock.instant();
-        return new PageList(board.list(filter).stream().map(p -> response(p, now)).toList());
+        return new PageList(board.list(filter).stream().map(PageController::response).toList());
     }
 
     @Operation(summary = "Show a page")
     @GetMapping("/{pageId}")
     PageResponse get(@PathVariable String pageId) {
-        return acknowledger.find(pageId).map(p -> response(p, clock.instant()))
+        return acknowledger.find(pageId).map(PageController::response)
                 .orElseThrow(() -> Problems.notFound("No page " + pageId + "."));
     }
 
     @Operation(summary = "Acknowledge a page", description = "Stops its escalation. 409 when it was already "
-            + "acknowledged or closed.")
+            + "acknowledged or closed; 503 with Retry-After when Kafka did not answer in time.")
     @PostMapping(path = "/{pageId}/acknowledge", consumes = MediaType.APPLICATION_JSON_VALUE)
     PageAcknowledger.Acknowledged acknowledge(@PathVariable String pageId, @RequestBody Acknowledge request) {
         validator.validate(request);
         return acknowledger.acknowledge(pageId, request.acknowledgedBy().trim(), AcknowledgementChannel.API);
     }
 
-    private PageResponse response(PageBoard.Page p, Instant now) {
-        boolean exhausted = p.state() == PageBoard.State.OPEN && p.round() >= escalation.rounds()
-                && p.level() >= escalation.levelCount() && !now.isBefore(p.acknowledgeBy());
+    private static PageResponse response(PageBoard.Page p) {
         return new PageResponse(p.pageId(), p.ticketId(), p.customerId(), p.severity(), p.cause(), p.level(),
                 p.levelName(), p.round(), new Person(p.pagedName(), p.pagedEmail()), p.pagedAt(), p.lastPagedAt(),
-                p.acknowledgeBy(), p.state().name().toLowerCase(Locale.ROOT), exhausted, p.acknowledgedBy(),
+                p.acknowledgeBy(), p.state().name().toLowerCase(Locale.ROOT), p.exhausted(), p.acknowledgedBy(),
                 p.acknowledgedAt(), p.acknowledgedVia(), p.closedAt());
     }
 }

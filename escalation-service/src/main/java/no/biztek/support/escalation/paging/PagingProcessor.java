@@ -26,6 +26,7 @@ import no.biztek.support.escalation.paging.PageState.Status;
 import no.biztek.support.escalation.streams.Decoded;
 import no.biztek.support.escalation.streams.Outbound;
 import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.policy.SlaPolicy;
 import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.PageAcknowledged;
@@ -37,15 +38,22 @@ import no.biztek.support.schemas.ticket.FirstResponseRecorded;
 import no.biztek.support.schemas.ticket.SeverityChanged;
 import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.ticket.TicketOpened;
+import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketResolved;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
- * The pages of all tickets of a partition, and their timers (key: ticketId).
+ * The pages of all tickets of a partition, their timers, and what paging needs to know of each ticket
+ * (key: ticketId).
  *
  * <ul>
- *   <li>A TicketOpened (or an upgrade) of a severity that pages around the clock pages level 1 at any hour;
- *       an SlaBreached pages at the level configured for its severity, if any.</li>
+ *   <li>A TicketOpened of a severity that pages around the clock (in the policy version in force at
+ *       {@code openedAt}) pages level 1 at any hour. A SeverityChanged from a severity that does not page
+ *       around the clock to one that does pages level 1 too, judged under the policy version in force when
+ *       the ticket was opened (SPEC §2), not when it changed; a resolved ticket is not paged. A change from
+ *       such a severity to one that does not (a downgrade from 1) closes the ticket's open pages.</li>
+ *   <li>An SlaBreached pages at the level configured for its severity, unless the ticket was answered
+ *       (first response) or resolved: the answered marker is kept per ticket and cleared by a TicketReopened.</li>
  *   <li>A ticket has at most one page paging at a time: a trigger while one is paging adds none (the one
  *       paging already escalates). An exhausted page does not block a new trigger.</li>
  *   <li>Each page has one timer in the timer store, indexed by due time. A wall-clock punctuator fires
@@ -53,7 +61,8 @@ import no.biztek.support.schemas.topic.Topics;
  *       acknowledgement timeout moves the page to the next level, or next round, or marks it exhausted.
  *       Timers live in changelogged stores, so they survive restarts and rebalances.</li>
  *   <li>A PageAcknowledged (published by the HTTP API) ends the page; so does a first response or a
- *       resolution of the ticket (closed). Ended pages are forgotten after {@code endedPageRetention}.</li>
+ *       resolution of the ticket, or a downgrade from a severity that pages around the clock to one that
+ *       does not (closed). Ended pages and resolved tickets are forgotten after {@code endedPageRetention}.</li>
  *   <li>A DELIVERY_FAILED command moves the page on at once, if it is still at that level and round.</li>
  * </ul>
  */
@@ -61,10 +70,12 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
 
     static final String PAGES = "pages";
     static final String TIMERS = "page-timers";
+    static final String TICKETS = "paging-tickets";
 
     private static final Logger log = LoggerFactory.getLogger(PagingProcessor.class);
     private static final String ESCALATE = "E";
     private static final String PURGE = "P";
+    private static final String PURGE_TICKET = "T";
     private static final StringSerializer KEYS = new StringSerializer();
 
     private final PolicyHistory policies;
@@ -78,6 +89,7 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
     private ProcessorContext<String, Outbound> context;
     private KeyValueStore<String, PageState> pages;
     private KeyValueStore<String, String> timers;
+    private KeyValueStore<String, TicketState> tickets;
 
     PagingProcessor(PolicyHistory policies, EscalationPolicy escalation,
                     Map<no.biztek.support.policy.Severity, Integer> breachPaging, PagingTopology.Settings settings,
@@ -96,6 +108,7 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
         this.context = context;
         this.pages = context.getStateStore(PAGES);
         this.timers = context.getStateStore(TIMERS);
+        this.tickets = context.getStateStore(TICKETS);
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
     }
 
@@ -116,26 +129,86 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
     }
 
     private void onTicketEvent(TicketEvent event, Instant now) {
+        String ticketId = event.getTicketId();
         Object payload = event.getPayload();
+        TicketState known = tickets.get(ticketId);
         if (payload instanceof TicketOpened opened) {
-            if (pagesAroundTheClock(opened.getSeverity(), opened.getOpenedAt())) {
-                open(event.getTicketId(), event.getCustomerId(), opened.getSeverity(), PageCause.CRITICAL_TICKET_OPENED,
+            if (known == null || known.openedAt() == null) {
+                TicketState ticket = TicketState.opened(opened.getOpenedAt(), opened.getSeverity().name());
+                tickets.put(ticketId, known == null ? ticket : new TicketState(ticket.openedAt(), ticket.severity(),
+                        known.answeredAt(), known.resolved(), known.purgeKey()));
+            }
+            if (pagesAroundTheClock(policies.inForceAt(opened.getOpenedAt()), opened.getSeverity())) {
+                open(ticketId, event.getCustomerId(), opened.getSeverity(), PageCause.CRITICAL_TICKET_OPENED,
                         event.getEventId(), 1, now);
             }
         } else if (payload instanceof SeverityChanged changed) {
-            if (pagesAroundTheClock(changed.getSeverity(), changed.getChangedAt())) {
-                open(event.getTicketId(), event.getCustomerId(), changed.getSeverity(), PageCause.OTHER,
-                        event.getEventId(), 1, now);
-            }
+            onSeverityChanged(event, changed, known, now);
         } else if (payload instanceof FirstResponseRecorded response) {
-            close(event.getTicketId(), "first response by " + response.getConsultant(), now);
-        } else if (payload instanceof TicketResolved) {
-            close(event.getTicketId(), "ticket resolved", now);
+            tickets.put(ticketId, (known == null ? TicketState.unknown() : known).answeredAt(response.getRespondedAt()));
+            close(ticketId, "first response by " + response.getConsultant(), now);
+        } else if (payload instanceof TicketResolved resolved) {
+            TicketState ticket = known == null ? TicketState.unknown() : known;
+            if (ticket.purgeKey() != null) {
+                timers.delete(ticket.purgeKey());
+            }
+            String purgeKey = timerKey(now.plus(settings.endedPageRetention()), ticketId, "");
+            tickets.put(ticketId, ticket.resolvedAt(resolved.getResolvedAt(), purgeKey));
+            timers.put(purgeKey, PURGE_TICKET);
+            close(ticketId, "ticket resolved", now);
+        } else if (payload instanceof TicketReopened && known != null) {
+            if (known.purgeKey() != null) {
+                timers.delete(known.purgeKey());
+            }
+            tickets.put(ticketId, known.reopened());
+        }
+    }
+
+    /**
+     * A severity change is judged under the policy version in force when the ticket was opened (SPEC §2). To a
+     * severity that pages around the clock from one that does not: a page (unless resolved). From one that
+     * does to one that does not (a downgrade from 1): the ticket's open pages are closed. For a ticket whose
+     * opening was never seen (opened before this state existed, or forgotten after its resolution) the
+     * version in force at the change is the best there is, and its previous severity is taken from its open
+     * pages: a missed page at night is worse than a page judged under the wrong version.
+     */
+    private void onSeverityChanged(TicketEvent event, SeverityChanged changed, TicketState known, Instant now) {
+        String ticketId = event.getTicketId();
+        TicketState ticket = known == null ? TicketState.unknown() : known;
+        SlaPolicy policy;
+        if (ticket.openedAt() != null) {
+            policy = policies.inForceAt(ticket.openedAt());
+        } else {
+            log.warn("Severity of ticket {} changed to {}, but its opening is unknown; judging the change under the "
+                    + "policy version in force at {}", ticketId, changed.getSeverity(), changed.getChangedAt());
+            policy = policies.inForceAt(changed.getChangedAt());
+        }
+        boolean before = ticket.severity() != null
+                ? pagesAroundTheClock(policy, Severity.valueOf(ticket.severity()))
+                : pagesOf(ticketId).stream().anyMatch(p -> p.status().awaitsAcknowledgement()
+                        && pagesAroundTheClock(policy, Severity.valueOf(p.severity())));
+        boolean after = pagesAroundTheClock(policy, changed.getSeverity());
+        tickets.put(ticketId, ticket.withSeverity(changed.getSeverity().name()));
+        if (after && !before) {
+            if (ticket.resolved()) {
+                log.info("Ticket {} is resolved; its change to {} pages nobody", ticketId, changed.getSeverity());
+            } else {
+                open(ticketId, event.getCustomerId(), changed.getSeverity(), PageCause.OTHER, event.getEventId(), 1, now);
+            }
+        } else if (before && !after) {
+            close(ticketId, "severity changed to " + changed.getSeverity() + ", which does not page around the clock",
+                    now);
         }
     }
 
     private void onSlaEvent(SlaEvent event, Instant now) {
         if (event.getPayload() instanceof SlaBreached) {
+            TicketState ticket = tickets.get(event.getTicketId());
+            if (ticket != null && ticket.answered()) {
+                log.info("SLA breach of ticket {} ignored: the ticket was {}", event.getTicketId(),
+                        ticket.resolved() ? "resolved" : "answered at " + ticket.answeredAt());
+                return;
+            }
             Integer level = breachPaging.get(no.biztek.support.policy.Severity.valueOf(event.getSeverity().name()));
             if (level != null) {
                 open(event.getTicketId(), event.getCustomerId(), event.getSeverity(), PageCause.SLA_BREACHED,
@@ -144,9 +217,8 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
         }
     }
 
-    private boolean pagesAroundTheClock(Severity severity, Instant at) {
-        return policies.inForceAt(at).terms(no.biztek.support.policy.Severity.valueOf(severity.name()))
-                .pagesAroundTheClock();
+    private static boolean pagesAroundTheClock(SlaPolicy policy, Severity severity) {
+        return policy.terms(no.biztek.support.policy.Severity.valueOf(severity.name())).pagesAroundTheClock();
     }
 
     private void open(String ticketId, String customerId, Severity severity, PageCause cause, String causeEventId,
@@ -165,7 +237,7 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
         String timerKey = timerKey(assignment.acknowledgeBy(), ticketId, pageId);
         PageState page = new PageState(pageId, ticketId, customerId, severity.name(), cause.name(), startLevel,
                 startLevel, 1, assignment.levelName(), assignment.person().name(), assignment.person().email(),
-                now, assignment.acknowledgeBy(), Status.OPEN, null, null, timerKey);
+                now, now, assignment.acknowledgeBy(), Status.OPEN, null, null, null, timerKey);
         pages.put(key, page);
         timers.put(timerKey, ESCALATE);
         emit(ticketId, events.paged(page, assignment, now), now);
@@ -181,12 +253,12 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
         if (next.isEmpty()) {
             log.warn("Page {} of ticket {} exhausted every level and round without an acknowledgement",
                     page.pageId(), page.ticketId());
-            pages.put(key, page.ended(Status.EXHAUSTED, null, now, null));
+            pages.put(key, page.ended(Status.EXHAUSTED, null, null, now, null));
             return;
         }
         Assignment assignment = escalation.assign(next.get(), now);
         String timerKey = timerKey(assignment.acknowledgeBy(), page.ticketId(), page.pageId());
-        pages.put(key, page.assigned(assignment, timerKey));
+        pages.put(key, page.assigned(assignment, now, timerKey));
         timers.put(timerKey, ESCALATE);
         emit(page.ticketId(), events.reEscalated(page, assignment, reason, now), now);
         metrics.paged(assignment.step().level());
@@ -199,7 +271,7 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
             return;
         }
         Instant at = event.getOccurredAt();
-        end(page, Status.ACKNOWLEDGED, ack.getAcknowledgedBy(), at);
+        end(page, Status.ACKNOWLEDGED, ack.getAcknowledgedBy(), ack.getVia().name(), at);
         metrics.acknowledged(page.level(), Duration.between(page.pagedAt(), at));
     }
 
@@ -207,17 +279,17 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
         for (PageState page : pagesOf(ticketId)) {
             if (page.status().awaitsAcknowledgement()) {
                 log.info("Page {} of ticket {} closed: {}", page.pageId(), ticketId, reason);
-                end(page, Status.CLOSED, null, now);
+                end(page, Status.CLOSED, null, null, now);
             }
         }
     }
 
-    private void end(PageState page, Status status, String by, Instant at) {
+    private void end(PageState page, Status status, String by, String via, Instant at) {
         if (page.timerKey() != null) {
             timers.delete(page.timerKey());
         }
         String purgeKey = timerKey(at.plus(settings.endedPageRetention()), page.ticketId(), page.pageId());
-        pages.put(pageKey(page.ticketId(), page.pageId()), page.ended(status, by, at, purgeKey));
+        pages.put(pageKey(page.ticketId(), page.pageId()), page.ended(status, by, via, at, purgeKey));
         timers.put(purgeKey, PURGE);
     }
 
@@ -243,6 +315,13 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
             timers.delete(timer.key);
             String ticketId = timer.key.substring(timer.key.indexOf('|') + 1, timer.key.lastIndexOf('|'));
             String pageId = timer.key.substring(timer.key.lastIndexOf('|') + 1);
+            if (PURGE_TICKET.equals(timer.value)) {
+                TicketState ticket = tickets.get(ticketId);
+                if (ticket != null && ticket.resolved() && timer.key.equals(ticket.purgeKey())) {
+                    tickets.delete(ticketId);
+                }
+                continue;
+            }
             String key = pageKey(ticketId, pageId);
             PageState page = pages.get(key);
             if (page == null || !timer.key.equals(page.timerKey())) {

@@ -16,9 +16,14 @@ import no.biztek.support.escalation.streams.JsonSerde;
 import no.biztek.support.escalation.streams.Outbound;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.Severity;
+import no.biztek.support.schemas.topic.CleanupPolicy;
+import no.biztek.support.schemas.topic.Topic;
+import no.biztek.support.schemas.topic.Topics;
 
-/** The paging part of the topology: its processor and its two state stores. */
+/** The paging part of the topology: its processor and its three state stores. */
 public final class PagingTopology {
+
+    static final JsonSerde<PageState> PAGE_STATES = new JsonSerde<>(PageState.class);
 
     private PagingTopology() {
     }
@@ -26,7 +31,7 @@ public final class PagingTopology {
     /**
      * @param punctuationInterval      how often due timers are looked for (wall-clock)
      * @param maxTimersPerPunctuation  bound on the work of one punctuation; the rest wait for the next
-     * @param endedPageRetention       how long an acknowledged or closed page is kept (to ignore late duplicates)
+     * @param endedPageRetention       how long an acknowledged or closed page (and a resolved ticket) is kept
      * @param producer                 the producer named in events
      */
     public record Settings(Duration punctuationInterval, int maxTimersPerPunctuation, Duration endedPageRetention,
@@ -36,13 +41,27 @@ public final class PagingTopology {
     public static List<StoreBuilder<?>> stores() {
         return List.of(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PagingProcessor.PAGES), Serdes.String(),
-                        new JsonSerde<>(PageState.class)),
+                        PAGE_STATES),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PagingProcessor.TIMERS), Serdes.String(),
-                        Serdes.String()));
+                        Serdes.String()),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PagingProcessor.TICKETS), Serdes.String(),
+                        new JsonSerde<>(TicketState.class)));
     }
 
     public static String[] storeNames() {
-        return new String[] {PagingProcessor.PAGES, PagingProcessor.TIMERS};
+        return new String[] {PagingProcessor.PAGES, PagingProcessor.TIMERS, PagingProcessor.TICKETS};
+    }
+
+    /**
+     * The changelog topic of the {@code pages} store (Kafka Streams names it
+     * {@code <application-id>-pages-changelog}; compacted, key {@code ticketId|pageId}, JSON {@link PageState},
+     * a tombstone when an ended page is purged). It is written in the topology's transactions, so a
+     * {@code read_committed} reader sees exactly the page state the topology committed, together with the
+     * page events of the same transaction. The partition count is the input topics' (not used here).
+     */
+    public static Topic<String, PageState> pageStateChangelog(String applicationId) {
+        return new Topic<>(applicationId + "-" + PagingProcessor.PAGES + "-changelog", Serdes.String(), PAGE_STATES,
+                CleanupPolicy.COMPACT, Topics.ESCALATION_EVENTS.defaultPartitions());
     }
 
     public static ProcessorSupplier<String, Decoded, String, Outbound> processor(PolicyHistory policies,

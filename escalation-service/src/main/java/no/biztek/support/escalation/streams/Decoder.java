@@ -12,13 +12,16 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.DeadLetters;
 
 /**
  * Decodes and checks each record of an input topic. A record that cannot be decoded, has no key, is an
  * unexpected tombstone or breaks a rule of {@code check} becomes a dead letter for the topic's DLT: the
  * original bytes and headers plus the reason and original coordinates ({@link DeadLetters}); it is
- * written in the same transaction as everything else, so exactly once, and processing goes on.
+ * written in the same transaction as everything else, so exactly once, and processing goes on. Each one is
+ * counted in {@code support_dead_letters_total{topic}} ({@link DeadLetterMetrics}; a transaction that is
+ * retried after a crash may count its dead letters again).
  */
 final class Decoder implements FixedKeyProcessor<String, byte[], Decoded> {
 
@@ -30,19 +33,21 @@ final class Decoder implements FixedKeyProcessor<String, byte[], Decoded> {
     private final boolean tombstonesAllowed;
     private final Function<Object, String> check;
     private final String service;
+    private final DeadLetterMetrics deadLetters;
     private FixedKeyProcessorContext<String, Decoded> context;
 
     /**
      * @param check returns what is wrong with a decoded value, or null when it can be processed
      */
     Decoder(String topic, String deadLetterTopic, Deserializer<?> deserializer, boolean tombstonesAllowed,
-            Function<Object, String> check, String service) {
+            Function<Object, String> check, String service, DeadLetterMetrics deadLetters) {
         this.topic = topic;
         this.deadLetterTopic = deadLetterTopic;
         this.deserializer = deserializer;
         this.tombstonesAllowed = tombstonesAllowed;
         this.check = check;
         this.service = service;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -79,6 +84,7 @@ final class Decoder implements FixedKeyProcessor<String, byte[], Decoded> {
             DeadLetters.explanation(topic, partition, offset, e, service).forEach(headers::add);
             context.forward(record.withValue(Decoded.deadLetter(topic, record.value(), deadLetterTopic))
                     .withHeaders(headers));
+            deadLetters.deadLettered(topic);
         }
     }
 

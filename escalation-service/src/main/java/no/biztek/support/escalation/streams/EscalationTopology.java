@@ -1,6 +1,7 @@
 package no.biztek.support.escalation.streams;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,6 +30,7 @@ import no.biztek.support.escalation.paging.EscalationPolicy;
 import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.escalation.paging.PagingMetrics;
 import no.biztek.support.escalation.paging.PagingTopology;
+import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.Severity;
 import no.biztek.support.schemas.customer.Customer;
@@ -69,21 +71,23 @@ public final class EscalationTopology {
      * @param settings       paging timers
      * @param commandTopic   the service's internal page-command topic
      * @param clock          the wall clock timers are measured by
+     * @param deadLetters    counts every record dead-lettered, by its input topic
      */
     public static Topology build(PolicyHistory policies, EscalationPolicy escalation,
                                  Map<Severity, Integer> breachPaging, PagingTopology.Settings settings,
                                  Topic<String, PageCommand> commandTopic, Supplier<Instant> clock,
-                                 PagingMetrics pagingMetrics, BillingMetrics billingMetrics) {
+                                 PagingMetrics pagingMetrics, BillingMetrics billingMetrics,
+                                 DeadLetterMetrics deadLetters) {
         String service = settings.producer();
         StreamsBuilder builder = new StreamsBuilder();
         PagingTopology.stores().forEach(builder::addStateStore);
 
         KStream<String, Decoded> inputs = decode(builder, Topics.TICKET_EVENTS, false,
-                value -> checkTicketEvent(value, policies), service)
-                .merge(decode(builder, Topics.SLA_EVENTS, false, value -> null, service))
+                value -> checkTicketEvent(value, policies), service, deadLetters)
+                .merge(decode(builder, Topics.SLA_EVENTS, false, value -> null, service, deadLetters))
                 .merge(decode(builder, Topics.ESCALATION_EVENTS, false,
-                        value -> checkEscalationEvent(value, policies), service))
-                .merge(decode(builder, commandTopic, false, PagingTopology::checkCommand, service));
+                        value -> checkEscalationEvent(value, policies), service, deadLetters))
+                .merge(decode(builder, commandTopic, false, PagingTopology::checkCommand, service, deadLetters));
 
         Map<String, KStream<String, Decoded>> routes = inputs.split(Named.as("input-"))
                 .branch((key, decoded) -> decoded.isDeadLetter(), Branched.as("invalid"))
@@ -99,7 +103,7 @@ public final class EscalationTopology {
                 .to(BY_TOPIC, OUTBOUND);
 
         Map<String, KStream<String, Decoded>> customers = decode(builder, Topics.CUSTOMERS, true,
-                BillingTopology::checkCustomer, service)
+                BillingTopology::checkCustomer, service, deadLetters)
                 .split(Named.as("customers-"))
                 .branch((key, decoded) -> decoded.isDeadLetter(), Branched.as("invalid"))
                 .defaultBranch(Branched.as("valid"));
@@ -119,20 +123,36 @@ public final class EscalationTopology {
                 .leftJoin(customerTable, BillingInput::new, Joined.<String, EscalationEvent, Customer>with(
                         Serdes.String(), Topics.ESCALATION_EVENTS.valueSerde(), Topics.CUSTOMERS.valueSerde())
                         .withName("time-entries-with-customer"))
-                .process(BillingTopology.processor(policies, service, billingMetrics), Named.as("billing"))
+                .process(BillingTopology.processor(policies, service, billingMetrics, deadLetters), Named.as("billing"))
                 .to(BY_TOPIC, OUTBOUND);
 
         return builder.build();
     }
 
+    /**
+     * The input topics processed together by ticket id (merged): they must have the same partition count
+     * (co-partitioned), which {@link TopicLayout} checks at start-up.
+     */
+    public static List<String> mergedTopics(Topic<String, PageCommand> commandTopic) {
+        return List.of(Topics.TICKET_EVENTS.name(), Topics.SLA_EVENTS.name(), Topics.ESCALATION_EVENTS.name(),
+                commandTopic.name());
+    }
+
+    /** Every topic the topology reads (and may dead-letter records of). */
+    public static List<String> inputTopics(Topic<String, PageCommand> commandTopic) {
+        List<String> inputs = new java.util.ArrayList<>(mergedTopics(commandTopic));
+        inputs.add(Topics.CUSTOMERS.name());
+        return List.copyOf(inputs);
+    }
+
     private static <V> KStream<String, Decoded> decode(StreamsBuilder builder, Topic<String, V> topic,
                                                       boolean tombstonesAllowed, Function<Object, String> check,
-                                                      String service) {
+                                                      String service, DeadLetterMetrics deadLetters) {
         Deserializer<V> values = topic.valueSerde().deserializer();
         String name = topic.name();
         return builder.stream(name, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"))
                 .processValues(() -> new Decoder(name, topic.deadLetterTopicName(), values, tombstonesAllowed, check,
-                        service), Named.as(name + "-decoder"));
+                        service, deadLetters), Named.as(name + "-decoder"));
     }
 
     private static Outbound deadLetter(Decoded decoded) {

@@ -12,6 +12,7 @@ import java.util.HashSet;
 
 import org.springframework.stereotype.Component;
 
+import no.biztek.support.escalation.billing.BillingCalculator;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.Vendor;
 import no.biztek.support.schemas.escalation.EscalationEvent;
@@ -47,10 +48,9 @@ public class VendorEscalationBook implements TopicFollower.View<EscalationEvent>
                              String status, List<StatusChange> statusChanges, List<TimeEntry> timeEntries,
                              boolean closed, String closedBy, String resolution, Instant closedAt) {
 
+        /** The worked minutes of its entries, by the billing rule (a started minute counts). */
         public long workedMinutes() {
-            return timeEntries.stream()
-                    .mapToLong(e -> (java.time.Duration.between(e.startedAt(), e.endedAt()).toMillis() + 59_999) / 60_000)
-                    .sum();
+            return timeEntries.stream().mapToLong(e -> BillingCalculator.workedMinutes(e.startedAt(), e.endedAt())).sum();
         }
     }
 

@@ -36,11 +36,13 @@ import no.biztek.support.schemas.topic.Topics;
 /**
  * Vendor escalations: validates each request against what is recorded, publishes its event on
  * {@code support.escalation-events.v1} (key: ticketId) and reads it back before answering, so the next
- * request on this instance sees it. Before validating, a request reads what other instances wrote up
- * to now. Writes on one instance are serialised; two instances writing for the same escalation at the
- * same moment can both pass validation (e.g. two overlapping entries in the same few milliseconds):
- * that small race is accepted rather than routing requests by key. Identical retries are recognised by
- * their deterministic ids and answered {@code ALREADY_RECORDED} without publishing again.
+ * request on this instance sees it. Before validating, a request reads the topics up to now, so what
+ * other instances wrote before it is seen; when Kafka cannot be read (or the write read back) in time the
+ * answer is 503 with Retry-After, never a decision on a stale view. Writes on one instance are serialised;
+ * two instances writing for the same escalation at the same moment can both pass validation (e.g. two
+ * overlapping entries in the same few milliseconds): that small race is accepted rather than routing
+ * requests by key. Identical retries are recognised by their deterministic ids and answered
+ * {@code ALREADY_RECORDED} without publishing again; different content never shares an event id.
  */
 @Component
 class VendorEscalations {
@@ -79,11 +81,13 @@ class VendorEscalations {
 
     synchronized Written open(String ticketId, VendorRequests.Open request) {
         validator.validate(request);
-        TicketDirectory.Ticket ticket = ticketFollower.find(() -> tickets.find(ticketId), api.lookupTimeout())
+        caughtUp(ticketFollower);
+        caughtUp(escalationFollower);
+        TicketDirectory.Ticket ticket = tickets.find(ticketId)
                 .orElseThrow(() -> Problems.notFound("No ticket " + ticketId + "."));
         String escalationId = Ids.escalationId(ticketId, request.vendor().name(), request.vendorCaseReference());
-        String eventId = Ids.eventId(escalationId, "opened");
-        if (escalationFollower.find(() -> book.find(escalationId), api.lookupTimeout()).isPresent()) {
+        String eventId = openedEventId(escalationId);
+        if (book.find(escalationId).isPresent()) {
             return new Written(escalationId, eventId, null, Outcome.ALREADY_RECORDED);
         }
         if (ticket.resolved()) {
@@ -104,19 +108,22 @@ class VendorEscalations {
         validator.validate(request);
         VendorEscalationBook.Escalation escalation = openEscalation(escalationId);
         List<VendorEscalationBook.StatusChange> changes = escalation.statusChanges();
+        String message = request.message().trim();
+        String previous = openedEventId(escalationId);
         if (!changes.isEmpty()) {
             VendorEscalationBook.StatusChange last = changes.get(changes.size() - 1);
-            if (last.status().equals(request.status().name()) && last.message().equals(request.message().trim())) {
+            if (last.status().equals(request.status().name()) && last.message().equals(message)) {
                 return new Written(escalationId, last.eventId(), null, Outcome.ALREADY_RECORDED);
             }
+            previous = last.eventId();
         }
-        String eventId = Ids.eventId(escalationId, "status|" + changes.size());
+        String eventId = statusEventId(escalationId, previous, request.status().name(), message);
         VendorStatusChanged changed = VendorStatusChanged.newBuilder()
                 .setEscalationId(escalationId)
                 .setVendor(escalation.vendor())
                 .setVendorCaseReference(escalation.vendorCaseReference())
                 .setStatus(VendorCaseStatus.valueOf(request.status().name()))
-                .setMessage(request.message().trim())
+                .setMessage(message)
                 .build();
         publish(envelope(eventId, escalation.ticketId(), escalation.customerId(), changed));
         return new Written(escalationId, eventId, null, Outcome.PUBLISHED);
@@ -127,8 +134,9 @@ class VendorEscalations {
         Instant start = request.startedAt().truncatedTo(ChronoUnit.MILLIS);
         Instant end = request.endedAt().truncatedTo(ChronoUnit.MILLIS);
         checkPeriod(start, end);
-        VendorEscalationBook.Escalation escalation = escalationFollower.find(() -> book.find(escalationId),
-                api.lookupTimeout()).orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
+        caughtUp(escalationFollower);
+        VendorEscalationBook.Escalation escalation = book.find(escalationId)
+                .orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
         String consultant = request.consultant().trim();
         String entryId = Ids.entryId(escalationId, consultant, start.toEpochMilli(), end.toEpochMilli());
         String eventId = Ids.eventId(entryId, "time-entry");
@@ -138,7 +146,6 @@ class VendorEscalations {
         if (escalation.closed()) {
             throw closed(escalation);
         }
-        escalationFollower.awaitCaughtUp(api.lookupTimeout());
         List<VendorEscalationBook.Overlap> overlaps = book.overlapping(consultant, start, end);
         if (!overlaps.isEmpty()) {
             List<FieldProblem> problems = new ArrayList<>();
@@ -189,8 +196,9 @@ class VendorEscalations {
 
     synchronized Written close(String escalationId, VendorRequests.Close request) {
         validator.validate(request);
-        VendorEscalationBook.Escalation escalation = escalationFollower.find(() -> book.find(escalationId),
-                api.lookupTimeout()).orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
+        caughtUp(escalationFollower);
+        VendorEscalationBook.Escalation escalation = book.find(escalationId)
+                .orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
         String eventId = Ids.eventId(escalationId, "closed");
         String closedBy = request.closedBy().trim();
         if (escalation.closed()) {
@@ -212,8 +220,9 @@ class VendorEscalations {
     }
 
     private VendorEscalationBook.Escalation openEscalation(String escalationId) {
-        VendorEscalationBook.Escalation escalation = escalationFollower.find(() -> book.find(escalationId),
-                api.lookupTimeout()).orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
+        caughtUp(escalationFollower);
+        VendorEscalationBook.Escalation escalation = book.find(escalationId)
+                .orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
         if (escalation.closed()) {
             throw closed(escalation);
         }
@@ -236,9 +245,41 @@ class VendorEscalations {
                 .build();
     }
 
+    /**
+     * Reads the topic up to now before a request is validated against its view: what any instance wrote
+     * before this request is seen. 503 when Kafka cannot be read in time.
+     */
+    private void caughtUp(TopicFollower<?> follower) {
+        if (!follower.awaitCaughtUp(api.lookupTimeout())) {
+            throw Problems.unavailable("Could not read " + follower.topic().name() + " up to now in time; try again.",
+                    api.retryAfter());
+        }
+    }
+
+    /**
+     * Publishes and waits until the view has read the event back, so this instance's next request sees it.
+     * 503 when it is not read back in time: the event may be recorded, and a retry is recognised by its id.
+     */
     private void publish(EscalationEvent event) {
         RecordMetadata written = publisher.publish(Topics.ESCALATION_EVENTS, event.getTicketId(), event);
-        escalationFollower.readBack(written, api.lookupTimeout());
+        if (!escalationFollower.readBack(written, api.lookupTimeout())) {
+            throw Problems.unavailable("The event was written but could not be read back in time; retry the "
+                    + "request (a retry is recognised and not recorded twice).", api.retryAfter());
+        }
+    }
+
+    private static String openedEventId(String escalationId) {
+        return Ids.eventId(escalationId, "opened");
+    }
+
+    /**
+     * The id of a status change: its content (status and message) chained to the event before it (the
+     * previous status change, or the opening). The same change retried gets the same id; two different
+     * changes never share one, even when two instances (or a stale view) chain them to the same predecessor;
+     * the same content later in the history has another predecessor, so another id.
+     */
+    static String statusEventId(String escalationId, String previousEventId, String status, String message) {
+        return Ids.eventId(escalationId, "status|" + previousEventId + "|" + status + "|" + message);
     }
 
     private static String blankToNull(String value) {

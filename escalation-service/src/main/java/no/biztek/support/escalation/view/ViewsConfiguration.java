@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Configuration;
 
 import no.biztek.support.escalation.billing.InvoiceLedger;
 import no.biztek.support.escalation.paging.PageBoard;
+import no.biztek.support.escalation.paging.PageState;
+import no.biztek.support.escalation.paging.PagingTopology;
+import no.biztek.support.escalation.streams.StreamsProperties;
 import no.biztek.support.escalation.ticket.TicketDirectory;
 import no.biztek.support.escalation.vendor.VendorEscalationBook;
 import no.biztek.support.kafka.follow.TopicFollower;
@@ -23,22 +26,32 @@ import no.biztek.support.schemas.topic.Topics;
 class ViewsConfiguration {
 
     @Bean
-    TopicFollower<TicketEvent> ticketFollower(KafkaProperties kafka, TicketDirectory tickets, PageBoard pages) {
+    TopicFollower<TicketEvent> ticketFollower(KafkaProperties kafka, TicketDirectory tickets) {
         return new TopicFollower<>(Topics.TICKET_EVENTS, TopicFollower.consumers(kafka, "escalation-tickets"),
-                List.of(tickets, pages.ticketView));
+                List.of(tickets));
     }
 
     @Bean
-    TopicFollower<EscalationEvent> escalationFollower(KafkaProperties kafka, PageBoard pages,
-                                                      VendorEscalationBook escalations) {
+    TopicFollower<EscalationEvent> escalationFollower(KafkaProperties kafka, VendorEscalationBook escalations) {
         return new TopicFollower<>(Topics.ESCALATION_EVENTS, TopicFollower.consumers(kafka, "escalation-events"),
-                List.of(pages.escalationView, escalations));
+                List.of(escalations));
     }
 
     @Bean
     TopicFollower<BillingEvent> billingFollower(KafkaProperties kafka, InvoiceLedger ledger) {
         return new TopicFollower<>(Topics.BILLING, TopicFollower.consumers(kafka, "escalation-billing"),
                 List.of(ledger));
+    }
+
+    /**
+     * The page board: the topology's own page state, from the changelog topic of its {@code pages} store.
+     * Kafka Streams creates that topic when it first starts; until then the follower waits for it (its
+     * consumer must not auto-create it, or it would get the broker's default partition count).
+     */
+    @Bean
+    TopicFollower<PageState> pageStateFollower(KafkaProperties kafka, StreamsProperties streams, PageBoard board) {
+        return new TopicFollower<>(PagingTopology.pageStateChangelog(streams.applicationId()),
+                TopicFollower.consumers(kafka, "escalation-page-states"), List.of(board));
     }
 
     /** Readiness: every view has read what was in its topic at start-up. */

@@ -130,6 +130,11 @@ public abstract class EscalationIntegrationTest {
                 && followers.stream().allMatch(TopicFollower::isCaughtUp));
     }
 
+    /** The Kafka Streams application id of the service under test (names its internal topics). */
+    protected static String applicationId() {
+        return APPLICATION_ID;
+    }
+
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }
@@ -240,6 +245,17 @@ public abstract class EscalationIntegrationTest {
 
     protected static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
+    }
+
+    /**
+     * The value of one series on {@code /actuator/prometheus}, e.g. {@code metric("support_oncall_pages_total",
+     * "level=\"1\"")}; 0 when the series is not there.
+     */
+    protected double metric(String name, String labels) {
+        String series = labels == null || labels.isEmpty() ? name + " " : name + "{" + labels + "} ";
+        return get("/actuator/prometheus", null).body().lines().filter(line -> line.startsWith(series))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim().split(" ")[0]))
+                .findFirst().orElse(0);
     }
 
     /** The problem document's {@code errors} as field → message. */

@@ -23,6 +23,11 @@ class PoisonRecordIntegrationTest extends EscalationIntegrationTest {
     void poisonRecordsGoToTheirDeadLetterTopicsAndTheNextRecordIsProcessed() {
         String key = unique("poison");
         byte[] garbage = ("not avro " + key).getBytes(StandardCharsets.UTF_8);
+        java.util.Map<String, Double> deadLettersBefore = new java.util.HashMap<>();
+        for (Topic<String, ?> topic : java.util.List.of(Topics.TICKET_EVENTS, Topics.SLA_EVENTS, Topics.CUSTOMERS,
+                Topics.ESCALATION_EVENTS)) {
+            deadLettersBefore.put(topic.name(), metric("support_dead_letters_total", "topic=\"" + topic.name() + "\""));
+        }
         for (Topic<String, ?> topic : java.util.List.of(Topics.TICKET_EVENTS, Topics.SLA_EVENTS, Topics.CUSTOMERS,
                 Topics.ESCALATION_EVENTS)) {
             sendRaw(topic.name(), key, garbage);
@@ -39,6 +44,8 @@ class PoisonRecordIntegrationTest extends EscalationIntegrationTest {
             assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(topic.name());
             assertThat(header(dead, DeadLetterHeaders.REASON)).contains("SerializationException");
             assertThat(header(dead, DeadLetterHeaders.SERVICE)).isEqualTo("escalation-service");
+            assertThat(metric("support_dead_letters_total", "topic=\"" + topic.name() + "\""))
+                    .as("dead letters of %s counted", topic).isGreaterThanOrEqualTo(deadLettersBefore.get(topic.name()) + 1);
         }
         awaitRecord(Topics.ESCALATION_EVENTS, r -> r.key().equals(ticket) && r.value().getPayload() instanceof OnCallPaged);
         Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> readRaw(

@@ -25,7 +25,9 @@ import no.biztek.support.schemas.billing.BillingEvent;
 import no.biztek.support.schemas.billing.BillableTimeRecorded;
 import no.biztek.support.schemas.billing.TermsSource;
 import no.biztek.support.schemas.common.Severity;
+import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.TimeEntryRecorded;
+import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.escalation.VendorEscalationClosed;
 import no.biztek.support.schemas.escalation.VendorEscalationOpened;
 import no.biztek.support.schemas.escalation.VendorStatusChanged;
@@ -42,6 +44,12 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
 
     @Autowired
     KafkaProperties kafka;
+
+    @Autowired
+    TopicFollower<EscalationEvent> escalationFollower;
+
+    @Autowired
+    TopicFollower<TicketEvent> ticketFollower;
 
     private final String ticket = TestEvents.newId();
     private final String customer = unique("kunde");
@@ -69,15 +77,26 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
                 .formatted(consultant, from, to), WRITER);
     }
 
+    private double openMicrosoftEscalations() {
+        return metric("support_vendor_escalations_open", "vendor=\"MICROSOFT\"");
+    }
+
     @Test
     void aVendorEscalationWithTimeEntriesBecomesBillingLinesInTheCsv() {
+        double openBefore = openMicrosoftEscalations();
+        double billedBefore = metric("support_billable_minutes_total", "vendor=\"MICROSOFT\"");
         String escalationId = open();
+        assertThat(openMicrosoftEscalations()).as("open while it is open").isEqualTo(openBefore + 1);
         assertThat(post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
                 {"vendor": "MICROSOFT", "vendorService": "M365", "vendorCaseReference": "2603020010000042",
                  "openedBy": "Kari Nordmann"}""", WRITER).statusCode()).as("the same escalation again").isEqualTo(200);
         HttpResponse<String> status = post("/api/v1/vendor-escalations/" + escalationId + "/status", """
                 {"status": "INVESTIGATING", "message": "Microsoft is looking at the tenant's mail flow"}""", WRITER);
         assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+        HttpResponse<String> retried = post("/api/v1/vendor-escalations/" + escalationId + "/status", """
+                {"status": "INVESTIGATING", "message": "Microsoft is looking at the tenant's mail flow"}""", WRITER);
+        assertThat(json(retried).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
+        assertThat(json(retried).get("eventId").asString()).isEqualTo(json(status).get("eventId").asString());
 
         // Monday 2 March 2026: 09:00–09:40 in opening hours; 15:45–16:20 across closing time
         HttpResponse<String> first = entry(escalationId, "Kari Nordmann", "2026-03-02T09:00:00+01:00",
@@ -134,14 +153,63 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
                 "{\"closedBy\": \"Kari Nordmann\", \"resolution\": \"Mail flow restored by Microsoft\"}", WRITER);
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
         assertThat(json(get("/api/v1/vendor-escalations/" + escalationId, READER)).get("closed").asBoolean()).isTrue();
+        assertThat(openMicrosoftEscalations()).as("closed, no longer open").isEqualTo(openBefore);
         assertThat(get("/api/v1/vendor-escalations?state=open", READER).body()).doesNotContain(escalationId);
 
         List<Object> events = readAll(Topics.ESCALATION_EVENTS).stream().filter(r -> r.key().equals(ticket))
                 .map(r -> r.value().getPayload()).toList();
         assertThat(events).hasExactlyElementsOfTypes(VendorEscalationOpened.class, VendorStatusChanged.class,
                 TimeEntryRecorded.class, TimeEntryRecorded.class, VendorEscalationClosed.class);
-        assertThat(get("/actuator/prometheus", null).body()).contains("support_billable_minutes_total{vendor=\"MICROSOFT\"}")
-                .contains("support_vendor_escalations_open{vendor=\"MICROSOFT\"}");
+        assertThat(metric("support_billable_minutes_total", "vendor=\"MICROSOFT\"")).as("60 + 60 billed minutes")
+                .isGreaterThanOrEqualTo(billedBefore + 120);
+    }
+
+    @Test
+    void writesAreNotValidatedAgainstViewsThatCannotBeBroughtUpToDate() {
+        String escalationId = open();
+        long before = eventsOfTicket();
+        escalationFollower.stop();
+        try {
+            for (HttpResponse<String> refused : List.of(
+                    post("/api/v1/vendor-escalations/" + escalationId + "/status",
+                            "{\"status\": \"MONITORING\", \"message\": \"Fixed\"}", WRITER),
+                    entry(escalationId, "Kari", "2026-03-02T13:00:00+01:00", "2026-03-02T14:00:00+01:00"),
+                    post("/api/v1/vendor-escalations/" + escalationId + "/close", "{\"closedBy\": \"Kari\"}", WRITER),
+                    post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
+                            {"vendor": "MICROSOFT", "vendorCaseReference": "other-case", "openedBy": "Kari"}""", WRITER))) {
+                assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+                assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+            }
+        } finally {
+            escalationFollower.start();
+        }
+        ticketFollower.stop();
+        try {
+            assertThat(post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
+                    {"vendor": "MICROSOFT", "vendorCaseReference": "other-case", "openedBy": "Kari"}""", WRITER)
+                    .statusCode()).isEqualTo(503);
+        } finally {
+            ticketFollower.start();
+        }
+        assertThat(eventsOfTicket()).as("nothing published").isEqualTo(before);
+        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/status",
+                "{\"status\": \"MONITORING\", \"message\": \"Fixed\"}", WRITER).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void differentStatusChangesGetDifferentEventIds() {
+        String escalationId = open();
+        List<String> ids = new java.util.ArrayList<>();
+        for (String body : List.of("{\"status\": \"INVESTIGATING\", \"message\": \"Looking\"}",
+                "{\"status\": \"FIX_IN_PROGRESS\", \"message\": \"Patch\"}",
+                "{\"status\": \"INVESTIGATING\", \"message\": \"Looking\"}")) {
+            HttpResponse<String> changed = post("/api/v1/vendor-escalations/" + escalationId + "/status", body, WRITER);
+            assertThat(json(changed).get("outcome").asString()).isEqualTo("PUBLISHED");
+            ids.add(json(changed).get("eventId").asString());
+        }
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(json(get("/api/v1/vendor-escalations/" + escalationId, READER)).get("statusChanges")).hasSize(3);
     }
 
     @Test

@@ -3,7 +3,9 @@ package no.biztek.support.escalation.paging;
 import static no.biztek.support.escalation.TestEvents.breached;
 import static no.biztek.support.escalation.TestEvents.firstResponse;
 import static no.biztek.support.escalation.TestEvents.newId;
+import static no.biztek.support.escalation.TestEvents.reopened;
 import static no.biztek.support.escalation.TestEvents.resolved;
+import static no.biztek.support.escalation.TestEvents.severityChanged;
 import static no.biztek.support.escalation.TestEvents.ticketOpened;
 import static no.biztek.support.escalation.streams.TopologyHarness.values;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import no.biztek.support.escalation.streams.TopologyHarness;
+import no.biztek.support.policy.file.PolicyFile;
 import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.escalation.AcknowledgementChannel;
 import no.biztek.support.schemas.escalation.EscalationEvent;
@@ -316,6 +319,181 @@ class PagingTopologyTest {
         assertThat(header(dead, DeadLetterHeaders.SERVICE)).isEqualTo("escalation-service");
         assertThat(slaDlt.readRecord().key()).isEqualTo("poison");
         assertThat(values(out)).hasSize(1);
+        assertThat(harness.deadLettered(Topics.TICKET_EVENTS)).isEqualTo(1.0);
+        assertThat(harness.deadLettered(Topics.SLA_EVENTS)).isEqualTo(1.0);
+        assertThat(harness.deadLettered(Topics.ESCALATION_EVENTS)).isZero();
+    }
+
+    @Test
+    void everyDeadLetterOfEveryInputIsCounted() {
+        byte[] garbage = "{not avro}".getBytes(StandardCharsets.UTF_8);
+        harness.rawInput(Topics.ESCALATION_EVENTS).pipeInput("poison", garbage);
+        harness.rawInput(Topics.CUSTOMERS).pipeInput("poison", garbage);
+        harness.rawInput(TopologyHarness.COMMANDS).pipeInput("poison", garbage);
+        harness.rawInput(TopologyHarness.COMMANDS).pipeInput(null, garbage);
+
+        assertThat(harness.deadLettered(Topics.ESCALATION_EVENTS)).isEqualTo(1.0);
+        assertThat(harness.deadLettered(Topics.CUSTOMERS)).isEqualTo(1.0);
+        assertThat(harness.deadLettered(TopologyHarness.COMMANDS)).isEqualTo(2.0);
+    }
+
+    // ---- which tickets still need a page
+
+    @Test
+    void aBreachOfAnAnsweredTicketPagesNobody() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.SERIOUS, NIGHT));
+        tickets.pipeInput(ticket, firstResponse(ticket, customer, NIGHT.plus(Duration.ofMinutes(5))));
+        sla.pipeInput(ticket, breached(ticket, customer, Severity.SERIOUS, NIGHT, NIGHT.plus(Duration.ofHours(4))));
+
+        assertThat(out.isEmpty()).as("the breach raced the first response; nobody needs waking").isTrue();
+        assertThat(harness.pageStates()).isEmpty();
+    }
+
+    @Test
+    void aBreachOfAResolvedTicketPagesNobody() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.SERIOUS, NIGHT));
+        tickets.pipeInput(ticket, resolved(ticket, customer, NIGHT.plus(Duration.ofMinutes(5))));
+        sla.pipeInput(ticket, breached(ticket, customer, Severity.SERIOUS, NIGHT, NIGHT.plus(Duration.ofHours(4))));
+
+        assertThat(out.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aReopenedTicketIsPagedForItsBreachAgain() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.SERIOUS, NIGHT));
+        tickets.pipeInput(ticket, firstResponse(ticket, customer, NIGHT.plus(Duration.ofMinutes(5))));
+        tickets.pipeInput(ticket, resolved(ticket, customer, NIGHT.plus(Duration.ofMinutes(10))));
+        tickets.pipeInput(ticket, reopened(ticket, customer, NIGHT.plus(Duration.ofMinutes(20))));
+        sla.pipeInput(ticket, breached(ticket, customer, Severity.SERIOUS, NIGHT, NIGHT.plus(Duration.ofHours(4))));
+
+        OnCallPaged paged = (OnCallPaged) out.readValue().getPayload();
+        assertThat(paged.getCause()).isEqualTo(PageCause.SLA_BREACHED);
+        assertThat(paged.getLevel()).isEqualTo(1);
+    }
+
+    @Test
+    void aResolvedTicketIsForgottenAfterTheRetention() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.SERIOUS, NIGHT));
+        tickets.pipeInput(ticket, resolved(ticket, customer, NIGHT));
+        var ticketStates = harness.driver.getKeyValueStore("paging-tickets");
+        assertThat(ticketStates.get(ticket)).isNotNull();
+
+        harness.advance(Duration.ofDays(29));
+        assertThat(ticketStates.get(ticket)).isNotNull();
+        harness.advance(Duration.ofDays(2));
+        assertThat(ticketStates.get(ticket)).isNull();
+    }
+
+    @Test
+    void aDowngradeFromSeverityOneClosesTheTicketsPages() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+        String pageId = ((OnCallPaged) out.readValue().getPayload()).getPageId();
+        harness.advance(Duration.ofMinutes(5));
+
+        tickets.pipeInput(ticket, severityChanged(ticket, customer, Severity.SERIOUS, harness.clock.instant()));
+        harness.advance(Duration.ofHours(3));
+
+        assertThat(out.isEmpty()).as("no re-escalation of a page nobody needs").isTrue();
+        PageState state = harness.pageStates().get(ticket + "|" + pageId);
+        assertThat(state.status()).isEqualTo(PageState.Status.CLOSED);
+        assertThat(state.endedAt()).isEqualTo(NIGHT.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void aChangeBetweenSeveritiesThatDoNotPageAroundTheClockLeavesPagesAlone() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.SERIOUS, NIGHT.minus(Duration.ofHours(5))));
+        sla.pipeInput(ticket, breached(ticket, customer, Severity.SERIOUS, NIGHT.minus(Duration.ofHours(5)), NIGHT));
+        out.readValue();
+        tickets.pipeInput(ticket, severityChanged(ticket, customer, Severity.LESS_SERIOUS, NIGHT));
+
+        harness.advance(Duration.ofMinutes(15));
+        assertThat(((PageReEscalated) out.readValue().getPayload()).getLevel()).isEqualTo(2);
+    }
+
+    @Test
+    void anUpgradeToSeverityOnePagesTheEngineerOnCall() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.SERIOUS, NIGHT.minus(Duration.ofHours(1))));
+        tickets.pipeInput(ticket, severityChanged(ticket, customer, Severity.CRITICAL, NIGHT));
+
+        OnCallPaged paged = (OnCallPaged) out.readValue().getPayload();
+        assertThat(paged.getCause()).isEqualTo(PageCause.OTHER);
+        assertThat(paged.getLevel()).isEqualTo(1);
+        assertThat(paged.getSeverity()).isEqualTo(Severity.CRITICAL);
+
+        tickets.pipeInput(ticket, severityChanged(ticket, customer, Severity.CRITICAL, NIGHT.plus(Duration.ofMinutes(1))));
+        assertThat(out.isEmpty()).as("a change from severity 1 to severity 1 is no upgrade").isTrue();
+    }
+
+    @Test
+    void aResolvedTicketUpgradedToSeverityOnePagesNobody() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.SERIOUS, NIGHT.minus(Duration.ofHours(1))));
+        tickets.pipeInput(ticket, resolved(ticket, customer, NIGHT.minus(Duration.ofMinutes(30))));
+        tickets.pipeInput(ticket, severityChanged(ticket, customer, Severity.CRITICAL, NIGHT));
+
+        assertThat(out.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aSeverityChangeIsJudgedUnderThePolicyInForceWhenTheTicketWasOpened() {
+        harness.close();
+        // severity 2 pages around the clock only in the version in force from 1 March 2026
+        harness = new TopologyHarness(TestPaging.properties(), PolicyFile.fromClasspath("policy/two-versions.yaml"),
+                NIGHT, PagingMetrics.NONE, (vendor, minutes) -> { });
+        tickets = harness.input(Topics.TICKET_EVENTS);
+        out = harness.output(Topics.ESCALATION_EVENTS);
+        String openedBefore = newId();
+        String openedAfter = newId();
+
+        tickets.pipeInput(openedBefore, ticketOpened(openedBefore, customer, Severity.LESS_SERIOUS,
+                Instant.parse("2026-02-27T10:00:00Z")));
+        tickets.pipeInput(openedBefore, severityChanged(openedBefore, customer, Severity.SERIOUS, NIGHT));
+        assertThat(out.isEmpty()).as("opened under the published terms: severity 2 does not page at night").isTrue();
+
+        tickets.pipeInput(openedAfter, ticketOpened(openedAfter, customer, Severity.LESS_SERIOUS,
+                Instant.parse("2026-03-02T10:00:00Z")));
+        tickets.pipeInput(openedAfter, severityChanged(openedAfter, customer, Severity.SERIOUS, NIGHT));
+        List<EscalationEvent> paged = values(out);
+        assertThat(paged).extracting(EscalationEvent::getTicketId).containsExactly(openedAfter);
+    }
+
+    @Test
+    void aTicketWhoseOpeningWasNeverSeenIsJudgedAtTheChangeAndItsPagesTellItsSeverity() {
+        // e.g. opened before this state existed: an upgrade to 1 still pages, a downgrade still closes
+        tickets.pipeInput(ticket, severityChanged(ticket, customer, Severity.CRITICAL, NIGHT));
+        String pageId = ((OnCallPaged) out.readValue().getPayload()).getPageId();
+
+        String other = newId();
+        sla.pipeInput(other, breached(other, customer, Severity.CRITICAL, NIGHT, NIGHT));
+        String breachPage = ((OnCallPaged) out.readValue().getPayload()).getPageId();
+        tickets.pipeInput(other, severityChanged(other, customer, Severity.SERIOUS, NIGHT));
+
+        assertThat(harness.pageStates().get(other + "|" + breachPage).status()).isEqualTo(PageState.Status.CLOSED);
+        assertThat(harness.pageStates().get(ticket + "|" + pageId).status()).isEqualTo(PageState.Status.OPEN);
+    }
+
+    @Test
+    void thePageStateRecordsEveryLevelAndTheAcknowledgement() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+        String pageId = ((OnCallPaged) out.readValue().getPayload()).getPageId();
+        harness.advance(Duration.ofMinutes(15));
+        out.readValue();
+        PageState moved = harness.pageStates().get(ticket + "|" + pageId);
+        assertThat(moved.level()).isEqualTo(2);
+        assertThat(moved.pagedAt()).isEqualTo(NIGHT);
+        assertThat(moved.levelPagedAt()).isEqualTo(NIGHT.plus(Duration.ofMinutes(15)));
+        assertThat(moved.status()).isEqualTo(PageState.Status.OPEN);
+
+        escalations.pipeInput(ticket, new PageEvents("escalation-service").acknowledged(pageId, ticket, customer, 2,
+                "Kari Nordmann", AcknowledgementChannel.LINK, harness.clock.instant()));
+        PageState acknowledged = harness.pageStates().get(ticket + "|" + pageId);
+        assertThat(acknowledged.status()).isEqualTo(PageState.Status.ACKNOWLEDGED);
+        assertThat(acknowledged.acknowledgedBy()).isEqualTo("Kari Nordmann");
+        assertThat(acknowledged.acknowledgedVia()).isEqualTo("LINK");
+
+        escalations.pipeInput(ticket, new PageEvents("escalation-service").acknowledged(pageId, ticket, customer, 2,
+                "Ola Hansen", AcknowledgementChannel.API, harness.clock.instant()));
+        assertThat(harness.pageStates().get(ticket + "|" + pageId).acknowledgedBy())
+                .as("the first acknowledgement counts").isEqualTo("Kari Nordmann");
     }
 
     @Test

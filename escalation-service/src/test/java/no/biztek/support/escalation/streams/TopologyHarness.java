@@ -18,6 +18,8 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import no.biztek.support.escalation.MutableClock;
 import no.biztek.support.escalation.billing.BillingMetrics;
 import no.biztek.support.escalation.paging.EscalationPolicy;
@@ -26,6 +28,7 @@ import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.escalation.paging.PagingMetrics;
 import no.biztek.support.escalation.paging.PagingProperties;
 import no.biztek.support.escalation.paging.PagingTopology;
+import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.file.PolicyFile;
 import no.biztek.support.schemas.topic.Topic;
@@ -37,17 +40,23 @@ public final class TopologyHarness implements AutoCloseable {
 
     public final MutableClock clock;
     public final TopologyTestDriver driver;
+    /** Where the topology counts its dead letters ({@code support.dead.letters{topic}}). */
+    public final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final Path stateDir;
 
     public TopologyHarness(PagingProperties paging, Instant start, PagingMetrics pagingMetrics,
                            BillingMetrics billingMetrics) {
+        this(paging, PolicyFile.defaultPolicy(), start, pagingMetrics, billingMetrics);
+    }
+
+    public TopologyHarness(PagingProperties paging, PolicyHistory policies, Instant start, PagingMetrics pagingMetrics,
+                           BillingMetrics billingMetrics) {
         this.clock = new MutableClock(start);
-        PolicyHistory policies = PolicyFile.defaultPolicy();
         EscalationPolicy escalation = new EscalationPolicy(paging.policy(), new OnCallSchedule(paging.schedule()));
         var settings = new PagingTopology.Settings(Duration.ofSeconds(1), 100, Duration.ofDays(30),
                 "escalation-service");
         var topology = EscalationTopology.build(policies, escalation, paging.breachPaging(), settings, COMMANDS,
-                clock::instant, pagingMetrics, billingMetrics);
+                clock::instant, pagingMetrics, billingMetrics, new DeadLetterMetrics(registry));
         try {
             stateDir = Files.createTempDirectory("escalation-ttd");
         } catch (java.io.IOException e) {
@@ -78,6 +87,23 @@ public final class TopologyHarness implements AutoCloseable {
 
     public <V> TestOutputTopic<String, V> output(Topic<String, V> topic) {
         return driver.createOutputTopic(topic.name(), new StringDeserializer(), topic.valueSerde().deserializer());
+    }
+
+    /** How many records of the topic the topology dead-lettered ({@code support_dead_letters_total{topic}}). */
+    public double deadLettered(Topic<?, ?> topic) {
+        var counter = registry.find("support.dead.letters").tag("topic", topic.name()).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** The topology's committed page state: the {@code pages} store, what its changelog carries. */
+    public java.util.Map<String, no.biztek.support.escalation.paging.PageState> pageStates() {
+        java.util.Map<String, no.biztek.support.escalation.paging.PageState> states = new java.util.LinkedHashMap<>();
+        org.apache.kafka.streams.state.KeyValueStore<String, no.biztek.support.escalation.paging.PageState> store =
+                driver.getKeyValueStore("pages");
+        try (var all = store.all()) {
+            all.forEachRemaining(kv -> states.put(kv.key, kv.value));
+        }
+        return states;
     }
 
     public TestOutputTopic<String, byte[]> deadLetters(Topic<?, ?> topic) {

@@ -78,7 +78,10 @@ public final class TopicFollower<V> implements SmartLifecycle {
         this.compacted = topic.cleanupPolicy() == CleanupPolicy.COMPACT;
     }
 
-    /** Consumers with the service's Kafka settings, but no group, no commits, committed records only. */
+    /**
+     * Consumers with the service's Kafka settings, but no group, no commits, committed records only, and
+     * never creating the topic they follow (a topic gets its partitions from whoever owns it).
+     */
     public static Supplier<Consumer<byte[], byte[]>> consumers(KafkaProperties kafka, String purpose) {
         return () -> {
             Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
@@ -86,6 +89,7 @@ public final class TopicFollower<V> implements SmartLifecycle {
             properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
             properties.put(ConsumerConfig.CLIENT_ID_CONFIG, purpose + "-" + UUID.randomUUID());
             return new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         };
@@ -122,12 +126,17 @@ public final class TopicFollower<V> implements SmartLifecycle {
         return lookup.get();
     }
 
-    /** Waits until the views have read a record this instance just wrote, so that its next read sees it. */
-    public void readBack(RecordMetadata written, Duration timeout) {
-        if (!awaitRead(written.partition(), written.offset(), timeout)) {
+    /**
+     * Waits until the views have read a record this instance just wrote, so that its next read sees it;
+     * false (and logged) when that did not happen in time.
+     */
+    public boolean readBack(RecordMetadata written, Duration timeout) {
+        boolean read = awaitRead(written.partition(), written.offset(), timeout);
+        if (!read) {
             log.warn("Did not read back {}-{}@{} within {}", written.topic(), written.partition(), written.offset(),
                     timeout);
         }
+        return read;
     }
 
     /** Waits until the record at {@code offset} of {@code partition} has been read. */
