@@ -45,6 +45,14 @@ class TicketDirectory {
         return snapshots.get(ticketId).isPresent();
     }
 
+    /**
+     * Knows a ticket this instance just opened at once, without waiting to read it back (the hot path):
+     * folding a TicketOpened twice changes nothing, so the follower's later read of it is harmless.
+     */
+    void opened(TicketEvent event) {
+        snapshots.fold(event.getTicketId(), event);
+    }
+
     /** Waits until this instance has read what it just wrote, so its next request sees the change. */
     void published(RecordMetadata written) {
         follower.readBack(written, lookupTimeout);

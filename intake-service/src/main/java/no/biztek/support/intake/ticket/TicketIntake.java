@@ -96,7 +96,9 @@ public class TicketIntake {
                 .setVendorService(request.vendorService())
                 .setOpenedAt(openedAt)
                 .build();
-        publish(envelope(eventId, ticketId, request.customerId().trim(), now, opened));
+        TicketEvent event = envelope(eventId, ticketId, request.customerId().trim(), now, opened);
+        publisher.publish(Topics.TICKET_EVENTS, ticketId, event);
+        directory.opened(event);
         meters.counter("support.tickets.opened", "severity", Integer.toString(request.severity()),
                 "channel", request.channel().name()).increment();
         return new Accepted(ticketId, eventId, Accepted.Outcome.PUBLISHED);

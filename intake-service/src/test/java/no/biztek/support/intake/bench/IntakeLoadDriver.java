@@ -14,6 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,7 +33,7 @@ import no.biztek.support.schemas.topic.Topics;
  * Load driver (a benchmark, not a test): N concurrent clients post new tickets to a running intake for
  * a while and report accepted tickets per second and latency percentiles; then, on the same broker, the
  * same number of concurrent senders publish the same kind of record with a raw Kafka producer
- * configured like intake's (acks=all, idempotent), for comparison. See docs/benchmarks.md.
+ * configured like intake's (acks=all, idempotent) to a scratch topic, for comparison. See docs/benchmarks.md.
  *
  * <p>Arguments: intake URL, token, bootstrap servers, clients, warm-up seconds, measured seconds.
  */
@@ -53,6 +56,14 @@ public final class IntakeLoadDriver {
             return response.statusCode() == 202;
         });
 
+        // the raw producer writes the same records to a scratch topic, so intake's ticket directory stays as it was
+        String scratch = "bench.raw-ticket-events";
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            if (!admin.listTopics().names().get().contains(scratch)) {
+                admin.createTopics(List.of(new NewTopic(scratch, Topics.TICKET_EVENTS.defaultPartitions(), (short) 1)))
+                        .all().get();
+            }
+        }
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 2);
@@ -61,7 +72,7 @@ public final class IntakeLoadDriver {
                 Topics.TICKET_EVENTS.valueSerde().serializer())) {
             raw = run("raw producer", clients, warmUp, measured, () -> {
                 TicketEvent event = event();
-                producer.send(new ProducerRecord<>(Topics.TICKET_EVENTS.name(), event.getTicketId(), event)).get();
+                producer.send(new ProducerRecord<>(scratch, event.getTicketId(), event)).get();
                 return true;
             });
         }
