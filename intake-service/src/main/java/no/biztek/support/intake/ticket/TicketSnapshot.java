@@ -12,43 +12,50 @@ import no.biztek.support.schemas.ticket.TicketResolved;
 
 /**
  * What intake knows of a ticket from its own events: enough to validate and number lifecycle events.
+ * Intake holds one per ticket it has seen, so it is kept small (no ticket id: the directory's key has it).
  *
- * @param severityChanges how many severity changes were recorded (numbers the next one)
- * @param resolutions     how many times it was resolved
- * @param reopenings      how many times it was reopened
- * @param lastEventId     the last event folded in, so a duplicate is not counted twice
+ * @param customerId        a shared instance per customer ({@link CompactIds#customerId})
+ * @param openedAtMillis    when the ticket was opened, epoch milliseconds (events carry millisecond precision)
+ * @param severityChanges   how many severity changes were recorded (numbers the next one)
+ * @param resolutions       how many times it was resolved
+ * @param reopenings        how many times it was reopened
+ * @param lastEventKey      the last event folded in ({@link CompactIds#key}), so a duplicate is not counted twice
  */
-record TicketSnapshot(String ticketId, String customerId, Instant openedAt, Severity severity,
-                      boolean firstResponseRecorded, boolean resolved, int severityChanges, int resolutions,
-                      int reopenings, String lastEventId) {
+record TicketSnapshot(String customerId, long openedAtMillis, Severity severity, boolean firstResponseRecorded,
+                      boolean resolved, int severityChanges, int resolutions, int reopenings, Object lastEventKey) {
+
+    Instant openedAt() {
+        return Instant.ofEpochMilli(openedAtMillis);
+    }
 
     /** Folds the next event of the ticket; {@code null} while the ticket is unknown. */
-    static TicketSnapshot fold(TicketSnapshot current, TicketEvent event) {
+    static TicketSnapshot fold(TicketSnapshot current, TicketEvent event, CompactIds ids) {
         Object payload = event.getPayload();
         if (payload instanceof TicketOpened opened) {
-            return current != null ? current : new TicketSnapshot(event.getTicketId(), event.getCustomerId(),
-                    opened.getOpenedAt(), opened.getSeverity(), false, false, 0, 0, 0, event.getEventId());
+            return current != null ? current : new TicketSnapshot(ids.customerId(event.getCustomerId()),
+                    opened.getOpenedAt().toEpochMilli(), opened.getSeverity(), false, false, 0, 0, 0,
+                    CompactIds.key(event.getEventId()));
         }
-        if (current == null || event.getEventId().equals(current.lastEventId())) {
+        Object id = CompactIds.key(event.getEventId());
+        if (current == null || id.equals(current.lastEventKey())) {
             return current;
         }
-        String id = event.getEventId();
         if (payload instanceof FirstResponseRecorded) {
-            return new TicketSnapshot(current.ticketId, current.customerId, current.openedAt, current.severity, true,
+            return new TicketSnapshot(current.customerId, current.openedAtMillis, current.severity, true,
                     current.resolved, current.severityChanges, current.resolutions, current.reopenings, id);
         }
         if (payload instanceof SeverityChanged changed) {
-            return new TicketSnapshot(current.ticketId, current.customerId, current.openedAt, changed.getSeverity(),
+            return new TicketSnapshot(current.customerId, current.openedAtMillis, changed.getSeverity(),
                     current.firstResponseRecorded, current.resolved, current.severityChanges + 1, current.resolutions,
                     current.reopenings, id);
         }
         if (payload instanceof TicketResolved) {
-            return new TicketSnapshot(current.ticketId, current.customerId, current.openedAt, current.severity,
+            return new TicketSnapshot(current.customerId, current.openedAtMillis, current.severity,
                     current.firstResponseRecorded, true, current.severityChanges, current.resolutions + 1,
                     current.reopenings, id);
         }
         if (payload instanceof TicketReopened) {
-            return new TicketSnapshot(current.ticketId, current.customerId, current.openedAt, current.severity,
+            return new TicketSnapshot(current.customerId, current.openedAtMillis, current.severity,
                     current.firstResponseRecorded, false, current.severityChanges, current.resolutions,
                     current.reopenings + 1, id);
         }

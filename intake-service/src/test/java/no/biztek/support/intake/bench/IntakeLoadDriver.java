@@ -1,9 +1,6 @@
 package no.biztek.support.intake.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -39,21 +37,20 @@ import no.biztek.support.schemas.topic.Topics;
  */
 public final class IntakeLoadDriver {
 
+    private static final int RAW_WARM_UP_SECONDS = 15;
+
     public static void main(String[] args) throws Exception {
         String url = args.length > 0 ? args[0] : "http://127.0.0.1:8081";
         String token = args.length > 1 ? args[1] : "local-dev-token";
         String bootstrap = args.length > 2 ? args[2] : "127.0.0.1:9092";
         int clients = args.length > 3 ? Integer.parseInt(args[3]) : 32;
-        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 10;
+        int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 240;
         int measured = args.length > 5 ? Integer.parseInt(args[5]) : 30;
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        URI base = URI.create(url);
         Result api = run("intake HTTP", clients, warmUp, measured, () -> {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/tickets"))
-                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body())).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 202;
+            KeepAliveHttpConnection connection = new KeepAliveHttpConnection(base);
+            return () -> connection.post("/api/v1/tickets", "Bearer " + token, body()) == 202;
         });
 
         // the raw producer writes the same records to a scratch topic, so intake's ticket directory stays as it was
@@ -70,7 +67,8 @@ public final class IntakeLoadDriver {
         Result raw;
         try (var producer = new KafkaProducer<>(config, new StringSerializer(),
                 Topics.TICKET_EVENTS.valueSerde().serializer())) {
-            raw = run("raw producer", clients, warmUp, measured, () -> {
+            // a producer needs seconds, not minutes, to warm up
+            raw = run("raw producer", clients, Math.min(warmUp, RAW_WARM_UP_SECONDS), measured, () -> () -> {
                 TicketEvent event = event();
                 producer.send(new ProducerRecord<>(scratch, event.getTicketId(), event)).get();
                 return true;
@@ -86,7 +84,8 @@ public final class IntakeLoadDriver {
     record Result(double perSecond, long failures) {
     }
 
-    static Result run(String name, int clients, int warmUpSeconds, int measuredSeconds, Call call)
+    /** Runs the clients, each with the call {@code perClient} gives it (its own connection, say). */
+    static Result run(String name, int clients, int warmUpSeconds, int measuredSeconds, Supplier<Call> perClient)
             throws InterruptedException {
         long warmUpEnds = System.nanoTime() + Duration.ofSeconds(warmUpSeconds).toNanos();
         long ends = warmUpEnds + Duration.ofSeconds(measuredSeconds).toNanos();
@@ -98,6 +97,7 @@ public final class IntakeLoadDriver {
             long[] mine = new long[2_000_000];
             latencies.add(mine);
             int client = c;
+            Call call = perClient.get();
             Thread thread = new Thread(() -> {
                 try {
                     while (System.nanoTime() < ends) {

@@ -3,6 +3,7 @@ package no.biztek.support.intake.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ import no.biztek.support.schemas.ticket.TicketResolved;
 class TicketSnapshotTest {
 
     private static final Instant OPENED = Instant.parse("2026-03-02T08:00:00Z");
+    private static final CompactIds IDS = new CompactIds();
 
     private static TicketEvent event(String eventId, Object payload) {
         return TicketEvent.newBuilder().setEventId(eventId).setTicketId("t").setCustomerId("c")
@@ -32,15 +34,15 @@ class TicketSnapshotTest {
 
     @Test
     void lifecycleBeforeOpeningIsIgnored() {
-        assertThat(TicketSnapshot.fold(null, event("e1", new TicketResolved(OPENED)))).isNull();
+        assertThat(TicketSnapshot.fold(null, event("e1", new TicketResolved(OPENED)), IDS)).isNull();
     }
 
     @Test
     void foldsTheLifecycleAndCountsOccurrences() {
-        TicketSnapshot s = TicketSnapshot.fold(null, opened(Severity.LESS_SERIOUS));
+        TicketSnapshot s = TicketSnapshot.fold(null, opened(Severity.LESS_SERIOUS), IDS);
         s = TicketSnapshot.fold(s, event("e2", new SeverityChanged(Severity.CRITICAL,
-                SeverityChangeReason.IMPACT_REASSESSED, null, OPENED)));
-        s = TicketSnapshot.fold(s, event("e3", new TicketResolved(OPENED)));
+                SeverityChangeReason.IMPACT_REASSESSED, null, OPENED)), IDS);
+        s = TicketSnapshot.fold(s, event("e3", new TicketResolved(OPENED)), IDS);
 
         assertThat(s.severity()).isEqualTo(Severity.CRITICAL);
         assertThat(s.severityChanges()).isEqualTo(1);
@@ -53,9 +55,30 @@ class TicketSnapshotTest {
     void aDuplicateEventIsNotCountedTwice() {
         TicketEvent change = event("e2", new SeverityChanged(Severity.CRITICAL, SeverityChangeReason.IMPACT_REASSESSED,
                 null, OPENED));
-        TicketSnapshot s = TicketSnapshot.fold(TicketSnapshot.fold(null, opened(Severity.SERIOUS)), change);
+        TicketSnapshot s = TicketSnapshot.fold(TicketSnapshot.fold(null, opened(Severity.SERIOUS), IDS), change, IDS);
 
-        assertThat(TicketSnapshot.fold(s, change).severityChanges()).isEqualTo(1);
-        assertThat(TicketSnapshot.fold(s, opened(Severity.LESS_SERIOUS))).isEqualTo(s);
+        assertThat(TicketSnapshot.fold(s, change, IDS).severityChanges()).isEqualTo(1);
+        assertThat(TicketSnapshot.fold(s, opened(Severity.LESS_SERIOUS), IDS)).isEqualTo(s);
+    }
+
+    @Test
+    void aDuplicateWithAUuidEventIdIsRecognisedToo() {
+        String eventId = TicketIds.eventId(TicketIds.ticketId("zendesk", "42"), TicketIntake.RESOLVED, 0);
+        TicketEvent resolved = event(eventId, new TicketResolved(OPENED));
+        TicketSnapshot s = TicketSnapshot.fold(TicketSnapshot.fold(null, opened(Severity.SERIOUS), IDS), resolved, IDS);
+
+        assertThat(TicketSnapshot.fold(s, event(new String(eventId), new TicketResolved(OPENED)), IDS).resolutions())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void canonicalUuidsAreKeptCompactAndOtherIdsAsTheyAre() {
+        String uuid = "0b9e7f0e-3c2a-4f65-8a1d-5e4b3c2a1f09";
+
+        assertThat(CompactIds.key(uuid)).isEqualTo(UUID.fromString(uuid));
+        assertThat(CompactIds.key(uuid.toUpperCase())).isEqualTo(uuid.toUpperCase());
+        assertThat(CompactIds.key("1-2-3-4-5")).isEqualTo("1-2-3-4-5");
+        assertThat(CompactIds.key("ticket-42")).isEqualTo("ticket-42");
+        assertThat(IDS.customerId(new String("kunde-as"))).isSameAs(IDS.customerId(new String("kunde-as")));
     }
 }
