@@ -64,15 +64,15 @@ class SlaController {
             @Parameter(description = "ISO-8601 instant, e.g. 2026-03-02T09:00:00+01:00; default now")
             @RequestParam(required = false) String openedAt) {
         Instant opened = openedAt == null || openedAt.isBlank() ? clock.instant() : parseInstant(openedAt);
-        SlaPolicy policy;
+        Severity level = Severity.ofLevel(severity);
         try {
-            policy = policies.inForceAt(opened);
+            SlaPolicy policy = policies.inForceAt(opened);
+            return new PreviewResponse(policy.firstResponseDeadline(level, opened),
+                    policy.terms(level).targetMinutes(), policy.id());
         } catch (IllegalArgumentException e) {
+            // before the first policy version, or beyond the years the business calendar covers
             throw new InvalidRequestException("openedAt", e.getMessage());
         }
-        Severity level = Severity.ofLevel(severity);
-        return new PreviewResponse(policy.firstResponseDeadline(level, opened),
-                policy.terms(level).targetMinutes(), policy.id());
     }
 
     /** An ISO-8601 instant with Z or an offset; a '+' decoded to a space in a query string is taken back. */

@@ -31,16 +31,22 @@ import no.biztek.support.schemas.ticket.TicketResolved;
  * gets a verdict or stops are dropped.</li>
  * <li>A first response is judged by its {@code respondedAt}: before {@code dueAt} it is MET even if it
  * arrives a little later, unless the breach was already emitted; at or after {@code dueAt} it is a breach.</li>
- * <li>A severity change applies only while the clock runs. After the verdict (MET or BREACHED) or while
- * stopped, it is recorded and changes nothing: a verdict is final.</li>
+ * <li>A severity change while the clock runs moves the deadline (SlaDeadlineChanged). While STOPPED it
+ * changes the severity and deadline silently, so a reopened ticket is measured under them. After the
+ * verdict (MET or BREACHED) it is recorded and changes nothing: a verdict is final.</li>
  * <li>TicketReopened: if the clock was STOPPED (resolved without a first response) measuring resumes with
  * the same {@code dueAt} (time while resolved counts), emitting SlaClockStarted, and breaches at once if
- * that deadline has passed. After the verdict it changes nothing for the first-response SLA.</li>
+ * that deadline has passed. A first response recorded while the ticket was resolved is judged at the
+ * reopening (MET if before {@code dueAt}, else BREACHED). After the verdict a reopening changes nothing
+ * for the first-response SLA.</li>
  * <li>A clock with a verdict or stopped is kept {@code closedRetention} (for the status query and for
  * deduplication), then deleted.</li>
  * </ul>
  */
 final class ClockRules {
+
+    /** Names the consultant of a response stored before clocks kept it. */
+    static final String UNKNOWN_CONSULTANT = "unknown";
 
     private final PolicyHistory policies;
     private final Map<String, SlaPolicy> policiesById;
@@ -121,26 +127,31 @@ final class ClockRules {
 
     private Step respond(SlaClock clock, TicketEvent event, FirstResponseRecorded response, Instant now) {
         SlaClock.Builder next = clock.toBuilder().seen(event.getEventId());
-        Instant respondedAt = response.getRespondedAt();
         List<SlaEvent> out = new ArrayList<>();
-        SlaPolicy policy = policyOf(clock);
         if (clock.isRunning()) {
-            next.respondedAt(respondedAt);
-            if (respondedAt.isBefore(clock.dueAt())) {
-                next.state(ClockState.MET).verdictAt(respondedAt);
-                out.add(events.met(next.build(), policy, respondedAt, response.getConsultant()));
-            } else {
-                next.state(ClockState.BREACHED).verdictAt(clock.dueAt());
-                out.add(events.breached(next.build(), policy));
-            }
+            next.responded(response.getRespondedAt(), response.getConsultant());
+            judgeResponse(next, policyOf(clock), out);
             return finish(clock, next, now, out, Step.Outcome.APPLIED);
         }
         if (clock.respondedAt() == null) {
-            // after a breach, or while stopped: the response is recorded, no (second) verdict
-            next.respondedAt(respondedAt);
+            // after a breach: recorded, no second verdict; while stopped: recorded, judged if the ticket is reopened
+            next.responded(response.getRespondedAt(), response.getConsultant());
             return finish(clock, next, now, out, Step.Outcome.APPLIED);
         }
         return finish(clock, next, now, out, Step.Outcome.IGNORED);
+    }
+
+    /** The verdict on a running clock with a recorded response: MET before the deadline, else BREACHED. */
+    private void judgeResponse(SlaClock.Builder next, SlaPolicy policy, List<SlaEvent> out) {
+        SlaClock responded = next.build();
+        if (responded.respondedAt().isBefore(responded.dueAt())) {
+            next.state(ClockState.MET).verdictAt(responded.respondedAt());
+            out.add(events.met(next.build(), policy, responded.respondedAt(),
+                    responded.respondedBy() == null ? UNKNOWN_CONSULTANT : responded.respondedBy()));
+        } else {
+            next.state(ClockState.BREACHED).verdictAt(responded.dueAt());
+            out.add(events.breached(next.build(), policy));
+        }
     }
 
     private Step changeSeverity(SlaClock clock, TicketEvent event, SeverityChanged change, Instant now) {
@@ -153,10 +164,15 @@ final class ClockRules {
         if (!out.isEmpty()) {
             return finish(clock, next, now, out, Step.Outcome.APPLIED);
         }
-        if (!clock.isRunning() || severity == clock.severity()) {
+        if (severity == clock.severity() || (!clock.isRunning() && clock.state() != ClockState.STOPPED)) {
             return finish(clock, next, now, out, Step.Outcome.IGNORED);
         }
         Instant dueAt = policy.firstResponseDeadline(severity, clock.openedAt());
+        if (clock.state() == ClockState.STOPPED) {
+            // nothing is measured while resolved; a reopened ticket is measured under the severity it has then
+            next.severity(severity).dueAt(dueAt);
+            return finish(clock, next, now, out, Step.Outcome.APPLIED);
+        }
         next.severity(severity).dueAt(dueAt);
         out.add(events.deadlineChanged(next.build(), policy, change.getChangedAt(), event.getEventId(),
                 clock.severity(), clock.dueAt(), change.getReason()));
@@ -197,7 +213,11 @@ final class ClockRules {
             SlaPolicy policy = policyOf(clock);
             next.state(ClockState.RUNNING).verdictAt(null);
             out.add(events.started(next.build(), policy, reopened.getReopenedAt(), event.getEventId()));
-            fireDue(next, policy, now, out);
+            if (clock.respondedAt() != null) {
+                judgeResponse(next, policy, out); // answered while resolved: that response is the first one
+            } else {
+                fireDue(next, policy, now, out);
+            }
         }
         return finish(clock, next, now, out, Step.Outcome.APPLIED);
     }

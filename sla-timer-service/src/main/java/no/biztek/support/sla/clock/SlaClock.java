@@ -19,6 +19,7 @@ import no.biztek.support.policy.Severity;
  * @param dueAt            the first-response deadline under {@code severity}
  * @param state            where the clock stands
  * @param respondedAt      the first response, if recorded (also after a breach)
+ * @param respondedBy      the consultant of that response (null when none, or stored before it was kept)
  * @param verdictAt        when the clock reached MET, BREACHED or STOPPED; null while RUNNING
  * @param resolvedAt       when the ticket was resolved, null while it is not (again) resolved
  * @param warnedThresholds warning thresholds (percent) already emitted, ascending
@@ -26,7 +27,8 @@ import no.biztek.support.policy.Severity;
  * @param seenEventIds     ids of the ticket events already applied (newest last, bounded), for deduplication
  */
 public record SlaClock(String ticketId, String customerId, String policyVersion, Severity severity,
-                       Instant openedAt, Instant dueAt, ClockState state, Instant respondedAt, Instant verdictAt,
+                       Instant openedAt, Instant dueAt, ClockState state, Instant respondedAt, String respondedBy,
+                       Instant verdictAt,
                        Instant resolvedAt, List<Integer> warnedThresholds, Instant timerAt,
                        List<String> seenEventIds) {
 
@@ -67,6 +69,7 @@ public record SlaClock(String ticketId, String customerId, String policyVersion,
         private Instant dueAt;
         private ClockState state;
         private Instant respondedAt;
+        private String respondedBy;
         private Instant verdictAt;
         private Instant resolvedAt;
         private final List<Integer> warnedThresholds;
@@ -82,6 +85,7 @@ public record SlaClock(String ticketId, String customerId, String policyVersion,
             dueAt = clock.dueAt;
             state = clock.state;
             respondedAt = clock.respondedAt;
+            respondedBy = clock.respondedBy;
             verdictAt = clock.verdictAt;
             resolvedAt = clock.resolvedAt;
             warnedThresholds = new ArrayList<>(clock.warnedThresholds);
@@ -120,8 +124,9 @@ public record SlaClock(String ticketId, String customerId, String policyVersion,
             return this;
         }
 
-        Builder respondedAt(Instant value) {
-            respondedAt = value;
+        Builder responded(Instant at, String consultant) {
+            respondedAt = at;
+            respondedBy = consultant;
             return this;
         }
 
@@ -160,7 +165,7 @@ public record SlaClock(String ticketId, String customerId, String policyVersion,
 
         SlaClock build() {
             return new SlaClock(ticketId, customerId, policyVersion, severity, openedAt, dueAt, state, respondedAt,
-                    verdictAt, resolvedAt, warnedThresholds, timerAt, seenEventIds);
+                    respondedBy, verdictAt, resolvedAt, warnedThresholds, timerAt, seenEventIds);
         }
     }
 
@@ -168,6 +173,6 @@ public record SlaClock(String ticketId, String customerId, String policyVersion,
     static SlaClock started(String ticketId, String customerId, String policyVersion, Severity severity,
                             Instant openedAt, Instant dueAt, String openedEventId) {
         return new SlaClock(ticketId, customerId, policyVersion, severity, openedAt, dueAt, ClockState.RUNNING,
-                null, null, null, List.of(), null, List.of(openedEventId));
+                null, null, null, null, List.of(), null, List.of(openedEventId));
     }
 }

@@ -143,15 +143,19 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
         }
         // the entry is used up: "before" has no timer, so whatever timer the step plans is written anew
         SlaClock consumed = current.toBuilder().timerAt(null).build();
+        Step step;
         try {
-            Step step = rules.timer(current, now);
-            commit(timer.ticketId(), new Step(consumed, step.after(), step.events(), step.outcome()), now, true);
+            step = rules.timer(current, now);
         } catch (RuntimeException e) {
+            // only the rules are guarded: a failure of the stores or of forwarding must end the task, not be retried
+            // here after part of the step's events went out
             log.error("SLA timer of ticket {} failed; retrying in {}", timer.ticketId(), RETRY_FAILED_TIMER, e);
             metrics.timerFailed();
             SlaClock retry = current.toBuilder().timerAt(ClockRules.ceilMillis(now.plus(RETRY_FAILED_TIMER))).build();
             commit(timer.ticketId(), new Step(consumed, retry, List.of(), Step.Outcome.APPLIED), now, true);
+            return;
         }
+        commit(timer.ticketId(), new Step(consumed, step.after(), step.events(), step.outcome()), now, true);
     }
 
     private void commit(String ticketId, Step step, Instant now, boolean byTimer) {

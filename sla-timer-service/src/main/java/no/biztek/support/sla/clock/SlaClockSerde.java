@@ -17,10 +17,12 @@ import no.biztek.support.policy.Severity;
  * Stored form of an {@link SlaClock}: a compact binary record (format byte, then the fields in order;
  * texts as 2-byte length + UTF-8, instants as epoch millis).
  * Internal to this service; a new format gets a new format byte and this serde keeps reading the old one.
+ * Format 2 adds the consultant of the first response (a presence byte, then the text) after {@code respondedAt}.
  */
 public final class SlaClockSerde implements Serde<SlaClock> {
 
     private static final byte FORMAT_1 = 1;
+    private static final byte FORMAT_2 = 2;
     private static final long NONE = Long.MIN_VALUE;
 
     private final Serializer<SlaClock> serializer = (topic, clock) -> clock == null ? null : write(clock);
@@ -40,16 +42,17 @@ public final class SlaClockSerde implements Serde<SlaClock> {
         byte[] ticketId = utf8(clock.ticketId());
         byte[] customerId = utf8(clock.customerId());
         byte[] policyVersion = utf8(clock.policyVersion());
+        byte[] respondedBy = clock.respondedBy() == null ? null : utf8(clock.respondedBy());
         List<byte[]> seen = new ArrayList<>(clock.seenEventIds().size());
         int size = 1 + 3 * 2 + ticketId.length + customerId.length + policyVersion.length + 1 + 8 * 2 + 1 + 8 * 4
-                + 1 + clock.warnedThresholds().size() + 2;
+                + 1 + clock.warnedThresholds().size() + 2 + 1 + (respondedBy == null ? 0 : 2 + respondedBy.length);
         for (String eventId : clock.seenEventIds()) {
             byte[] bytes = utf8(eventId);
             seen.add(bytes);
             size += 2 + bytes.length;
         }
         ByteBuffer out = ByteBuffer.allocate(size);
-        out.put(FORMAT_1);
+        out.put(FORMAT_2);
         putString(out, ticketId);
         putString(out, customerId);
         putString(out, policyVersion);
@@ -58,6 +61,10 @@ public final class SlaClockSerde implements Serde<SlaClock> {
         out.putLong(clock.dueAt().toEpochMilli());
         out.put((byte) clock.state().ordinal());
         putInstant(out, clock.respondedAt());
+        out.put((byte) (respondedBy == null ? 0 : 1));
+        if (respondedBy != null) {
+            putString(out, respondedBy);
+        }
         putInstant(out, clock.verdictAt());
         putInstant(out, clock.resolvedAt());
         putInstant(out, clock.timerAt());
@@ -74,7 +81,7 @@ public final class SlaClockSerde implements Serde<SlaClock> {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
             byte format = in.get();
-            if (format != FORMAT_1) {
+            if (format != FORMAT_1 && format != FORMAT_2) {
                 throw new SerializationException("unknown SLA clock format " + format);
             }
             String ticketId = getString(in);
@@ -85,6 +92,7 @@ public final class SlaClockSerde implements Serde<SlaClock> {
             Instant dueAt = Instant.ofEpochMilli(in.getLong());
             ClockState state = ClockState.values()[in.get()];
             Instant respondedAt = getInstant(in);
+            String respondedBy = format >= FORMAT_2 && in.get() != 0 ? getString(in) : null;
             Instant verdictAt = getInstant(in);
             Instant resolvedAt = getInstant(in);
             Instant timerAt = getInstant(in);
@@ -99,7 +107,7 @@ public final class SlaClockSerde implements Serde<SlaClock> {
                 seen.add(getString(in));
             }
             return new SlaClock(ticketId, customerId, policyVersion, severity, openedAt, dueAt, state, respondedAt,
-                    verdictAt, resolvedAt, warned, timerAt, seen);
+                    respondedBy, verdictAt, resolvedAt, warned, timerAt, seen);
         } catch (SerializationException e) {
             throw e;
         } catch (RuntimeException e) {

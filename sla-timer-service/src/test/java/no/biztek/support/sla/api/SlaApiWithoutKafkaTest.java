@@ -79,6 +79,10 @@ class SlaApiWithoutKafkaTest {
                 .contains("ISO-8601");
         assertThat(errors("/api/v1/sla/preview?severity=2&openedAt=2019-06-03T08:00:00Z").get("openedAt"))
                 .contains("no policy version is in force");
+        assertThat(errors("/api/v1/sla/preview?severity=2&openedAt=2300-01-01T00:00:00Z").get("openedAt"))
+                .contains("outside the years");
+        assertThat(errors("/api/v1/sla/preview?severity=1&openedAt=%2B10000-01-01T00:00:00Z").get("openedAt"))
+                .contains("outside the years");
     }
 
     @Test

@@ -420,6 +420,88 @@ class SlaTopologyTest {
     }
 
     @Test
+    void responseRecordedWhileResolvedIsJudgedWhenTheTicketIsReopened() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        send(resolved(ticketId, oslo("2026-03-02T09:20")));
+        passMinutesUntil(oslo("2026-03-02T09:30"));
+        send(responded(ticketId, oslo("2026-03-02T09:30")));
+        passMinutesUntil(oslo("2026-03-02T09:40"));
+        sla.readValuesToList();
+
+        send(reopened(ticketId, oslo("2026-03-02T09:40")));
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("ClockStarted", "Met");
+        SlaMet met = (SlaMet) events.get(1).getPayload();
+        assertThat(met.getRespondedAt()).isEqualTo(oslo("2026-03-02T09:30"));
+        assertThat(met.getConsultant()).isEqualTo("per@biztek.no");
+        assertThat(met.getBusinessMinutesUsed()).isEqualTo(30);
+        assertThat(passMinutesUntil(oslo("2026-03-02T11:00"))).isEmpty();
+        assertThat(stored(ticketId).state()).isEqualTo(ClockState.MET);
+    }
+
+    @Test
+    void lateResponseRecordedWhileResolvedIsABreachWhenTheTicketIsReopened() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        send(resolved(ticketId, oslo("2026-03-02T09:20")));
+        passMinutesUntil(oslo("2026-03-02T10:30"));
+        send(responded(ticketId, oslo("2026-03-02T10:30")));
+        sla.readValuesToList();
+
+        send(reopened(ticketId, oslo("2026-03-02T10:45")));
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("ClockStarted", "Breached");
+        assertThat(events.get(1).getOccurredAt()).isEqualTo(oslo("2026-03-02T10:00"));
+        assertThat(passMinutesUntil(oslo("2026-03-02T12:00"))).isEmpty();
+    }
+
+    @Test
+    void severityChangedWhileResolvedIsMeasuredAfterTheReopening() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        send(resolved(ticketId, oslo("2026-03-02T09:20")));
+        send(severityChanged(ticketId, Severity.LESS_SERIOUS, SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE,
+                oslo("2026-03-02T09:25")));
+        passMinutesUntil(oslo("2026-03-02T09:40"));
+        assertThat(sla.readValuesToList()).isEmpty(); // nothing is measured while resolved
+
+        send(reopened(ticketId, oslo("2026-03-02T09:40")));
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("ClockStarted");
+        assertThat(events.get(0).getSeverity()).isEqualTo(Severity.LESS_SERIOUS);
+        assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-03T08:00"));
+        assertThat(kinds(passMinutesUntil(oslo("2026-03-02T11:00")))).isEmpty(); // the critical deadline is gone
+        assertThat(kinds(passTimeUntil(oslo("2026-03-03T09:00"), Duration.ofMinutes(10))))
+                .containsExactly("Warning50", "Warning75", "Warning90", "Breached");
+    }
+
+    @Test
+    void changeArrivingAfterTheOldDeadlinePassedKeepsTheBreachUnderTheOldSeverity() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        sla.readValuesToList();
+        // the timer has not run since 09:00: the downgrade stamped 10:15 arrives after the critical deadline
+        clock.advance(Duration.ofMinutes(80));
+
+        send(severityChanged(ticketId, Severity.LESS_SERIOUS, SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE,
+                oslo("2026-03-02T10:15")));
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("Breached");
+        assertThat(events.get(0).getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-02T10:00"));
+        assertThat(stored(ticketId).severity()).isEqualTo(no.biztek.support.policy.Severity.CRITICAL);
+    }
+
+    @Test
     void reopenAfterTheVerdictChangesNothingForTheFirstResponse() {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();

@@ -22,12 +22,31 @@ class StoredFormsTest {
     void clockSurvivesItsStoredForm() {
         SlaClock clock = new SlaClock("t-1", "c-1", "biztek-2020-01", Severity.SERIOUS,
                 Instant.parse("2026-03-02T08:00:00.123Z"), Instant.parse("2026-03-02T12:00:00.123Z"), ClockState.BREACHED,
-                Instant.parse("2026-03-02T12:30:00Z"), Instant.parse("2026-03-02T12:00:00.123Z"), null, List.of(50, 75),
+                Instant.parse("2026-03-02T12:30:00Z"), "per@biztek.no", Instant.parse("2026-03-02T12:00:00.123Z"), null,
+                List.of(50, 75),
                 Instant.parse("2026-04-01T12:00:00Z"), List.of("e-1", "e-2"));
 
         byte[] stored = serde.serializer().serialize("any", clock);
 
         assertThat(serde.deserializer().deserialize("any", stored)).isEqualTo(clock);
+    }
+
+    @Test
+    void clockStoredInTheFirstFormatIsStillRead() {
+        SlaClock clock = new SlaClock("t-1", "c-1", "biztek-2020-01", Severity.SERIOUS,
+                Instant.parse("2026-03-02T08:00:00Z"), Instant.parse("2026-03-02T12:00:00Z"), ClockState.STOPPED,
+                Instant.parse("2026-03-02T09:30:00Z"), null, Instant.parse("2026-03-02T09:00:00Z"),
+                Instant.parse("2026-03-02T09:00:00Z"), List.of(), Instant.parse("2026-04-01T09:00:00Z"), List.of("e-1"));
+        byte[] format2 = serde.serializer().serialize("any", clock);
+        // format 1 is format 2 without the consultant's presence byte, which follows respondedAt
+        int presenceByte = 1 + (2 + 3) + (2 + 3) + (2 + 14) + 1 + 8 + 8 + 1 + 8;
+        byte[] format1 = new byte[format2.length - 1];
+        System.arraycopy(format2, 0, format1, 0, presenceByte);
+        System.arraycopy(format2, presenceByte + 1, format1, presenceByte, format2.length - presenceByte - 1);
+        format1[0] = 1;
+
+        assertThat(format2[presenceByte]).isZero();
+        assertThat(serde.deserializer().deserialize("any", format1)).isEqualTo(clock);
     }
 
     @Test

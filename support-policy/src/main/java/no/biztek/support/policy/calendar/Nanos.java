@@ -10,8 +10,14 @@ final class Nanos {
     private Nanos() {
     }
 
+    /** @throws IllegalArgumentException for an instant outside the years 1678-2261 */
     static long of(Instant instant) {
-        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), PER_SECOND), instant.getNano());
+        try {
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), PER_SECOND), instant.getNano());
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(instant + " lies outside the years 1678-2261 business time is computed for",
+                    e);
+        }
     }
 
     static Instant toInstant(long nanos) {

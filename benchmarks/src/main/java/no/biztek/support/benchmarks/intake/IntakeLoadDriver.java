@@ -1,4 +1,4 @@
-package no.biztek.support.intake.bench;
+package no.biztek.support.benchmarks.intake;
 
 import java.net.URI;
 import java.time.Duration;

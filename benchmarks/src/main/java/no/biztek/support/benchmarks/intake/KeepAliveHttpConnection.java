@@ -1,4 +1,4 @@
-package no.biztek.support.intake.bench;
+package no.biztek.support.benchmarks.intake;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
