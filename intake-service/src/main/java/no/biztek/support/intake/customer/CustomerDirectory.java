@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import no.biztek.support.intake.IntakeProperties;
+import no.biztek.support.intake.publish.BrokerUnavailableException;
 import no.biztek.support.intake.publish.EventPublisher;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.ContractTerms;
@@ -33,6 +34,7 @@ class CustomerDirectory {
     private final TopicFollower<Customer> follower;
     private final EventPublisher publisher;
     private final Duration lookupTimeout;
+    private final Duration retryAfter;
     private final Clock clock;
     private final String producer;
 
@@ -41,6 +43,7 @@ class CustomerDirectory {
         this.entries = entries;
         this.follower = customerFollower;
         this.lookupTimeout = properties.lookupTimeout();
+        this.retryAfter = properties.retryAfter();
         this.publisher = publisher;
         this.clock = clock;
         this.producer = producer;
@@ -62,8 +65,17 @@ class CustomerDirectory {
         return customer;
     }
 
+    /** The customer, reading the topic up to its end first when this instance does not know it yet. */
     Optional<Customer> find(String customerId) {
-        return follower.find(() -> entries.get(customerId), lookupTimeout);
+        Optional<Customer> known = entries.get(customerId);
+        if (known.isPresent()) {
+            return known;
+        }
+        if (!follower.awaitCaughtUp(lookupTimeout)) {
+            throw new BrokerUnavailableException("Cannot read the customer directory from Kafka in time; retry later.",
+                    retryAfter, null);
+        }
+        return entries.get(customerId);
     }
 
     private static ContractTerms terms(CustomerRequest.Contract contract) {

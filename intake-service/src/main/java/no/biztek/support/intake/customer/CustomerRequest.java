@@ -44,8 +44,19 @@ record CustomerRequest(@NotBlank @Size(max = 200) String name,
      */
     record Contract(@NotNull Boolean vendorEscalationIncluded,
                     @NotNull @Min(1) @Max(1440) Integer billingIncrementMinutes,
-                    @NotNull @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal hourlyRateNok,
+                    @NotNull @DecimalMin("0") @DecimalMax("99999999.99") @Digits(integer = 8, fraction = 2)
+                    BigDecimal hourlyRateNok,
                     @NotNull @DecimalMin("1") @DecimalMax("10") @Digits(integer = 2, fraction = 2)
                     BigDecimal afterHoursMultiplier) {
+
+        Contract {
+            // 1450.500 is 1450.50: trailing zeros are not decimals
+            hourlyRateNok = withoutTrailingZeros(hourlyRateNok);
+            afterHoursMultiplier = withoutTrailingZeros(afterHoursMultiplier);
+        }
+
+        private static BigDecimal withoutTrailingZeros(BigDecimal amount) {
+            return amount == null || amount.scale() <= 0 ? amount : amount.stripTrailingZeros();
+        }
     }
 }

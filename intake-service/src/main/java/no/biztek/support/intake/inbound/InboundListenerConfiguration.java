@@ -15,41 +15,63 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import no.biztek.support.intake.publish.BrokerUnavailableException;
+import no.biztek.support.intake.publish.Causes;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.DeadLetters;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
  * The inbound consumer: a rejected record goes straight to {@code support.inbound.v1.DLT} with the
- * reason and original coordinates; anything else (Kafka unavailable while publishing) is retried with
- * backoff for as long as it takes, so no record is lost.
+ * reason and original coordinates; Kafka unavailable while publishing is retried with backoff for as long
+ * as it takes, so no record is lost; any other failure (a fault of ours) is retried a few times and then
+ * dead-lettered too, so one record cannot stall its partition.
  */
 @Configuration(proxyBeanMethods = false)
 class InboundListenerConfiguration {
 
+    private static final long UNEXPECTED_FAILURE_RETRIES = 3;
+    private static final long UNEXPECTED_FAILURE_INTERVAL_MS = 1_000;
+
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> inboundContainerFactory(KafkaProperties kafka,
-            KafkaTemplate<Object, Object> template, DeadLetterMetrics deadLetterMetrics,
+            KafkaTemplate<Object, Object> template, DeadLetterMetrics deadLetterMetrics, MeterRegistry meters,
             @Value("${spring.application.name}") String service) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
-                new ByteArrayDeserializer()));
+        var consumers = new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
+                new ByteArrayDeserializer());
+        consumers.addListener(new MicrometerConsumerListener<>(meters)); // kafka_consumer_* metrics, lag included
+        factory.setConsumerFactory(consumers);
         var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(Topics.INBOUND.deadLetterTopicName(), -1));
         recoverer.setHeadersFunction((record, failure) -> DeadLetters.explanation(record.topic(), record.partition(),
                 record.offset(), failure.getCause() != null ? failure.getCause() : failure, service));
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
         deadLetterMetrics.register(Topics.INBOUND.name());
         var errorHandler = new DefaultErrorHandler((record, failure) -> {
             recoverer.accept(record, failure);
             deadLetterMetrics.deadLettered(record.topic());
-        }, backOff);
+        });
+        errorHandler.setBackOffFunction((record, failure) -> backOffFor(failure));
         errorHandler.addNotRetryableExceptions(RejectedInboundEvent.class);
         factory.setCommonErrorHandler(errorHandler);
         return factory;
+    }
+
+    /** Kafka away: retry until it is back (nothing is lost); anything else: a few times, then the dead-letter topic. */
+    static BackOff backOffFor(Throwable failure) {
+        if (Causes.causedBy(failure, BrokerUnavailableException.class)) {
+            ExponentialBackOff untilKafkaIsBack = new ExponentialBackOff(500, 2.0);
+            untilKafkaIsBack.setMaxInterval(30_000);
+            return untilKafkaIsBack;
+        }
+        return new FixedBackOff(UNEXPECTED_FAILURE_INTERVAL_MS, UNEXPECTED_FAILURE_RETRIES);
     }
 }

@@ -42,7 +42,7 @@ public class EventPublisher {
             return result.getRecordMetadata();
         } catch (TimeoutException | ExecutionException | KafkaException
                  | org.springframework.kafka.KafkaException e) {
-            if (causedBy(e, SerializationException.class)) {
+            if (Causes.causedBy(e, SerializationException.class)) {
                 throw new IllegalStateException("cannot encode a record for " + topic.name(), e);
             }
             throw new BrokerUnavailableException("Kafka did not acknowledge the event in time; retry later.",
@@ -51,14 +51,5 @@ public class EventPublisher {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailableException("Interrupted while waiting for Kafka.", retryAfter, e);
         }
-    }
-
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,7 +1,9 @@
 package no.biztek.support.intake.ticket;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.stereotype.Component;
@@ -15,29 +17,42 @@ import no.biztek.support.schemas.ticket.TicketEvent;
 @Component
 class TicketDirectory {
 
+    private static final int CHANGE_LOCKS = 64;
+
     private final TicketSnapshots snapshots;
     private final TopicFollower<TicketEvent> follower;
     private final Duration lookupTimeout;
     private final Duration retryAfter;
+    private final Lock[] changeLocks = new Lock[CHANGE_LOCKS];
 
     TicketDirectory(TicketSnapshots snapshots, TopicFollower<TicketEvent> ticketFollower, IntakeProperties properties) {
         this.snapshots = snapshots;
         this.follower = ticketFollower;
         this.lookupTimeout = properties.lookupTimeout();
         this.retryAfter = properties.retryAfter();
+        for (int i = 0; i < changeLocks.length; i++) {
+            changeLocks[i] = new ReentrantLock();
+        }
     }
 
-    /** The ticket, reading the topic up to its end first when this instance does not know it yet. */
-    Optional<TicketSnapshot> find(String ticketId) {
-        Optional<TicketSnapshot> known = snapshots.get(ticketId);
-        if (known.isPresent()) {
-            return known;
+    /**
+     * Applies a change to an existing ticket, as this instance knows it after reading the topic up to its
+     * end, one change of a ticket at a time on this instance: each change is numbered after every earlier
+     * one that reached Kafka, so no two changes share an event id.
+     */
+    <T> T change(String ticketId, Function<TicketSnapshot, T> change) {
+        Lock lock = changeLocks[Math.floorMod(ticketId.hashCode(), changeLocks.length)];
+        lock.lock();
+        try {
+            if (!follower.awaitCaughtUp(lookupTimeout)) {
+                throw new BrokerUnavailableException("Cannot read the ticket from Kafka in time; retry later.",
+                        retryAfter, null);
+            }
+            TicketSnapshot ticket = snapshots.get(ticketId).orElseThrow(() -> TicketProblems.unknownTicket(ticketId));
+            return change.apply(ticket);
+        } finally {
+            lock.unlock();
         }
-        if (!follower.awaitCaughtUp(lookupTimeout)) {
-            throw new BrokerUnavailableException("Cannot read the ticket from Kafka in time; retry later.",
-                    retryAfter, null);
-        }
-        return snapshots.get(ticketId);
     }
 
     /** Whether the ticket is known without waiting (a duplicate open needs no round trip). */
@@ -53,7 +68,7 @@ class TicketDirectory {
         snapshots.fold(event.getTicketId(), event);
     }
 
-    /** Waits until this instance has read what it just wrote, so its next request sees the change. */
+    /** Waits until this instance has read what it just wrote (a later change reads up to the end anyway). */
     void published(RecordMetadata written) {
         follower.readBack(written, lookupTimeout);
     }

@@ -106,7 +106,10 @@ public class TicketIntake {
 
     public Accepted recordFirstResponse(String ticketId, TicketRequests.FirstResponse request) {
         validator.validate(request);
-        TicketSnapshot ticket = existing(ticketId);
+        return directory.change(ticketId, ticket -> recordFirstResponse(ticketId, ticket, request));
+    }
+
+    private Accepted recordFirstResponse(String ticketId, TicketSnapshot ticket, TicketRequests.FirstResponse request) {
         Instant now = now();
         Instant respondedAt = millis(request.respondedAt() == null ? now : request.respondedAt());
         notInTheFuture("respondedAt", respondedAt, now);
@@ -122,7 +125,10 @@ public class TicketIntake {
 
     public Accepted changeSeverity(String ticketId, TicketRequests.SeverityChange request) {
         validator.validate(request);
-        TicketSnapshot ticket = existing(ticketId);
+        return directory.change(ticketId, ticket -> changeSeverity(ticketId, ticket, request));
+    }
+
+    private Accepted changeSeverity(String ticketId, TicketSnapshot ticket, TicketRequests.SeverityChange request) {
         Instant now = now();
         Instant changedAt = millis(request.changedAt() == null ? now : request.changedAt());
         notInTheFuture("changedAt", changedAt, now);
@@ -142,7 +148,10 @@ public class TicketIntake {
 
     public Accepted resolve(String ticketId, TicketRequests.Resolve request) {
         validator.validate(request);
-        TicketSnapshot ticket = existing(ticketId);
+        return directory.change(ticketId, ticket -> resolve(ticketId, ticket, request));
+    }
+
+    private Accepted resolve(String ticketId, TicketSnapshot ticket, TicketRequests.Resolve request) {
         Instant now = now();
         Instant resolvedAt = millis(request.resolvedAt() == null ? now : request.resolvedAt());
         notInTheFuture("resolvedAt", resolvedAt, now);
@@ -159,7 +168,10 @@ public class TicketIntake {
 
     public Accepted reopen(String ticketId, TicketRequests.Reopen request) {
         validator.validate(request);
-        TicketSnapshot ticket = existing(ticketId);
+        return directory.change(ticketId, ticket -> reopen(ticketId, ticket, request));
+    }
+
+    private Accepted reopen(String ticketId, TicketSnapshot ticket, TicketRequests.Reopen request) {
         Instant now = now();
         Instant reopenedAt = millis(request.reopenedAt() == null ? now : request.reopenedAt());
         notInTheFuture("reopenedAt", reopenedAt, now);
@@ -194,10 +206,6 @@ public class TicketIntake {
                     + policy.downgradeReasons() + ", was " + request.reason());
         }
         return SeverityChangeReason.valueOf(request.reason().name());
-    }
-
-    private TicketSnapshot existing(String ticketId) {
-        return directory.find(ticketId).orElseThrow(() -> TicketProblems.unknownTicket(ticketId));
     }
 
     private void publish(TicketEvent event) {

@@ -57,6 +57,18 @@ class CustomerApiTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void trailingZerosAreNotDecimals() {
+        String customerId = unique("kunde");
+
+        HttpResponse<String> response = put("/api/v1/customers/" + customerId,
+                BODY.replace("\"hourlyRateNok\": 1450.5", "\"hourlyRateNok\": 1450.500"), WRITER);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
+        assertThat(customer.getContract().getHourlyRateNok()).isEqualTo(new BigDecimal("1450.50"));
+    }
+
+    @Test
     void anUnknownCustomerIs404() {
         assertThat(get("/api/v1/customers/" + unique("nobody"), READER).statusCode()).isEqualTo(404);
     }
@@ -69,6 +81,7 @@ class CustomerApiTest extends IntakeIntegrationTest {
             zero increment            | "billingIncrementMinutes": 30   | "billingIncrementMinutes": 0      | contract.billingIncrementMinutes
             negative rate             | "hourlyRateNok": 1450.5         | "hourlyRateNok": -1               | contract.hourlyRateNok
             rate with three decimals  | "hourlyRateNok": 1450.5         | "hourlyRateNok": 1450.555         | contract.hourlyRateNok
+            rate beyond any contract  | "hourlyRateNok": 1450.5         | "hourlyRateNok": 1e2147483647     | contract.hourlyRateNok
             multiplier below one      | "afterHoursMultiplier": 2       | "afterHoursMultiplier": 0.5       | contract.afterHoursMultiplier
             """)
     void badCustomersAreRefusedAndPublishNothing(String what, String replace, String with, String field) {

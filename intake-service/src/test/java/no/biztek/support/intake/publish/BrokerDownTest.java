@@ -42,6 +42,14 @@ class BrokerDownTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void aCustomerThatCannotBeReadIs503NotA404() {
+        HttpResponse<String> response = get("/api/v1/customers/" + unique("kunde"), READER);
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
     void readinessIsDownAndLivenessUp() {
         assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(503);
         assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);

@@ -2,6 +2,18 @@ package no.biztek.support.intake.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -137,6 +149,30 @@ class TicketApiTest extends IntakeIntegrationTest {
         assertThat(json(again).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
         assertThat(json(resolvedAgain).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
         assertThat(readAll(Topics.TICKET_EVENTS)).filteredOn(r -> r.key().equals(ticketId)).hasSize(3);
+    }
+
+    @Test
+    void aChangeAnotherInstanceJustPublishedIsNumberedBeforeThisOne() throws Exception {
+        String ticketId = open(3, null);
+        String theirs = TicketIds.eventId(ticketId, TicketIntake.SEVERITY_CHANGED, 0);
+        TicketEvent upgrade = TicketEvent.newBuilder().setEventId(theirs).setTicketId(ticketId)
+                .setCustomerId("kunde-as").setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setProducer("intake-service").setPayload(SeverityChanged.newBuilder().setSeverity(Severity.CRITICAL)
+                        .setReason(SeverityChangeReason.IMPACT_REASSESSED)
+                        .setChangedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS)).build())
+                .build();
+        try (var otherInstance = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS)), new StringSerializer(),
+                Topics.TICKET_EVENTS.valueSerde().serializer())) {
+            otherInstance.send(new ProducerRecord<>(Topics.TICKET_EVENTS.name(), ticketId, upgrade)).get();
+        }
+
+        HttpResponse<String> ours = post("/api/v1/tickets/" + ticketId + "/severity",
+                "{\"severity\": 2, \"reason\": \"CUSTOMER_RESOURCES_UNAVAILABLE\"}", WRITER);
+
+        assertThat(ours.statusCode()).as(ours.body()).isEqualTo(202);
+        assertThat(json(ours).get("eventId").asString()).isNotEqualTo(theirs)
+                .isEqualTo(TicketIds.eventId(ticketId, TicketIntake.SEVERITY_CHANGED, 1));
     }
 
     @Test
@@ -276,6 +312,7 @@ class TicketApiTest extends IntakeIntegrationTest {
 
         assertThat(metrics.body()).contains("support_tickets_opened_total{channel=\"PORTAL\",severity=\"1\"");
         assertThat(metrics.body()).contains("kafka_producer");
+        assertThat(metrics.body()).contains("kafka_consumer_fetch_manager_records_lag");
     }
 
     @Test

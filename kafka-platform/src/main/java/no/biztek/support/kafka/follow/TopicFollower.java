@@ -66,6 +66,8 @@ public final class TopicFollower<V> implements SmartLifecycle {
     private final boolean compacted;
     private final Map<Integer, Long> positions = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Waiter> newWaiters = new ConcurrentLinkedQueue<>();
+    /** Waiters whose targets are known; the following thread's own, kept across reconnects. */
+    private final List<Waiter> pending = new ArrayList<>();
     private final CompletableFuture<Void> initialCatchUp = new CompletableFuture<>();
     private volatile boolean running;
     private volatile Consumer<byte[], byte[]> consumer;
@@ -228,36 +230,39 @@ public final class TopicFollower<V> implements SmartLifecycle {
         c.seekToBeginning(partitions.stream().filter(tp -> !resumeAt.containsKey(tp)).toList());
         resumeAt.forEach(c::seek);
         Map<Integer, Long> startEnd = ends(c, partitions);
-        List<Waiter> pending = new ArrayList<>();
         while (running) {
-            ConsumerRecords<byte[], byte[]> records;
             try {
-                records = c.poll(POLL);
+                readOnce(c, partitions, startEnd);
             } catch (WakeupException e) {
+                // a new waiter woke the consumer (in poll, or in a position or end-offset lookup): go on
                 if (!running) {
                     return;
                 }
-                records = ConsumerRecords.empty();
             }
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                decodeAndFold(record);
-            }
-            partitions.forEach(tp -> positions.put(tp.partition(), c.position(tp)));
-            if (!initialCatchUp.isDone() && reached(startEnd)) {
-                initialCatchUp.complete(null);
-                log.info("Read {} up to its end at start-up", topic.name());
-            }
-            for (Waiter w; (w = newWaiters.poll()) != null; ) {
-                pending.add(w.targets() == null ? new Waiter(ends(c, partitions), w.done()) : w);
-            }
-            pending.removeIf(waiter -> {
-                if (reached(waiter.targets())) {
-                    waiter.done().complete(null);
-                    return true;
-                }
-                return false;
-            });
         }
+    }
+
+    private void readOnce(Consumer<byte[], byte[]> c, List<TopicPartition> partitions, Map<Integer, Long> startEnd) {
+        for (ConsumerRecord<byte[], byte[]> record : c.poll(POLL)) {
+            decodeAndFold(record);
+        }
+        partitions.forEach(tp -> positions.put(tp.partition(), c.position(tp)));
+        if (!initialCatchUp.isDone() && reached(startEnd)) {
+            initialCatchUp.complete(null);
+            log.info("Read {} up to its end at start-up", topic.name());
+        }
+        // a waiter leaves the queue only once its targets are known, so a wakeup in between loses none
+        for (Waiter w; (w = newWaiters.peek()) != null; ) {
+            pending.add(w.targets() == null ? new Waiter(ends(c, partitions), w.done()) : w);
+            newWaiters.poll();
+        }
+        pending.removeIf(waiter -> {
+            if (reached(waiter.targets())) {
+                waiter.done().complete(null);
+                return true;
+            }
+            return false;
+        });
     }
 
     private Map<Integer, Long> ends(Consumer<byte[], byte[]> c, List<TopicPartition> partitions) {

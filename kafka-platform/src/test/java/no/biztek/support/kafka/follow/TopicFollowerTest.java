@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -102,6 +107,28 @@ class TopicFollowerTest {
 
         assertThat(found).hasValueSatisfying(c -> assertThat(c.getCustomerId()).isEqualTo(id));
         assertThat(follower.find(() -> Optional.ofNullable(view.get("nobody")), Duration.ofSeconds(20))).isEmpty();
+    }
+
+    @Test
+    void manyCallersWaitingAtOnceAreAllAnswered() throws Exception {
+        assertThat(follower.awaitCaughtUp(Duration.ofSeconds(20))).isTrue();
+        // each caller wakes the consumer, also while it looks up end offsets for the callers before it
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String id = "c-" + i + "-" + UUID.randomUUID();
+                if (i % 20 == 0) {
+                    producer.send(new ProducerRecord<>(Topics.CUSTOMERS.name(), id, customer(id)));
+                }
+                answers.add(callers.submit(() -> follower.awaitCaughtUp(Duration.ofSeconds(20))));
+            }
+            for (Future<Boolean> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
