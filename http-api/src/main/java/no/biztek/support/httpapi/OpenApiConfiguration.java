@@ -22,7 +22,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 
 /**
  * Describes in {@code /v3/api-docs} what every {@code /api/**} operation shares: the Bearer scheme and
- * the problem document (RFC 9457) of its 400, 401 and 403 answers.
+ * the problem document (RFC 9457) of its 400, 401 and 403 answers, and of 413 and 415 where it takes a body.
  */
 @AutoConfiguration
 public class OpenApiConfiguration {
@@ -55,11 +55,17 @@ public class OpenApiConfiguration {
                 "400", "Invalid request: the errors property lists each field and what is wrong with it",
                 "401", "Missing or unknown Bearer token",
                 "403", "The token lacks the scope this operation needs");
-        shared.forEach((status, description) -> {
-            if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {
-                operation.getResponses().addApiResponse(status, problemResponse(description));
-            }
-        });
+        shared.forEach((status, description) -> addIfAbsent(operation, status, description));
+        if (operation.getRequestBody() != null) {
+            addIfAbsent(operation, "413", "The body is larger than the service accepts");
+            addIfAbsent(operation, "415", "The body is not application/json");
+        }
+    }
+
+    private static void addIfAbsent(Operation operation, String status, String description) {
+        if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {
+            operation.getResponses().addApiResponse(status, problemResponse(description));
+        }
     }
 
     static ApiResponse problemResponse(String description) {

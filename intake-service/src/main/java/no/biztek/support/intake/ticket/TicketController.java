@@ -12,8 +12,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
 /** Tickets and their lifecycle over HTTP (SPEC §4). Every answer comes after Kafka acknowledged the event. */
+@ApiResponse(responseCode = "503", description = "Kafka is unavailable; nothing was written, retry after Retry-After",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
 @RestController
 @RequestMapping(path = "/api/v1/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
 class TicketController {
@@ -33,6 +38,9 @@ class TicketController {
         return intake.open(request);
     }
 
+    @ApiResponse(responseCode = "404", description = "No ticket with this id",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Record the first response", description = "Only the first one counts; later ones change nothing.")
     @PostMapping(path = "/{ticketId}/first-response", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -41,6 +49,9 @@ class TicketController {
         return intake.recordFirstResponse(ticketId, request);
     }
 
+    @ApiResponse(responseCode = "404", description = "No ticket with this id",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Change the severity", description = "A downgrade needs a reason code the policy accepts.")
     @PostMapping(path = "/{ticketId}/severity", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -49,6 +60,9 @@ class TicketController {
         return intake.changeSeverity(ticketId, request);
     }
 
+    @ApiResponse(responseCode = "404", description = "No ticket with this id",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Resolve the ticket")
     @PostMapping(path = "/{ticketId}/resolve")
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -57,6 +71,12 @@ class TicketController {
         return intake.resolve(ticketId, request == null ? new TicketRequests.Resolve(null) : request);
     }
 
+    @ApiResponse(responseCode = "409", description = "The ticket is not resolved",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "404", description = "No ticket with this id",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Reopen a resolved ticket")
     @PostMapping(path = "/{ticketId}/reopen")
     @ResponseStatus(HttpStatus.ACCEPTED)

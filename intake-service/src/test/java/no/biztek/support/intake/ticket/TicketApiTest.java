@@ -302,6 +302,12 @@ class TicketApiTest extends IntakeIntegrationTest {
         assertThat(doc.at("/paths/~1api~1v1~1customers~1{customerId}/put").isMissingNode()).isFalse();
         assertThat(doc.at("/components/schemas/OpenTicket/properties/severity").isMissingNode()).isFalse();
         assertThat(doc.at("/components/schemas/Problem").isMissingNode()).isFalse();
+        var open = doc.at("/paths/~1api~1v1~1tickets/post/responses");
+        assertThat(open.propertyNames()).contains("202", "400", "401", "403", "413", "415", "503");
+        var reopen = doc.at("/paths/~1api~1v1~1tickets~1{ticketId}~1reopen/post/responses");
+        assertThat(reopen.propertyNames()).contains("404", "409", "503");
+        assertThat(reopen.at("/404/content/application~1problem+json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/Problem");
     }
 
     @Test
