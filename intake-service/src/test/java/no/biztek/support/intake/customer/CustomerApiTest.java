@@ -16,7 +16,7 @@ import no.biztek.support.schemas.topic.Topics;
 
 class CustomerApiTest extends IntakeIntegrationTest {
 
-    private static final String BODY = """
+    static final String BODY = """
             {"name": "Kunde AS", "locale": "nb",
              "notificationContacts": [{"name": "IT-drift", "email": "it@kunde.no"}],
              "contract": {"vendorEscalationIncluded": false, "billingIncrementMinutes": 30,
