@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
-import no.biztek.support.escalation.publish.BrokerUnavailableException;
+import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.httpapi.problem.ProblemDocuments;
 
 /**

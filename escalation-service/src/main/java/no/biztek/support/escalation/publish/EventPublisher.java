@@ -13,6 +13,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import no.biztek.support.escalation.ApiProperties;
+import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.schemas.topic.Topic;
 
 /**

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
+import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.intake.IntakeProperties;
-import no.biztek.support.intake.publish.BrokerUnavailableException;
 import no.biztek.support.intake.publish.EventPublisher;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.ContractTerms;

@@ -22,7 +22,7 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import no.biztek.support.intake.publish.BrokerUnavailableException;
+import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.intake.publish.Causes;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.DeadLetters;

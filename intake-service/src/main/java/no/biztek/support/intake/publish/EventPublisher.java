@@ -13,6 +13,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
+import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.intake.IntakeProperties;
 import no.biztek.support.schemas.topic.Topic;
 

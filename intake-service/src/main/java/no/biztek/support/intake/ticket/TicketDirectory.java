@@ -8,8 +8,8 @@ import java.util.function.Function;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.stereotype.Component;
 
+import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.intake.IntakeProperties;
-import no.biztek.support.intake.publish.BrokerUnavailableException;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.ticket.TicketEvent;
 

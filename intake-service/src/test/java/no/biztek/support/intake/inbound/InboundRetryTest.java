@@ -9,7 +9,7 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
 
-import no.biztek.support.intake.publish.BrokerUnavailableException;
+import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 
 /** Which failures of an inbound record are retried for as long as it takes, and which end in the dead-letter topic. */
 class InboundRetryTest {

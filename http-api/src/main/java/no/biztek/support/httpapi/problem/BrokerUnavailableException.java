@@ -1,4 +1,4 @@
-package no.biztek.support.intake.publish;
+package no.biztek.support.httpapi.problem;
 
 import java.time.Duration;
 
@@ -7,7 +7,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** Kafka did not acknowledge in time: answered with 503 and Retry-After; nothing was half-written. */
+/**
+ * Kafka did not answer in time (a write not acknowledged, or a view that could not read the topic up to
+ * now): answered with 503 and Retry-After; nothing was half-written. Shared by every service that writes
+ * or reads Kafka on behalf of a request.
+ */
 public class BrokerUnavailableException extends ErrorResponseException {
 
     private final HttpHeaders headers = new HttpHeaders();
@@ -18,7 +22,7 @@ public class BrokerUnavailableException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
+        ProblemDetail problem = ProblemDocuments.of(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setTitle("Kafka unavailable");
         return problem;
     }
