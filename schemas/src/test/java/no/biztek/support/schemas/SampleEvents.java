@@ -20,6 +20,8 @@ import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.OnCallPaged;
 import no.biztek.support.schemas.escalation.PageAcknowledged;
 import no.biztek.support.schemas.escalation.PageCause;
+import no.biztek.support.schemas.escalation.PageCloseReason;
+import no.biztek.support.schemas.escalation.PageClosed;
 import no.biztek.support.schemas.escalation.PageReEscalated;
 import no.biztek.support.schemas.escalation.ReEscalationReason;
 import no.biztek.support.schemas.escalation.TimeEntryRecorded;
@@ -33,8 +35,13 @@ import no.biztek.support.schemas.notification.NotificationEvent;
 import no.biztek.support.schemas.notification.NotificationTemplate;
 import no.biztek.support.schemas.sla.ClockStopReason;
 import no.biztek.support.schemas.sla.SlaBreached;
+import no.biztek.support.schemas.sla.SlaClockPaused;
+import no.biztek.support.schemas.sla.SlaClockResumed;
 import no.biztek.support.schemas.sla.SlaClockStarted;
+import no.biztek.support.schemas.sla.SlaClockState;
 import no.biztek.support.schemas.sla.SlaClockStopped;
+import no.biztek.support.schemas.sla.SlaCorrected;
+import no.biztek.support.schemas.sla.SlaCorrectionKind;
 import no.biztek.support.schemas.sla.SlaDeadlineChanged;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.sla.SlaMet;
@@ -77,14 +84,22 @@ public final class SampleEvents {
         return List.of(
                 sla(SlaClockStarted.newBuilder().setTargetMinutes(60).setPagesAroundTheClock(true).build()),
                 sla(SlaDeadlineChanged.newBuilder().setPreviousSeverity(Severity.CRITICAL).setPreviousDueAt(OPENED)
-                        .setTargetMinutes(240).setReason(SeverityChangeReason.CUSTOMER_ANSWERS_MISSING).build()),
+                        .setTargetMinutes(240).setReason(SeverityChangeReason.CUSTOMER_ANSWERS_MISSING)
+                        .setReasonCode("CUSTOMER_ANSWERS_MISSING").build()),
                 sla(SlaWarning.newBuilder().setThresholdPercent(75).setBusinessMinutesElapsed(45).setTargetMinutes(60)
                         .build()),
                 sla(SlaBreached.newBuilder().setTargetMinutes(60).build()),
                 sla(SlaMet.newBuilder().setRespondedAt(DUE).setConsultant("per@biztek.no").setBusinessMinutesUsed(59)
                         .setTargetMinutes(60).build()),
                 sla(SlaClockStopped.newBuilder().setReason(ClockStopReason.RESOLVED_WITHOUT_RESPONSE)
-                        .setBusinessMinutesElapsed(12).build()));
+                        .setBusinessMinutesElapsed(12).build()),
+                sla(SlaCorrected.newBuilder().setSupersededEventId("evt-SlaBreached")
+                        .setKind(SlaCorrectionKind.BREACH_WITHDRAWN).setState(SlaClockState.MET)
+                        .setCauseEventId("evt-FirstResponseRecorded").setRespondedAt(DUE.minusSeconds(60))
+                        .setBusinessMinutesUsed(59).build()),
+                sla(SlaClockPaused.newBuilder().setReason("WAITING_ON_CUSTOMER").setBusinessMinutesElapsed(20).build()),
+                sla(SlaClockResumed.newBuilder().setReason("WAITING_ON_CUSTOMER").setBusinessMinutesElapsed(20)
+                        .build()));
     }
 
     public static List<EscalationEvent> escalationEvents() {
@@ -109,7 +124,11 @@ public final class SampleEvents {
                         .build()),
                 escalation(TimeEntryRecorded.newBuilder().setEscalationId("esc-1").setEntryId("te-1")
                         .setVendor(Vendor.MICROSOFT).setConsultant("per").setStartedAt(OPENED).setEndedAt(DUE)
-                        .setNote("call with Microsoft").build()));
+                        .setNote("call with Microsoft").build()),
+                escalation(PageClosed.newBuilder().setPageId("page-1").setReason(PageCloseReason.CAUSE_WITHDRAWN)
+                        .setExplanation("breach withdrawn: first response recorded at 09:55")
+                        .setPagedPeople(List.of(person("Vakt Vaktesen", "vakt@biztek.no")))
+                        .setSupersededEventId("evt-SlaBreached").build()));
     }
 
     public static List<BillingEvent> billingEvents() {
@@ -155,14 +174,15 @@ public final class SampleEvents {
 
     private static TicketEvent ticket(Object payload) {
         return TicketEvent.newBuilder().setEventId("evt-" + payload.getClass().getSimpleName()).setTicketId("t-1")
-                .setCustomerId("c-1").setOccurredAt(OPENED).setProducer("intake-service").setPayload(payload).build();
+                .setCustomerId("c-1").setOccurredAt(OPENED).setProducer("intake-service").setPayload(payload)
+                .setSequence(3).build();
     }
 
     private static SlaEvent sla(Object payload) {
         return SlaEvent.newBuilder().setEventId("evt-" + payload.getClass().getSimpleName()).setTicketId("t-1")
                 .setCustomerId("c-1").setOccurredAt(DUE).setProducer("sla-timer-service")
                 .setSeverity(Severity.CRITICAL).setPolicyVersion("biztek-2020").setOpenedAt(OPENED).setDueAt(DUE)
-                .setPayload(payload).build();
+                .setMetric("first-response").setPlan("default").setPayload(payload).build();
     }
 
     private static EscalationEvent escalation(Object payload) {

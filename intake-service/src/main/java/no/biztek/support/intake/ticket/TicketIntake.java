@@ -96,7 +96,7 @@ public class TicketIntake {
                 .setVendorService(request.vendorService())
                 .setOpenedAt(openedAt)
                 .build();
-        TicketEvent event = envelope(eventId, ticketId, request.customerId().trim(), now, opened);
+        TicketEvent event = envelope(eventId, ticketId, request.customerId().trim(), now, 0, opened);
         publisher.publish(Topics.TICKET_EVENTS, ticketId, event);
         directory.opened(event);
         meters.counter("support.tickets.opened", "severity", Integer.toString(request.severity()),
@@ -118,8 +118,9 @@ public class TicketIntake {
         if (ticket.firstResponseRecorded()) {
             return new Accepted(ticketId, eventId, Accepted.Outcome.ALREADY_RECORDED);
         }
-        publish(envelope(eventId, ticketId, ticket.customerId(), now, FirstResponseRecorded.newBuilder()
-                .setConsultant(request.consultant().trim()).setRespondedAt(respondedAt).build()));
+        publish(envelope(eventId, ticketId, ticket.customerId(), now, ticket.nextSequence(),
+                FirstResponseRecorded.newBuilder().setConsultant(request.consultant().trim())
+                        .setRespondedAt(respondedAt).build()));
         return new Accepted(ticketId, eventId, Accepted.Outcome.PUBLISHED);
     }
 
@@ -141,8 +142,9 @@ public class TicketIntake {
         }
         SeverityChangeReason reason = reasonFor(request, ticket, target);
         String eventId = TicketIds.eventId(ticketId, SEVERITY_CHANGED, ticket.severityChanges());
-        publish(envelope(eventId, ticketId, ticket.customerId(), now, SeverityChanged.newBuilder()
-                .setSeverity(target).setReason(reason).setNote(request.note()).setChangedAt(changedAt).build()));
+        publish(envelope(eventId, ticketId, ticket.customerId(), now, ticket.nextSequence(),
+                SeverityChanged.newBuilder().setSeverity(target).setReason(reason).setNote(request.note())
+                        .setChangedAt(changedAt).build()));
         return new Accepted(ticketId, eventId, Accepted.Outcome.PUBLISHED);
     }
 
@@ -161,7 +163,7 @@ public class TicketIntake {
                     Accepted.Outcome.ALREADY_RECORDED);
         }
         String eventId = TicketIds.eventId(ticketId, RESOLVED, ticket.resolutions());
-        publish(envelope(eventId, ticketId, ticket.customerId(), now,
+        publish(envelope(eventId, ticketId, ticket.customerId(), now, ticket.nextSequence(),
                 TicketResolved.newBuilder().setResolvedAt(resolvedAt).build()));
         return new Accepted(ticketId, eventId, Accepted.Outcome.PUBLISHED);
     }
@@ -184,7 +186,7 @@ public class TicketIntake {
             throw TicketProblems.conflict("Ticket " + ticketId + " is not resolved, so it cannot be reopened.");
         }
         String eventId = TicketIds.eventId(ticketId, REOPENED, ticket.reopenings());
-        publish(envelope(eventId, ticketId, ticket.customerId(), now,
+        publish(envelope(eventId, ticketId, ticket.customerId(), now, ticket.nextSequence(),
                 TicketReopened.newBuilder().setReopenedAt(reopenedAt).setNote(request.note()).build()));
         return new Accepted(ticketId, eventId, Accepted.Outcome.PUBLISHED);
     }
@@ -212,9 +214,10 @@ public class TicketIntake {
         directory.published(publisher.publish(Topics.TICKET_EVENTS, event.getTicketId(), event));
     }
 
-    private TicketEvent envelope(String eventId, String ticketId, String customerId, Instant now, Object payload) {
+    private TicketEvent envelope(String eventId, String ticketId, String customerId, Instant now, int sequence,
+                                 Object payload) {
         return TicketEvent.newBuilder().setEventId(eventId).setTicketId(ticketId).setCustomerId(customerId)
-                .setOccurredAt(now).setProducer(producer).setPayload(payload).build();
+                .setOccurredAt(now).setProducer(producer).setSequence(sequence).setPayload(payload).build();
     }
 
     private SlaPolicy policyAt(Instant openedAt) {

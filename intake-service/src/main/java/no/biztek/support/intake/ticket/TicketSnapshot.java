@@ -28,6 +28,11 @@ record TicketSnapshot(String customerId, long openedAtMillis, Severity severity,
         return Instant.ofEpochMilli(openedAtMillis);
     }
 
+    /** The number of the ticket's next event: 0 is its TicketOpened, each lifecycle event recorded since adds one. */
+    int nextSequence() {
+        return 1 + (firstResponseRecorded ? 1 : 0) + severityChanges + resolutions + reopenings;
+    }
+
     /** Folds the next event of the ticket; {@code null} while the ticket is unknown. */
     static TicketSnapshot fold(TicketSnapshot current, TicketEvent event, CompactIds ids) {
         Object payload = event.getPayload();

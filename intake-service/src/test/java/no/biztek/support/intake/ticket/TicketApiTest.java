@@ -132,6 +132,9 @@ class TicketApiTest extends IntakeIntegrationTest {
         assertThat(response.getConsultant()).isEqualTo("per@biztek.no");
         assertThat(events.get(4)).isInstanceOf(TicketResolved.class);
         assertThat(((TicketReopened) events.get(5)).getNote()).isEqualTo("came back");
+        assertThat(readAll(Topics.TICKET_EVENTS).stream().filter(r -> r.key().equals(ticketId))
+                .map(r -> r.value().getSequence())).as("numbered in the order intake published them")
+                .containsExactly(0, 1, 2, 3, 4, 5);
     }
 
     @Test

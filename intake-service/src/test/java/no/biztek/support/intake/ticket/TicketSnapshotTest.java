@@ -49,6 +49,7 @@ class TicketSnapshotTest {
         assertThat(s.resolved()).isTrue();
         assertThat(s.resolutions()).isEqualTo(1);
         assertThat(s.openedAt()).isEqualTo(OPENED);
+        assertThat(s.nextSequence()).as("opened 0, change 1, resolved 2: the next is 3").isEqualTo(3);
     }
 
     @Test

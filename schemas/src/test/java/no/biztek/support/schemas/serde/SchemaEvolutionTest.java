@@ -89,6 +89,9 @@ class SchemaEvolutionTest {
             Topic<String, T> topic) throws IOException {
         for (SpecificRecord sample : samplesOf(topic)) {
             for (Schema released : ReleasedSchemas.of(sample.getSchema().getName())) {
+                if (!knowsPayloadOf(released, sample)) {
+                    continue; // a payload type added after this version: no writer of it ever wrote one
+                }
                 GenericRecord old = asWrittenBy(released, sample);
                 byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), released).encode(old).array();
 
@@ -98,6 +101,59 @@ class SchemaEvolutionTest {
                 assertThat(read.getSchema().getName()).isEqualTo(sample.getSchema().getName());
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("avroTopics")
+    <T extends SpecificRecord> void everyReleasedReaderReadsTheCurrentRecordsOfThePayloadTypesItKnows(
+            Topic<String, T> topic) throws IOException {
+        for (SpecificRecord sample : samplesOf(topic)) {
+            byte[] body = body(sample);
+            for (Schema released : ReleasedSchemas.of(sample.getSchema().getName())) {
+                if (!knowsPayloadOf(released, sample)) {
+                    continue;
+                }
+                GenericRecord read = new GenericDatumReader<GenericRecord>(sample.getSchema(), released)
+                        .read(null, DecoderFactory.get().binaryDecoder(body, null));
+
+                assertThat(read.get(0).toString()).isEqualTo(sample.get(0).toString());
+            }
+        }
+    }
+
+    /**
+     * A version that adds a payload type (SlaEvent v2: SlaCorrected ...) cannot be read by a reader holding only
+     * the versions before it. That reader fails loudly on such a record (its service dead-letters it), never
+     * misreads it; this is why readers are deployed before writers (README "Changing a schema").
+     */
+    @Test
+    void aReaderOfAnEarlierVersionRefusesAPayloadTypeAddedLaterInsteadOfMisreadingIt() throws IOException {
+        Schema v1 = ReleasedSchemas.of("SlaEvent").get(0);
+        SpecificRecord correction = SampleEvents.slaEvents().stream()
+                .filter(e -> ((SlaEvent) e).getPayload() instanceof no.biztek.support.schemas.sla.SlaCorrected)
+                .findFirst().orElseThrow();
+        byte[] body = body(correction);
+
+        assertThat(MutualCompatibility.addedPayloadTypes(SlaEvent.getClassSchema(), v1))
+                .contains("no.biztek.support.schemas.sla.SlaCorrected",
+                        "no.biztek.support.schemas.sla.SlaClockPaused", "no.biztek.support.schemas.sla.SlaClockResumed");
+        assertThatThrownBy(() -> new GenericDatumReader<GenericRecord>(SlaEvent.getClassSchema(), v1)
+                .read(null, DecoderFactory.get().binaryDecoder(body, null)))
+                .isInstanceOf(org.apache.avro.AvroTypeException.class)
+                .hasMessageContaining("SlaCorrected");
+    }
+
+    @Test
+    void aBranchAddedToAnyUnionButThePayloadIsStillAnIncompatibility() throws IOException {
+        Schema released = ReleasedSchemas.of("TicketEvent").get(ReleasedSchemas.of("TicketEvent").size() - 1);
+        String original = released.toString();
+        String vendorService = "\"name\":\"vendorService\",\"type\":[\"null\",{\"type\":\"string\",\"avro.java.string\":\"String\"}";
+        String widened = original.replace(vendorService, vendorService + ",\"long\"");
+        assertThat(widened).as("the vendorService union widened by a long").isNotEqualTo(original);
+        Schema candidate = new Schema.Parser().parse(widened);
+
+        assertThat(MutualCompatibility.problems(candidate, List.of(released)))
+                .anySatisfy(p -> assertThat(p).startsWith("forward").contains("MISSING_UNION_BRANCH"));
     }
 
     @Test
@@ -155,6 +211,21 @@ class SchemaEvolutionTest {
             return SampleEvents.notificationEvents();
         }
         return SampleEvents.customers();
+    }
+
+    private static boolean knowsPayloadOf(Schema released, SpecificRecord sample) {
+        Schema.Field field = sample.getSchema().getField("payload");
+        Object payload = field == null ? null : sample.get(field.pos());
+        return payload == null || MutualCompatibility.payloadTypes(released)
+                .contains(((SpecificRecord) payload).getSchema().getFullName());
+    }
+
+    private static byte[] body(SpecificRecord record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        var encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new SpecificDatumWriter<SpecificRecord>(record.getSchema()).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 
     /** The sample as a writer holding only the released schema would have built it. */

@@ -42,7 +42,7 @@ final class SlaEventFactory {
                              SeverityChangeReason reason) {
         return envelope(clock, EventIds.of(clock.ticketId(), "deadline-changed", causeEventId), occurredAt,
                 new SlaDeadlineChanged(avro(previousSeverity), millis(previousDueAt),
-                        policy.terms(clock.severity()).targetMinutes(), reason));
+                        policy.terms(clock.severity()).targetMinutes(), reason, reason.name()));
     }
 
     SlaEvent warning(SlaClock clock, SlaPolicy policy, SlaPolicy.Warning warning) {
