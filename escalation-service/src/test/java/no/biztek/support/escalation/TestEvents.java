@@ -15,7 +15,11 @@ import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.TimeEntryRecorded;
 import no.biztek.support.schemas.sla.SlaBreached;
+import no.biztek.support.schemas.sla.SlaClockState;
+import no.biztek.support.schemas.sla.SlaCorrected;
+import no.biztek.support.schemas.sla.SlaCorrectionKind;
 import no.biztek.support.schemas.sla.SlaEvent;
+import no.biztek.support.schemas.sla.SlaMet;
 import no.biztek.support.schemas.common.SeverityChangeReason;
 import no.biztek.support.schemas.ticket.FirstResponseRecorded;
 import no.biztek.support.schemas.ticket.SeverityChanged;
@@ -70,10 +74,42 @@ public final class TestEvents {
 
     public static SlaEvent breached(String ticketId, String customerId, Severity severity, Instant openedAt,
                                     Instant dueAt) {
-        return SlaEvent.newBuilder().setEventId(Ids.eventId(ticketId, "breached")).setTicketId(ticketId)
-                .setCustomerId(customerId).setOccurredAt(dueAt).setProducer("sla-timer-service").setSeverity(severity)
-                .setPolicyVersion("biztek-2020-01").setOpenedAt(openedAt).setDueAt(dueAt)
-                .setPayload(SlaBreached.newBuilder().setTargetMinutes(240).build()).build();
+        return breached(ticketId, customerId, severity, openedAt, dueAt, Ids.eventId(ticketId, "breached"));
+    }
+
+    /** A breach with its own event id (e.g. the one that follows a MET_WITHDRAWN correction). */
+    public static SlaEvent breached(String ticketId, String customerId, Severity severity, Instant openedAt,
+                                    Instant dueAt, String eventId) {
+        return sla(eventId, ticketId, customerId, severity, openedAt, dueAt, dueAt,
+                SlaBreached.newBuilder().setTargetMinutes(240).build());
+    }
+
+    public static SlaEvent met(String ticketId, String customerId, Severity severity, Instant openedAt, Instant dueAt,
+                               Instant respondedAt) {
+        return sla(Ids.eventId(ticketId, "met-" + respondedAt.toEpochMilli()), ticketId, customerId, severity,
+                openedAt, dueAt, respondedAt, SlaMet.newBuilder().setRespondedAt(respondedAt).setConsultant("Kari")
+                        .setBusinessMinutesUsed(60).setTargetMinutes(240).build());
+    }
+
+    /**
+     * A correction of the verdict {@code supersededEventId} as sla-timer writes it; the envelope carries the
+     * severity and {@code dueAt} after the correction.
+     */
+    public static SlaEvent corrected(String ticketId, String customerId, Severity severity, Instant openedAt,
+                                     Instant dueAt, String supersededEventId, SlaCorrectionKind kind,
+                                     SlaClockState state, Instant respondedAt, Instant at) {
+        SlaCorrected correction = SlaCorrected.newBuilder().setSupersededEventId(supersededEventId).setKind(kind)
+                .setState(state).setCauseEventId(Ids.eventId(ticketId, "late-fact")).setRespondedAt(respondedAt)
+                .setBusinessMinutesUsed(60).build();
+        return sla(Ids.eventId(ticketId, "corrected-" + supersededEventId + "-" + kind), ticketId, customerId,
+                severity, openedAt, dueAt, at, correction);
+    }
+
+    private static SlaEvent sla(String eventId, String ticketId, String customerId, Severity severity,
+                                Instant openedAt, Instant dueAt, Instant at, Object payload) {
+        return SlaEvent.newBuilder().setEventId(eventId).setTicketId(ticketId).setCustomerId(customerId)
+                .setOccurredAt(at).setProducer("sla-timer-service").setSeverity(severity)
+                .setPolicyVersion("biztek-2020-01").setOpenedAt(openedAt).setDueAt(dueAt).setPayload(payload).build();
     }
 
     public static SlaEvent warning(String ticketId, String customerId, Severity severity, int percent,

@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** Sends a page as a plain-text e-mail with the acknowledgement link. */
+/** Sends a page (with its acknowledgement link), or the withdrawal of one, as a plain-text e-mail. */
 final class MailChannel implements Channel {
 
     private final JavaMailSender sender;
@@ -24,18 +24,17 @@ final class MailChannel implements Channel {
     }
 
     @Override
-    public boolean reaches(PageMessage message) {
+    public boolean reaches(OnCallMessage message) {
         return true;
     }
 
     @Override
-    public void send(PageMessage message) {
+    public void send(OnCallMessage message) {
         SimpleMailMessage mail = new SimpleMailMessage();
         mail.setFrom(from);
         mail.setTo(message.email());
         mail.setSubject(message.subject());
-        mail.setText(message.summary(zone) + "\n\nAcknowledge: " + message.acknowledgeUrl() + "\n\nPage "
-                + message.pageId() + "\n");
+        mail.setText(message.mailText(zone));
         sender.send(mail);
     }
 }

@@ -14,9 +14,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Delivers a page on every channel that can reach the person (webhook and e-mail) at the same time, each
- * with its own retries and backoff: a webhook that is down and being retried does not hold back the
- * e-mail. The page is delivered when at least one channel took it: a pager should reach the person by
+ * Delivers a page (or the withdrawal of one) on every channel that can reach the person (webhook and e-mail) at
+ * the same time, each with its own retries and backoff: a webhook that is down and being retried does not hold
+ * back the e-mail. The message is delivered when at least one channel took it: a pager should reach the person by
  * every way it has, and one channel down must not silence or delay it.
  */
 final class PageDelivery {
@@ -57,19 +57,26 @@ final class PageDelivery {
         this.registry = registry;
     }
 
-    Report deliver(PageMessage message) {
-        List<CompletableFuture<Attempt>> attempts = channels.stream().filter(c -> c.reaches(message))
-                .map(c -> CompletableFuture.supplyAsync(() -> attempt(c, message), executor)).toList();
-        return new Report(attempts.stream().map(CompletableFuture::join).toList());
+    Report deliver(OnCallMessage message) {
+        return deliverAll(List.of(message)).get(0);
     }
 
-    private Attempt attempt(Channel channel, PageMessage message) {
+    /** Delivers each message (to each its person) at the same time; a report per message, in their order. */
+    List<Report> deliverAll(List<? extends OnCallMessage> messages) {
+        List<List<CompletableFuture<Attempt>>> started = messages.stream().map(message -> channels.stream()
+                .filter(c -> c.reaches(message))
+                .map(c -> CompletableFuture.supplyAsync(() -> attempt(c, message), executor)).toList()).toList();
+        return started.stream().map(attempts -> new Report(attempts.stream().map(CompletableFuture::join).toList()))
+                .toList();
+    }
+
+    private Attempt attempt(Channel channel, OnCallMessage message) {
         try {
             retry.execute(() -> {
                 channel.send(message);
                 return null;
             });
-            Counter.builder("support.oncall.deliveries").description("Pages taken by a channel")
+            Counter.builder("support.oncall.deliveries").description("Pages and page withdrawals taken by a channel")
                     .tag("channel", channel.name()).register(registry).increment();
             return new Attempt(channel.name(), true, null);
         } catch (RetryException e) {
@@ -85,7 +92,8 @@ final class PageDelivery {
 
     private Attempt failed(Channel channel, Throwable failure) {
         Counter.builder("support.oncall.channel.failures")
-                .description("Pages a channel could not take after every retry").tag("channel", channel.name())
+                .description("Pages and page withdrawals a channel could not take after every retry")
+                .tag("channel", channel.name())
                 .register(registry).increment();
         return new Attempt(channel.name(), false, failure.toString());
     }

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,24 +31,28 @@ import no.biztek.support.kafka.DeadLetters;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.OnCallPaged;
+import no.biztek.support.schemas.escalation.PageCloseReason;
+import no.biztek.support.schemas.escalation.PageClosed;
 import no.biztek.support.schemas.escalation.PageReEscalated;
 import no.biztek.support.schemas.topic.Topic;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
- * Delivers the pages the topology emits (OnCallPaged, PageReEscalated), at least once: a consumer group
- * of its own on {@code support.escalation-events.v1} (committed records only), offsets committed after
- * delivery. Before delivering, the page board is read up to now: it holds the topology's committed page
- * state, so a page is not delivered when the topology has acknowledged, closed or exhausted it, or moved
- * it past that level, nor when its level's time is over. An event handled before (by id) is not
- * delivered again while the instance runs.
+ * Delivers the pages the topology emits (OnCallPaged, PageReEscalated), and the withdrawals of pages (PageClosed,
+ * CAUSE_WITHDRAWN: to everyone paged for the page), at least once: a consumer group of its own on
+ * {@code support.escalation-events.v1} (committed records only), offsets committed after delivery. Before
+ * delivering, the page board is read up to now: it holds the topology's committed page state, so a page is not
+ * delivered when the topology has acknowledged, closed, exhausted or withdrawn it, or moved it past that level,
+ * nor when its level's time is over. A withdrawal is not delivered once it is older than the acknowledgement
+ * links' validity (a new group starts at the earliest offset: old news is not news). Other PageClosed reasons are
+ * not delivered. An event handled before (by id) is not delivered again while the instance runs.
  *
- * <p>A page no channel took is recorded as handled first (so a redelivered record never delivers it or
- * counts it again), then counted ({@code support_oncall_delivery_failures_total}), written to
- * {@code support.escalation-events.v1.DLT} with the reason and original coordinates (counted in
- * {@code support_dead_letters_total}), and a DELIVERY_FAILED command tells the topology to move the page
- * on to the next level at once. When writing those fails, the record is retried by the error handler and
- * only what was not written yet is written.
+ * <p>A page no channel took, or a withdrawal that did not reach everyone paged, is recorded as handled first (so
+ * a redelivered record never delivers it or counts it again), then counted
+ * ({@code support_oncall_delivery_failures_total}), written to {@code support.escalation-events.v1.DLT} with the
+ * reason and original coordinates (counted in {@code support_dead_letters_total}), and for a page a
+ * DELIVERY_FAILED command tells the topology to move the page on to the next level at once. When writing those
+ * fails, the record is retried by the error handler and only what was not written yet is written.
  */
 final class PageDeliveryListener {
 
@@ -59,22 +66,35 @@ final class PageDeliveryListener {
         void send(ProducerRecord<Object, Object> record);
     }
 
-    /** What became of a page event; an undeliverable one remembers what is still to be written. */
+    /**
+     * What became of a page event; an undeliverable one remembers what is still to be written.
+     *
+     * @see #DELIVERED
+     */
     private static final class Handled {
-        final PageMessage message;
+        final String ticketId;
+        /** e.g. "page p to nora@... at level 1, round 1"; null when delivered or not to be delivered. */
+        final String what;
         final String failures;
+        /** Moves an undeliverable page on; null for a withdrawal. */
+        final PageCommand command;
         volatile boolean deadLettered;
         volatile boolean commanded;
 
-        Handled(PageMessage message, String failures) {
-            this.message = message;
+        Handled(String ticketId, String what, String failures, PageCommand command) {
+            this.ticketId = ticketId;
+            this.what = what;
             this.failures = failures;
+            this.command = command;
         }
 
         boolean undeliverable() {
             return failures != null;
         }
     }
+
+    /** Delivered, or not to be delivered. */
+    private static final Handled DELIVERED = new Handled(null, null, null, null);
 
     private final PageDelivery delivery;
     private final PageBoard board;
@@ -113,7 +133,8 @@ final class PageDeliveryListener {
         this.deadLetters = deadLetters;
         this.service = service;
         this.deliveryFailures = Counter.builder("support.oncall.delivery.failures")
-                .description("Pages that no channel could take; they move on to the next level").register(registry);
+                .description("Pages no channel could take (they move on to the next level), and withdrawals of pages "
+                        + "that did not reach everyone paged").register(registry);
     }
 
     @KafkaListener(id = ID, containerFactory = "deliveryContainerFactory",
@@ -125,7 +146,7 @@ final class PageDeliveryListener {
         } catch (RuntimeException e) {
             return; // the topology dead-letters undecodable records of this topic
         }
-        if (event == null || !(event.getPayload() instanceof OnCallPaged || event.getPayload() instanceof PageReEscalated)) {
+        if (event == null || !delivered(event.getPayload())) {
             return;
         }
         Handled outcome;
@@ -138,9 +159,8 @@ final class PageDeliveryListener {
                 handled.put(event.getEventId(), outcome);
             }
             if (outcome.undeliverable()) {
-                log.error("Page {} for ticket {} could not be delivered to {} at level {}: {}",
-                        outcome.message.pageId(), outcome.message.ticketId(), outcome.message.email(),
-                        outcome.message.level(), outcome.failures);
+                log.error("The {} (ticket {}) could not be delivered: {}", outcome.what, outcome.ticketId,
+                        outcome.failures);
                 deliveryFailures.increment();
             }
         }
@@ -149,22 +169,66 @@ final class PageDeliveryListener {
         }
     }
 
-    /** Delivers the page unless the topology's state says it no longer needs it. */
+    /** The events this listener delivers: pages, and withdrawals of pages. */
+    private static boolean delivered(Object payload) {
+        return payload instanceof OnCallPaged || payload instanceof PageReEscalated
+                || payload instanceof PageClosed closed && closed.getReason() == PageCloseReason.CAUSE_WITHDRAWN;
+    }
+
+    /** Delivers the page (or withdrawal) unless the topology's state says it no longer needs it. */
     private Handled handle(EscalationEvent event) {
         if (!pageStates.awaitCaughtUp(api.lookupTimeout())) {
             // a page that goes out twice is better than one that never goes out
             log.warn("Could not read the page states up to now; deciding on page event {} with what is known",
                     event.getEventId());
         }
+        if (event.getPayload() instanceof PageClosed closed) {
+            return handleWithdrawal(event, closed);
+        }
         PageMessage message = message(event);
         Optional<String> skip = skipReason(message);
         if (skip.isPresent()) {
             log.info("Not delivering page {} (level {}, round {}): {}", message.pageId(), message.level(),
                     message.round(), skip.get());
-            return new Handled(message, null);
+            return DELIVERED;
         }
         PageDelivery.Report report = delivery.deliver(message);
-        return new Handled(message, report.delivered() ? null : report.failures());
+        if (report.delivered()) {
+            return DELIVERED;
+        }
+        return new Handled(message.ticketId(), "page " + message.pageId() + " to " + message.email() + " at level "
+                + message.level() + ", round " + message.round(), report.failures(), new PageCommand(
+                PageCommand.Type.DELIVERY_FAILED, message.pageId(), message.ticketId(), message.level(),
+                message.round(), report.failures(), clock.instant()));
+    }
+
+    /**
+     * Tells everyone paged for the page that its cause was withdrawn, all at the same time; undeliverable when
+     * someone could not be reached on any channel.
+     */
+    private Handled handleWithdrawal(EscalationEvent event, PageClosed closed) {
+        Instant newsUntil = event.getOccurredAt().plus(paging.ackLink().validFor());
+        if (clock.instant().isAfter(newsUntil)) {
+            log.info("Not delivering the withdrawal of page {}: it is older than {}", closed.getPageId(),
+                    paging.ackLink().validFor());
+            return DELIVERED;
+        }
+        String severity = board.find(closed.getPageId()).map(PageBoard.Page::severity).orElse("UNKNOWN");
+        List<WithdrawalMessage> messages = closed.getPagedPeople().stream()
+                .map(person -> new WithdrawalMessage(event.getEventId(), closed.getPageId(), event.getTicketId(),
+                        event.getCustomerId(), severity, closed.getExplanation(), closed.getSupersededEventId(),
+                        person.getName(), person.getEmail(),
+                        webhooks.get(person.getEmail().toLowerCase(Locale.ROOT))))
+                .toList();
+        List<PageDelivery.Report> reports = delivery.deliverAll(messages);
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            if (!reports.get(i).delivered()) {
+                failures.add(messages.get(i).email() + " (" + reports.get(i).failures() + ")");
+            }
+        }
+        return failures.isEmpty() ? DELIVERED : new Handled(event.getTicketId(), "withdrawal of page "
+                + closed.getPageId(), "not reached: " + String.join(", ", failures), null);
     }
 
     private Optional<String> skipReason(PageMessage message) {
@@ -187,23 +251,23 @@ final class PageDeliveryListener {
         return Optional.empty();
     }
 
-    /** Writes what is still to be written for an undeliverable page: its dead letter, then its command. */
+    /**
+     * Writes what is still to be written for an undeliverable page or withdrawal: its dead letter, then (a page)
+     * its command.
+     */
     private void report(ConsumerRecord<String, byte[]> record, Handled outcome) {
-        PageMessage message = outcome.message;
         if (!outcome.deadLettered) {
             byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
             ProducerRecord<byte[], byte[]> deadLetter = DeadLetters.of(Topics.ESCALATION_EVENTS, record.partition(),
                     record.offset(), key, record.value(), record.headers(),
-                    new PageUndeliverableException(message, outcome.failures), service);
-            sender.send(new ProducerRecord<>(deadLetter.topic(), null, message.ticketId(), deadLetter.value(),
+                    new PageUndeliverableException(outcome.what, outcome.failures), service);
+            sender.send(new ProducerRecord<>(deadLetter.topic(), null, outcome.ticketId, deadLetter.value(),
                     deadLetter.headers()));
             outcome.deadLettered = true;
             deadLetters.deadLettered(Topics.ESCALATION_EVENTS.name());
         }
-        if (!outcome.commanded) {
-            sender.send(new ProducerRecord<>(commands.name(), message.ticketId(), new PageCommand(
-                    PageCommand.Type.DELIVERY_FAILED, message.pageId(), message.ticketId(), message.level(),
-                    message.round(), outcome.failures, clock.instant())));
+        if (outcome.command != null && !outcome.commanded) {
+            sender.send(new ProducerRecord<>(commands.name(), outcome.ticketId, outcome.command));
             outcome.commanded = true;
         }
     }
@@ -233,11 +297,10 @@ final class PageDeliveryListener {
                 acknowledgeBy, ackUrl);
     }
 
-    /** The reason written into the dead letter of an undeliverable page. */
+    /** The reason written into the dead letter of an undeliverable page or withdrawal. */
     static final class PageUndeliverableException extends RuntimeException {
-        PageUndeliverableException(PageMessage message, String failures) {
-            super("page " + message.pageId() + " to " + message.email() + " at level " + message.level() + ", round "
-                    + message.round() + " could not be delivered: " + failures);
+        PageUndeliverableException(String what, String failures) {
+            super(what + " could not be delivered: " + failures);
         }
     }
 }

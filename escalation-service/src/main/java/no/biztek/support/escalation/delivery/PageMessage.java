@@ -2,6 +2,8 @@ package no.biztek.support.escalation.delivery;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * What a page tells the person paged.
@@ -10,22 +12,19 @@ import java.time.Instant;
  */
 record PageMessage(String eventId, String pageId, String ticketId, String customerId, String severity, String cause,
                    int level, String levelName, int round, String reEscalation, String name, String email,
-                   URI webhook, Instant acknowledgeBy, URI acknowledgeUrl) {
+                   URI webhook, Instant acknowledgeBy, URI acknowledgeUrl) implements OnCallMessage {
 
-    String subject() {
+    @Override
+    public String subject() {
         return "[" + severityLabel() + "] Page: ticket " + ticketId + " (" + customerId + ") – acknowledge now";
     }
 
     String severityLabel() {
-        return switch (severity) {
-            case "CRITICAL" -> "Severity 1";
-            case "SERIOUS" -> "Severity 2";
-            case "LESS_SERIOUS" -> "Severity 3";
-            default -> severity;
-        };
+        return OnCallMessage.severityLabel(severity);
     }
 
-    String summary(java.time.ZoneId zone) {
+    @Override
+    public String summary(ZoneId zone) {
         String why = switch (cause) {
             case "CRITICAL_TICKET_OPENED" -> "a critical ticket was opened";
             case "SLA_BREACHED" -> "the first-response deadline was breached";
@@ -36,7 +35,17 @@ record PageMessage(String eventId, String pageId, String ticketId, String custom
                 : "the previous level did not acknowledge in time.");
         return severityLabel() + " page for ticket " + ticketId + " of customer " + customerId + ": " + why + "."
                 + moved + " You are paged as " + levelName + " (level " + level + ", round " + round
-                + "). Acknowledge by " + java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
+                + "). Acknowledge by " + DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
                 .format(acknowledgeBy.atZone(zone)) + ", or the page goes to the next level.";
+    }
+
+    @Override
+    public String mailText(ZoneId zone) {
+        return summary(zone) + "\n\nAcknowledge: " + acknowledgeUrl + "\n\nPage " + pageId + "\n";
+    }
+
+    @Override
+    public String idempotencyKey() {
+        return eventId;
     }
 }

@@ -13,9 +13,9 @@ import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Posts JSON to webhooks: a page to the person's own webhook (else the default one) as plain JSON, a Teams
- * message card or a Slack message, and anything else the service posts (the desk's SLA warnings) in the
- * same way. 2xx means taken; no redirects are followed.
+ * Posts JSON to webhooks: a page, or the withdrawal of one, to the person's own webhook (else the default one) as
+ * plain JSON, a Teams message card or a Slack message, and anything else the service posts (the desk's SLA
+ * warnings) in the same way. 2xx means taken; no redirects are followed.
  */
 final class WebhookChannel implements Channel {
 
@@ -33,7 +33,7 @@ final class WebhookChannel implements Channel {
     }
 
     /** The person's own webhook, or the default one; null when there is neither. */
-    URI target(PageMessage message) {
+    URI target(OnCallMessage message) {
         return message.webhook() != null ? message.webhook() : settings.url();
     }
 
@@ -48,13 +48,13 @@ final class WebhookChannel implements Channel {
     }
 
     @Override
-    public boolean reaches(PageMessage message) {
+    public boolean reaches(OnCallMessage message) {
         return target(message) != null;
     }
 
     @Override
-    public void send(PageMessage message) throws IOException, InterruptedException {
-        post(target(message), body(message, settings.format(), zone), message.eventId());
+    public void send(OnCallMessage message) throws IOException, InterruptedException {
+        post(target(message), body(message, settings.format(), zone), message.idempotencyKey());
     }
 
     /** One POST of a JSON body; throws unless the webhook answered 2xx. */
@@ -75,7 +75,12 @@ final class WebhookChannel implements Channel {
         return JSON.writeValueAsString(body);
     }
 
-    static String body(PageMessage m, DeliveryProperties.Format format, ZoneId zone) {
+    static String body(OnCallMessage message, DeliveryProperties.Format format, ZoneId zone) {
+        return message instanceof PageMessage page ? body(page, format, zone)
+                : body((WithdrawalMessage) message, format, zone);
+    }
+
+    private static String body(PageMessage m, DeliveryProperties.Format format, ZoneId zone) {
         String ack = m.acknowledgeUrl().toString();
         Object body = switch (format) {
             case PLAIN -> plain(m, ack);
@@ -88,6 +93,23 @@ final class WebhookChannel implements Channel {
                             + m.summary(zone))),
                     map("type", "actions", "elements", List.of(map("type", "button", "style", "danger",
                             "text", map("type", "plain_text", "text", "Acknowledge"), "url", ack)))));
+        };
+        return JSON.writeValueAsString(body);
+    }
+
+    /** A withdrawal: the same shapes as a page, without an acknowledge button (nothing to acknowledge). */
+    private static String body(WithdrawalMessage m, DeliveryProperties.Format format, ZoneId zone) {
+        Object body = switch (format) {
+            case PLAIN -> map("type", "PageClosed", "eventId", m.eventId(), "pageId", m.pageId(),
+                    "ticketId", m.ticketId(), "customerId", m.customerId(), "severity", m.severity(),
+                    "reason", "CAUSE_WITHDRAWN", "explanation", m.explanation(),
+                    "supersededEventId", m.supersededEventId(), "paged", map("name", m.name(), "email", m.email()),
+                    "text", m.summary(zone));
+            case TEAMS -> map("@type", "MessageCard", "@context", "https://schema.org/extensions",
+                    "summary", m.subject(), "themeColor", "2EB886", "title", m.subject(), "text", m.summary(zone));
+            case SLACK -> map("text", m.subject() + ": " + m.explanation(), "blocks", List.of(
+                    map("type", "section", "text", map("type", "mrkdwn", "text", "*" + m.subject() + "*\n"
+                            + m.summary(zone)))));
         };
         return JSON.writeValueAsString(body);
     }

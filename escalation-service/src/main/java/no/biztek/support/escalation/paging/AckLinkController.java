@@ -28,10 +28,10 @@ import no.biztek.support.schemas.escalation.AcknowledgementChannel;
  * signed token in the link is the credential). {@code GET} shows the page and an Acknowledge button,
  * changing nothing (mail scanners and link previews fetch links); the button {@code POST}s to the same
  * URL and acknowledges. A forged token is refused with 403; an expired one, and a page that no longer
- * awaits an acknowledgement (the link was used, someone else acknowledged, the ticket was answered), with
- * 410; an unknown page with 404; Kafka not answering in time with 503 and Retry-After ("try again"): each
- * as a small HTML page that says why. The page's state is read up to now before deciding, so a link used
- * through one instance is refused by every other.
+ * awaits an acknowledgement (the link was used, someone else acknowledged, the ticket was answered, the page
+ * was withdrawn), with 410; an unknown page with 404; Kafka not answering in time with 503 and Retry-After
+ * ("try again"): each as a small HTML page that says why. The page's state is read up to now before deciding,
+ * so a link used through one instance is refused by every other.
  */
 @RestController
 class AckLinkController {
@@ -106,8 +106,9 @@ class AckLinkController {
                     text("No such page is known (yet). Try again in a moment."), null));
         }
         if (page.get().state() != PageBoard.State.OPEN) {
-            return refused(html(HttpStatus.GONE, "Nothing to acknowledge", text(PageAcknowledger.whyNotOpen(page.get())),
-                    null));
+            String title = page.get().state() == PageBoard.State.WITHDRAWN ? "Page withdrawn"
+                    : "Nothing to acknowledge";
+            return refused(html(HttpStatus.GONE, title, text(PageAcknowledger.whyNotOpen(page.get())), null));
         }
         return new Checked(claims, page.get(), null);
     }

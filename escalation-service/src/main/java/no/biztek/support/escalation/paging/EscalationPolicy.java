@@ -1,6 +1,7 @@
 package no.biztek.support.escalation.paging;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,6 +39,11 @@ public final class EscalationPolicy {
 
     public int rounds() {
         return rounds;
+    }
+
+    /** The zone the on-call people read times in (the schedule's). */
+    public ZoneId zone() {
+        return schedule.zone();
     }
 
     /** The step after {@code current} for a page that started at {@code startLevel}; empty: paging stops. */

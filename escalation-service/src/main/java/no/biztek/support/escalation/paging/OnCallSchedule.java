@@ -3,6 +3,7 @@ package no.biztek.support.escalation.paging;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
@@ -22,6 +23,11 @@ public final class OnCallSchedule {
 
     public OnCallSchedule(Schedule schedule) {
         this.schedule = schedule;
+    }
+
+    /** The zone of the schedule (Europe/Oslo), in which people read times. */
+    public ZoneId zone() {
+        return schedule.zone();
     }
 
     /**

@@ -20,8 +20,9 @@ import no.biztek.support.schemas.topic.Topics;
  * PageAcknowledged (one event id per page) on {@code support.escalation-events.v1}, where the topology
  * reads it and ends the page, and waits until the page board shows the page ended by the topology. The
  * answer is what the topology decided: 200 when this acknowledgement ended the page, 409 when another
- * acknowledgement or the ticket's answer came first. Kafka not answering in time at any step is a 503 with
- * Retry-After (a retry of an acknowledgement that was recorded is then answered 409 "already acknowledged").
+ * acknowledgement, the ticket's answer or the withdrawal of the page's cause came first. Kafka not answering
+ * in time at any step is a 503 with Retry-After (a retry of an acknowledgement that was recorded is then
+ * answered 409 "already acknowledged").
  * Acknowledgements on one instance are serialised.
  */
 @Component
@@ -81,9 +82,14 @@ public class PageAcknowledger {
     }
 
     static String whyNotOpen(PageBoard.Page page) {
-        return page.state() == PageBoard.State.ACKNOWLEDGED
-                ? "The page was already acknowledged by " + page.acknowledgedBy() + " at " + page.acknowledgedAt() + "."
-                : "The page was closed at " + page.closedAt() + ": the ticket got its first response, was resolved "
-                        + "or no longer has a severity that pages around the clock.";
+        return switch (page.state()) {
+            case ACKNOWLEDGED -> "The page was already acknowledged by " + page.acknowledgedBy() + " at "
+                    + page.acknowledgedAt() + ".";
+            case WITHDRAWN -> "The page was withdrawn at " + page.withdrawnAt() + " (" + page.withdrawal()
+                    + "); there is nothing to acknowledge." + (page.acknowledgedBy() == null ? ""
+                    : " It had been acknowledged by " + page.acknowledgedBy() + ".");
+            default -> "The page was closed at " + page.closedAt() + ": the ticket got its first response, was "
+                    + "resolved or no longer has a severity that pages around the clock.";
+        };
     }
 }

@@ -16,33 +16,48 @@ import no.biztek.support.kafka.follow.TopicFollower;
 /**
  * Every page as the topology committed it: a view of the {@code pages} store's changelog topic
  * ({@link PagingTopology#pageStateChangelog}), read by every instance. The board guesses nothing: a page is
- * open, acknowledged, closed or exhausted because the topology says so, in the same transaction as the page
+ * open, acknowledged, closed, exhausted or withdrawn because the topology says so, in the same transaction as the page
  * events it emitted. Serves the page API, the acknowledgement links and the delivery's checks.
  */
 @Component
 public class PageBoard implements TopicFollower.View<PageState> {
 
-    /** Where a page stands, as the API shows it (an exhausted page is open: it still awaits an acknowledgement). */
-    public enum State { OPEN, ACKNOWLEDGED, CLOSED }
+    /**
+     * Where a page stands, as the API shows it (an exhausted page is open: it still awaits an acknowledgement;
+     * a withdrawn one is withdrawn whatever it was before).
+     */
+    public enum State { OPEN, ACKNOWLEDGED, CLOSED, WITHDRAWN }
 
-    /** A page as the API shows it. */
+    /**
+     * A page as the API shows it.
+     *
+     * @param acknowledgedAt set when it was acknowledged (also when it was withdrawn afterwards)
+     * @param closedAt       when it stopped paging without an acknowledgement (closed, or withdrawn while paging)
+     * @param withdrawnAt    when its cause was withdrawn
+     * @param withdrawal     why, in words
+     */
     public record Page(String pageId, String ticketId, String customerId, String severity, String cause, int level,
                        String levelName, int round, String pagedName, String pagedEmail, Instant pagedAt,
                        Instant lastPagedAt, Instant acknowledgeBy, State state, boolean exhausted,
-                       String acknowledgedBy, Instant acknowledgedAt, String acknowledgedVia, Instant closedAt) {
+                       String acknowledgedBy, Instant acknowledgedAt, String acknowledgedVia, Instant closedAt,
+                       List<PageState.Paged> pagedPeople, Instant withdrawnAt, String withdrawal) {
 
         static Page of(PageState s) {
             State state = switch (s.status()) {
                 case OPEN, EXHAUSTED -> State.OPEN;
                 case ACKNOWLEDGED -> State.ACKNOWLEDGED;
                 case CLOSED -> State.CLOSED;
+                case WITHDRAWN -> State.WITHDRAWN;
             };
+            boolean acknowledged = s.acknowledgedBy() != null
+                    && (state == State.ACKNOWLEDGED || state == State.WITHDRAWN);
+            boolean closed = state == State.CLOSED || (state == State.WITHDRAWN && !acknowledged);
             return new Page(s.pageId(), s.ticketId(), s.customerId(), s.severity(), s.cause(), s.level(),
                     s.levelName(), s.round(), s.personName(), s.personEmail(), s.pagedAt(),
                     s.levelPagedAt() != null ? s.levelPagedAt() : s.pagedAt(), s.acknowledgeBy(), state,
-                    s.status() == PageState.Status.EXHAUSTED, s.acknowledgedBy(),
-                    s.status() == PageState.Status.ACKNOWLEDGED ? s.endedAt() : null, s.acknowledgedVia(),
-                    s.status() == PageState.Status.CLOSED ? s.endedAt() : null);
+                    s.status() == PageState.Status.EXHAUSTED, s.acknowledgedBy(), acknowledged ? s.endedAt() : null,
+                    s.acknowledgedVia(), closed ? s.endedAt() : null, s.everyonePaged(),
+                    state == State.WITHDRAWN ? s.withdrawnAt() : null, s.withdrawal());
         }
     }
 
@@ -71,7 +86,7 @@ public class PageBoard implements TopicFollower.View<PageState> {
     }
 
     /**
-     * Waits until the topology has ended the page (acknowledged or closed it) and this board has read that;
+     * Waits until the topology has ended the page (acknowledged, closed or withdrawn it) and this board has read that;
      * empty when that does not happen within the timeout.
      */
     public synchronized Optional<Page> awaitEnded(String pageId, Duration timeout) {

@@ -43,12 +43,14 @@ class PageController {
 
     /**
      * A page as the topology committed it; {@code exhausted}: still unacknowledged after the last level of
-     * the last round timed out, so nobody is being paged any more.
+     * the last round timed out, so nobody is being paged any more; {@code withdrawn} (state): the SLA breach
+     * that caused it was corrected away ({@code withdrawal} says why); {@code pagedPeople}: everyone paged for it.
      */
     record PageResponse(String pageId, String ticketId, String customerId, String severity, String cause, int level,
                         String levelName, int round, Person paged, Instant pagedAt, Instant lastPagedAt,
                         Instant acknowledgeBy, String state, boolean exhausted, String acknowledgedBy,
-                        Instant acknowledgedAt, String acknowledgedVia, Instant closedAt) {
+                        Instant acknowledgedAt, String acknowledgedVia, Instant closedAt, List<Person> pagedPeople,
+                        Instant withdrawnAt, String withdrawal) {
     }
 
     record Person(String name, String email) {
@@ -57,14 +59,15 @@ class PageController {
     record PageList(List<PageResponse> pages) {
     }
 
-    @Operation(summary = "List pages", description = "state: open (default), acknowledged, closed or all")
+    @Operation(summary = "List pages", description = "state: open (default), acknowledged, closed, withdrawn or all")
     @GetMapping
     PageList list(@RequestParam(defaultValue = "open") String state) {
         PageBoard.State filter;
         try {
             filter = "all".equalsIgnoreCase(state) ? null : PageBoard.State.valueOf(state.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("state", "must be one of open, acknowledged, closed, all; was '" + state + "'");
+            throw new InvalidRequestException("state",
+                    "must be one of open, acknowledged, closed, withdrawn, all; was '" + state + "'");
         }
         return new PageList(board.list(filter).stream().map(PageController::response).toList());
     }
@@ -77,7 +80,7 @@ class PageController {
     }
 
     @Operation(summary = "Acknowledge a page", description = "Stops its escalation. 409 when it was already "
-            + "acknowledged or closed; 503 with Retry-After when Kafka did not answer in time.")
+            + "acknowledged, closed or withdrawn; 503 with Retry-After when Kafka did not answer in time.")
     @PostMapping(path = "/{pageId}/acknowledge", consumes = MediaType.APPLICATION_JSON_VALUE)
     PageAcknowledger.Acknowledged acknowledge(@PathVariable String pageId, @RequestBody Acknowledge request) {
         validator.validate(request);
@@ -88,6 +91,8 @@ class PageController {
         return new PageResponse(p.pageId(), p.ticketId(), p.customerId(), p.severity(), p.cause(), p.level(),
                 p.levelName(), p.round(), new Person(p.pagedName(), p.pagedEmail()), p.pagedAt(), p.lastPagedAt(),
                 p.acknowledgeBy(), p.state().name().toLowerCase(Locale.ROOT), p.exhausted(), p.acknowledgedBy(),
-                p.acknowledgedAt(), p.acknowledgedVia(), p.closedAt());
+                p.acknowledgedAt(), p.acknowledgedVia(), p.closedAt(),
+                p.pagedPeople().stream().map(paged -> new Person(paged.name(), paged.email())).toList(),
+                p.withdrawnAt(), p.withdrawal());
     }
 }

@@ -12,6 +12,8 @@ import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.OnCallPaged;
 import no.biztek.support.schemas.escalation.PageAcknowledged;
 import no.biztek.support.schemas.escalation.PageCause;
+import no.biztek.support.schemas.escalation.PageCloseReason;
+import no.biztek.support.schemas.escalation.PageClosed;
 import no.biztek.support.schemas.escalation.PageReEscalated;
 import no.biztek.support.schemas.escalation.ReEscalationReason;
 
@@ -51,6 +53,23 @@ public final class PageEvents {
                 .build();
         String what = "re-escalated|" + assignment.step().level() + "|" + assignment.step().round();
         return envelope(Ids.eventId(from.pageId(), what), from, now, payload);
+    }
+
+    /**
+     * A page stopped paging without an acknowledgement, or its cause was withdrawn. One id per page and reason: a
+     * page closed by a first response and then withdrawn gets two distinct events, a replay the same one.
+     */
+    EscalationEvent closed(PageState page, PageCloseReason reason, String explanation, String supersededEventId,
+                           Instant now) {
+        PageClosed payload = PageClosed.newBuilder()
+                .setPageId(page.pageId())
+                .setReason(reason)
+                .setExplanation(explanation)
+                .setPagedPeople(page.everyonePaged().stream()
+                        .map(p -> Person.newBuilder().setName(p.name()).setEmail(p.email()).build()).toList())
+                .setSupersededEventId(supersededEventId)
+                .build();
+        return envelope(Ids.eventId(page.pageId(), "closed|" + reason.name()), page, now, payload);
     }
 
     /** The acknowledgement of a page; one id per page, so a repeated acknowledgement is a duplicate. */

@@ -1,6 +1,8 @@
 package no.biztek.support.escalation.paging;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import no.biztek.support.escalation.paging.EscalationPolicy.Assignment;
 import no.biztek.support.escalation.paging.EscalationPolicy.Step;
@@ -15,16 +17,20 @@ import no.biztek.support.escalation.paging.EscalationPolicy.Step;
  * @param pagedAt         when it was first paged
  * @param levelPagedAt    when its current level was paged
  * @param acknowledgeBy   when the current level's acknowledgement timeout passes
- * @param acknowledgedBy  who acknowledged it (ACKNOWLEDGED)
- * @param acknowledgedVia API or LINK (ACKNOWLEDGED)
- * @param endedAt         when it was acknowledged, closed or exhausted
+ * @param acknowledgedBy  who acknowledged it (ACKNOWLEDGED, and WITHDRAWN after an acknowledgement)
+ * @param acknowledgedVia API or LINK (as acknowledgedBy)
+ * @param endedAt         when it was acknowledged, closed, exhausted or (while it still paged) withdrawn
  * @param timerKey        key of its timer in the timer store, or null
+ * @param pagedPeople     everyone paged for it so far, each once, in the order they were first paged; null in
+ *                        records written before it existed (then {@link #everyonePaged()} knows the current person)
+ * @param withdrawnAt     when its cause was withdrawn (WITHDRAWN)
+ * @param withdrawal      why, in words (WITHDRAWN), e.g. "breach withdrawn: first response recorded at 09:55"
  */
 public record PageState(String pageId, String ticketId, String customerId, String severity, String cause,
                         int startLevel, int level, int round, String levelName, String personName,
                         String personEmail, Instant pagedAt, Instant levelPagedAt, Instant acknowledgeBy,
                         Status status, String acknowledgedBy, String acknowledgedVia, Instant endedAt,
-                        String timerKey) {
+                        String timerKey, List<Paged> pagedPeople, Instant withdrawnAt, String withdrawal) {
 
     public enum Status {
         /** Paging: a level's timer is armed. */
@@ -33,11 +39,25 @@ public record PageState(String pageId, String ticketId, String customerId, Strin
         EXHAUSTED,
         ACKNOWLEDGED,
         /** The ticket got its first response, was resolved, or was downgraded from a severity that pages 24x7. */
-        CLOSED;
+        CLOSED,
+        /**
+         * Its cause was withdrawn (an SLA breach corrected away by a late fact), whether it was still paging,
+         * exhausted, acknowledged or closed: everyone paged is told. Final.
+         */
+        WITHDRAWN;
 
         public boolean awaitsAcknowledgement() {
             return this == OPEN || this == EXHAUSTED;
         }
+    }
+
+    /** A person paged for the page. */
+    public record Paged(String name, String email) {
+    }
+
+    /** Everyone paged for the page, in paging order; a record from before the list existed knows only the last. */
+    public List<Paged> everyonePaged() {
+        return pagedPeople != null ? pagedPeople : List.of(new Paged(personName, personEmail));
     }
 
     Step step() {
@@ -45,14 +65,28 @@ public record PageState(String pageId, String ticketId, String customerId, Strin
     }
 
     PageState assigned(Assignment assignment, Instant now, String newTimerKey) {
+        List<Paged> people = new ArrayList<>(everyonePaged());
+        String email = assignment.person().email();
+        if (people.stream().noneMatch(p -> p.email().equalsIgnoreCase(email))) {
+            people.add(new Paged(assignment.person().name(), email));
+        }
         return new PageState(pageId, ticketId, customerId, severity, cause, startLevel, assignment.step().level(),
-                assignment.step().round(), assignment.levelName(), assignment.person().name(),
-                assignment.person().email(), pagedAt, now, assignment.acknowledgeBy(), Status.OPEN, null, null,
-                null, newTimerKey);
+                assignment.step().round(), assignment.levelName(), assignment.person().name(), email, pagedAt, now,
+                assignment.acknowledgeBy(), Status.OPEN, null, null, null, newTimerKey, List.copyOf(people), null,
+                null);
     }
 
     PageState ended(Status newStatus, String by, String via, Instant at, String newTimerKey) {
         return new PageState(pageId, ticketId, customerId, severity, cause, startLevel, level, round, levelName,
-                personName, personEmail, pagedAt, levelPagedAt, acknowledgeBy, newStatus, by, via, at, newTimerKey);
+                personName, personEmail, pagedAt, levelPagedAt, acknowledgeBy, newStatus, by, via, at, newTimerKey,
+                pagedPeople, null, null);
+    }
+
+    /** Withdrawn; an acknowledged or closed page keeps who acknowledged it and when it ended. */
+    PageState withdrawn(Instant at, String explanation, String newTimerKey) {
+        Instant ended = status == Status.ACKNOWLEDGED || status == Status.CLOSED ? endedAt : at;
+        return new PageState(pageId, ticketId, customerId, severity, cause, startLevel, level, round, levelName,
+                personName, personEmail, pagedAt, levelPagedAt, acknowledgeBy, Status.WITHDRAWN, acknowledgedBy,
+                acknowledgedVia, ended, newTimerKey, pagedPeople, at, explanation);
     }
 }

@@ -28,11 +28,15 @@ class PagingConfiguration {
     }
 
     /**
-     * {@code support_oncall_pages_total{level}} and {@code support_oncall_time_to_acknowledge_seconds}
-     * (a histogram: time from the first page to the acknowledgement, by the level that acknowledged).
+     * {@code support_oncall_pages_total{level}}, {@code support_oncall_time_to_acknowledge_seconds}
+     * (a histogram: time from the first page to the acknowledgement, by the level that acknowledged) and
+     * {@code support_oncall_pages_withdrawn_total} (shown at 0 from start-up).
      */
     @Bean
     PagingMetrics pagingMetrics(MeterRegistry registry) {
+        Counter withdrawn = Counter.builder("support.oncall.pages.withdrawn")
+                .description("Pages withdrawn because the SLA breach that caused them was corrected away")
+                .register(registry);
         return new PagingMetrics() {
             @Override
             public void paged(int level) {
@@ -49,6 +53,11 @@ class PagingConfiguration {
                         .minimumExpectedValue(Duration.ofSeconds(10))
                         .maximumExpectedValue(Duration.ofHours(4))
                         .register(registry).record(sincePaged.isNegative() ? Duration.ZERO : sincePaged);
+            }
+
+            @Override
+            public void withdrawn() {
+                withdrawn.increment();
             }
         };
     }

@@ -2,7 +2,7 @@ package no.biztek.support.escalation.paging;
 
 import java.time.Duration;
 
-/** What the paging topology reports: pages sent per level, and how long acknowledgements took. */
+/** What the paging topology reports: pages sent per level, how long acknowledgements took, withdrawn pages. */
 public interface PagingMetrics {
 
     PagingMetrics NONE = new PagingMetrics() {
@@ -13,6 +13,10 @@ public interface PagingMetrics {
         @Override
         public void acknowledged(int level, Duration sincePaged) {
         }
+
+        @Override
+        public void withdrawn() {
+        }
     };
 
     /** A page (first or re-escalated) went out at the level. */
@@ -20,4 +24,7 @@ public interface PagingMetrics {
 
     /** An open page was acknowledged, {@code sincePaged} after it was first paged. */
     void acknowledged(int level, Duration sincePaged);
+
+    /** A page was withdrawn: the SLA breach that caused it was corrected away. */
+    void withdrawn();
 }

@@ -31,8 +31,11 @@ import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.PageAcknowledged;
 import no.biztek.support.schemas.escalation.PageCause;
+import no.biztek.support.schemas.escalation.PageCloseReason;
 import no.biztek.support.schemas.escalation.ReEscalationReason;
 import no.biztek.support.schemas.sla.SlaBreached;
+import no.biztek.support.schemas.sla.SlaCorrected;
+import no.biztek.support.schemas.sla.SlaCorrectionKind;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.ticket.FirstResponseRecorded;
 import no.biztek.support.schemas.ticket.SeverityChanged;
@@ -62,7 +65,11 @@ import no.biztek.support.schemas.topic.Topics;
  *       Timers live in changelogged stores, so they survive restarts and rebalances.</li>
  *   <li>A PageAcknowledged (published by the HTTP API) ends the page; so does a first response or a
  *       resolution of the ticket, or a downgrade from a severity that pages around the clock to one that
- *       does not (closed). Ended pages and resolved tickets are forgotten after {@code endedPageRetention}.</li>
+ *       does not (closed, with a PageClosed). Ended pages and resolved tickets are forgotten after
+ *       {@code endedPageRetention}.</li>
+ *   <li>An SlaCorrected that withdraws a breach (BREACH_WITHDRAWN) withdraws the page that breach caused, whether
+ *       it still pages, is exhausted, acknowledged or closed, and a PageClosed (CAUSE_WITHDRAWN) names everyone
+ *       paged for it, so they all hear of it. Other corrections change no page.</li>
  *   <li>A DELIVERY_FAILED command moves the page on at once, if it is still at that level and round.</li>
  * </ul>
  */
@@ -146,7 +153,8 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
             onSeverityChanged(event, changed, known, now);
         } else if (payload instanceof FirstResponseRecorded response) {
             tickets.put(ticketId, (known == null ? TicketState.unknown() : known).answeredAt(response.getRespondedAt()));
-            close(ticketId, "first response by " + response.getConsultant(), now);
+            close(ticketId, PageCloseReason.FIRST_RESPONSE, CloseExplanations.firstResponse(response.getConsultant(),
+                    response.getRespondedAt(), escalation.zone(), now), now);
         } else if (payload instanceof TicketResolved resolved) {
             TicketState ticket = known == null ? TicketState.unknown() : known;
             if (ticket.purgeKey() != null) {
@@ -155,7 +163,8 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
             String purgeKey = timerKey(now.plus(settings.endedPageRetention()), ticketId, "");
             tickets.put(ticketId, ticket.resolvedAt(resolved.getResolvedAt(), purgeKey));
             timers.put(purgeKey, PURGE_TICKET);
-            close(ticketId, "ticket resolved", now);
+            close(ticketId, PageCloseReason.RESOLVED,
+                    CloseExplanations.resolved(resolved.getResolvedAt(), escalation.zone(), now), now);
         } else if (payload instanceof TicketReopened && known != null) {
             if (known.purgeKey() != null) {
                 timers.delete(known.purgeKey());
@@ -196,13 +205,15 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
                 open(ticketId, event.getCustomerId(), changed.getSeverity(), PageCause.OTHER, event.getEventId(), 1, now);
             }
         } else if (before && !after) {
-            close(ticketId, "severity changed to " + changed.getSeverity() + ", which does not page around the clock",
+            close(ticketId, PageCloseReason.SEVERITY_DOWNGRADED, CloseExplanations.downgraded(changed.getSeverity()),
                     now);
         }
     }
 
     private void onSlaEvent(SlaEvent event, Instant now) {
-        if (event.getPayload() instanceof SlaBreached) {
+        if (event.getPayload() instanceof SlaCorrected correction) {
+            onCorrected(event, correction, now);
+        } else if (event.getPayload() instanceof SlaBreached) {
             TicketState ticket = tickets.get(event.getTicketId());
             if (ticket != null && ticket.answered()) {
                 log.info("SLA breach of ticket {} ignored: the ticket was {}", event.getTicketId(),
@@ -215,6 +226,42 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
                         event.getEventId(), level, now);
             }
         }
+    }
+
+    /**
+     * BREACH_WITHDRAWN: the page of the superseded breach (its id derives from that event) is withdrawn, also when
+     * it was acknowledged or closed meanwhile (e.g. the late first response reached this topology first): whoever
+     * was woken for it must hear that the breach does not stand. No page (the breach paged nobody) or a page
+     * already withdrawn (a replay): nothing. Other kinds change no page: after MET_WITHDRAWN the SlaBreached that
+     * follows pages by the usual rules; after VERDICT_REVISED the breach, and its page, stand.
+     */
+    private void onCorrected(SlaEvent event, SlaCorrected correction, Instant now) {
+        String ticketId = event.getTicketId();
+        String superseded = correction.getSupersededEventId();
+        if (correction.getKind() != SlaCorrectionKind.BREACH_WITHDRAWN) {
+            log.info("SLA verdict {} of ticket {} corrected ({}, now {}); no page changes", superseded, ticketId,
+                    correction.getKind(), correction.getState());
+            return;
+        }
+        String pageId = Ids.pageId(ticketId, PageCause.SLA_BREACHED.name(), superseded);
+        String key = pageKey(ticketId, pageId);
+        PageState page = pages.get(key);
+        if (page == null || page.status() == Status.WITHDRAWN) {
+            log.info("Breach {} of ticket {} withdrawn; {}", superseded, ticketId,
+                    page == null ? "it paged nobody" : "its page " + pageId + " was withdrawn before");
+            return;
+        }
+        String explanation = CloseExplanations.breachWithdrawn(correction, event.getDueAt(), escalation.zone(), now);
+        log.info("Page {} of ticket {} ({}) withdrawn: {}", pageId, ticketId, page.status(), explanation);
+        if (page.timerKey() != null) {
+            timers.delete(page.timerKey());
+        }
+        String purgeKey = timerKey(now.plus(settings.endedPageRetention()), ticketId, pageId);
+        PageState withdrawn = page.withdrawn(now, explanation, purgeKey);
+        pages.put(key, withdrawn);
+        timers.put(purgeKey, PURGE);
+        emit(ticketId, events.closed(withdrawn, PageCloseReason.CAUSE_WITHDRAWN, explanation, superseded, now), now);
+        metrics.withdrawn();
     }
 
     private static boolean pagesAroundTheClock(SlaPolicy policy, Severity severity) {
@@ -237,7 +284,8 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
         String timerKey = timerKey(assignment.acknowledgeBy(), ticketId, pageId);
         PageState page = new PageState(pageId, ticketId, customerId, severity.name(), cause.name(), startLevel,
                 startLevel, 1, assignment.levelName(), assignment.person().name(), assignment.person().email(),
-                now, now, assignment.acknowledgeBy(), Status.OPEN, null, null, null, timerKey);
+                now, now, assignment.acknowledgeBy(), Status.OPEN, null, null, null, timerKey,
+                List.of(new PageState.Paged(assignment.person().name(), assignment.person().email())), null, null);
         pages.put(key, page);
         timers.put(timerKey, ESCALATE);
         emit(ticketId, events.paged(page, assignment, now), now);
@@ -275,22 +323,25 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
         metrics.acknowledged(page.level(), Duration.between(page.pagedAt(), at));
     }
 
-    private void close(String ticketId, String reason, Instant now) {
+    private void close(String ticketId, PageCloseReason reason, String explanation, Instant now) {
         for (PageState page : pagesOf(ticketId)) {
             if (page.status().awaitsAcknowledgement()) {
-                log.info("Page {} of ticket {} closed: {}", page.pageId(), ticketId, reason);
-                end(page, Status.CLOSED, null, null, now);
+                log.info("Page {} of ticket {} closed: {}", page.pageId(), ticketId, explanation);
+                PageState closed = end(page, Status.CLOSED, null, null, now);
+                emit(ticketId, events.closed(closed, reason, explanation, null, now), now);
             }
         }
     }
 
-    private void end(PageState page, Status status, String by, String via, Instant at) {
+    private PageState end(PageState page, Status status, String by, String via, Instant at) {
         if (page.timerKey() != null) {
             timers.delete(page.timerKey());
         }
         String purgeKey = timerKey(at.plus(settings.endedPageRetention()), page.ticketId(), page.pageId());
-        pages.put(pageKey(page.ticketId(), page.pageId()), page.ended(status, by, via, at, purgeKey));
+        PageState ended = page.ended(status, by, via, at, purgeKey);
+        pages.put(pageKey(page.ticketId(), page.pageId()), ended);
         timers.put(purgeKey, PURGE);
+        return ended;
     }
 
     private void onCommand(PageCommand command, Instant now) {

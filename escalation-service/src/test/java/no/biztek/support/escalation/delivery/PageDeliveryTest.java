@@ -42,12 +42,12 @@ class PageDeliveryTest {
         }
 
         @Override
-        public boolean reaches(PageMessage message) {
+        public boolean reaches(OnCallMessage message) {
             return true;
         }
 
         @Override
-        public void send(PageMessage message) throws Exception {
+        public void send(OnCallMessage message) throws Exception {
             attempt.run();
         }
     }

@@ -54,4 +54,36 @@ class WebhookBodyTest {
         assertThat(button.get("type").asString()).isEqualTo("button");
         assertThat(button.get("url").asString()).endsWith("/ack/abc.def");
     }
+
+    /** A customer id with JSON's special characters: the body stays JSON and carries it unchanged. */
+    private static final WithdrawalMessage WITHDRAWAL = new WithdrawalMessage("event-2", "page-1", "ticket-1",
+            "kunde \"AS\"\n<b>", "SERIOUS", "breach withdrawn: first response recorded at 01:55", "breach-1",
+            "Kari Nordmann", "kari@biztek.no", null);
+
+    @Test
+    void aWithdrawalInPlainJsonSaysWhyAndForWhom() {
+        JsonNode body = JSON.readTree(WebhookChannel.body(WITHDRAWAL, DeliveryProperties.Format.PLAIN, OSLO));
+
+        assertThat(body.get("type").asString()).isEqualTo("PageClosed");
+        assertThat(body.get("reason").asString()).isEqualTo("CAUSE_WITHDRAWN");
+        assertThat(body.get("explanation").asString()).isEqualTo("breach withdrawn: first response recorded at 01:55");
+        assertThat(body.get("supersededEventId").asString()).isEqualTo("breach-1");
+        assertThat(body.get("customerId").asString()).isEqualTo("kunde \"AS\"\n<b>");
+        assertThat(body.get("paged").get("email").asString()).isEqualTo("kari@biztek.no");
+        assertThat(body.has("acknowledgeUrl")).isFalse();
+    }
+
+    @Test
+    void aWithdrawalInTeamsAndSlackHasTheExplanationAndNoAcknowledgeButton() {
+        JsonNode teams = JSON.readTree(WebhookChannel.body(WITHDRAWAL, DeliveryProperties.Format.TEAMS, OSLO));
+        JsonNode slack = JSON.readTree(WebhookChannel.body(WITHDRAWAL, DeliveryProperties.Format.SLACK, OSLO));
+
+        assertThat(teams.get("title").asString()).startsWith("[Severity 2] Page withdrawn: ticket ticket-1");
+        assertThat(teams.get("text").asString()).contains("first response recorded at 01:55");
+        assertThat(teams.has("potentialAction")).isFalse();
+        assertThat(slack.get("text").asString()).contains("Page withdrawn")
+                .contains("first response recorded at 01:55");
+        assertThat(slack.get("blocks")).hasSize(1);
+        assertThat(slack.get("blocks").get(0).get("text").get("text").asString()).contains("nothing to acknowledge");
+    }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,13 +38,19 @@ import no.biztek.support.escalation.paging.PageEvents;
 import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.escalation.paging.PagingTopology;
 import no.biztek.support.kafka.follow.TopicFollower;
+import no.biztek.support.schemas.common.Person;
 import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.escalation.AcknowledgementChannel;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.OnCallPaged;
 import no.biztek.support.schemas.escalation.PageAcknowledged;
+import no.biztek.support.schemas.escalation.PageCloseReason;
+import no.biztek.support.schemas.escalation.PageClosed;
 import no.biztek.support.schemas.escalation.PageReEscalated;
 import no.biztek.support.schemas.escalation.ReEscalationReason;
+import no.biztek.support.schemas.sla.SlaClockState;
+import no.biztek.support.schemas.sla.SlaCorrectionKind;
+import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.topic.DeadLetterHeaders;
 import no.biztek.support.schemas.topic.Topics;
 
@@ -330,6 +337,83 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
                 .until(() -> reEscalations(pageId).isEmpty());
         assertThat(webhookCalls("kari", pageId)).isEmpty();
         resolveTicket();
+    }
+
+    @Test
+    void aWithdrawnBreachIsToldToEveryonePagedAndItsPageCannotBeAcknowledged() throws Exception {
+        double withdrawnBefore = metric("support_oncall_pages_withdrawn_total", null);
+        Instant opened = CLOCK.instant().minus(Duration.ofHours(5));
+        SlaEvent breach = TestEvents.breached(ticket, customer, Severity.SERIOUS, opened, CLOCK.instant());
+        publish(Topics.SLA_EVENTS, ticket, breach);
+        OnCallPaged paged = (OnCallPaged) awaitRecord(Topics.ESCALATION_EVENTS, r -> r.key().equals(ticket)
+                && r.value().getPayload() instanceof OnCallPaged).value().getPayload();
+        String pageId = paged.getPageId();
+        String first = paged.getPaged().getEmail();
+        String link = linkOf(awaitWebhook(hookOf(first), pageId, 1));
+        CLOCK.advance(Duration.ofMinutes(15));
+        PageReEscalated moved = Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> reEscalations(pageId), list -> !list.isEmpty()).get(0);
+        String second = moved.getPaged().getEmail();
+        awaitWebhook(hookOf(second), pageId, 2);
+
+        // the first response came before the deadline, but reached the SLA timer late
+        publish(Topics.SLA_EVENTS, ticket, TestEvents.corrected(ticket, customer, Severity.SERIOUS, opened,
+                breach.getDueAt(), breach.getEventId(), SlaCorrectionKind.BREACH_WITHDRAWN, SlaClockState.MET,
+                breach.getDueAt().minus(Duration.ofMinutes(5)), CLOCK.instant()));
+
+        PageClosed closed = (PageClosed) awaitRecord(Topics.ESCALATION_EVENTS, r -> r.key().equals(ticket)
+                && r.value().getPayload() instanceof PageClosed c && c.getPageId().equals(pageId)).value().getPayload();
+        assertThat(closed.getReason()).isEqualTo(PageCloseReason.CAUSE_WITHDRAWN);
+        assertThat(closed.getPagedPeople()).extracting(Person::getEmail).containsExactly(first, second);
+        for (String person : List.of(first, second)) {
+            MimeMessage told = awaitWithdrawalMail(person);
+            assertThat(told.getSubject())
+                    .isEqualTo("[Severity 2] Page withdrawn: ticket " + ticket + " (" + customer + ")");
+            assertThat(GreenMailUtil.getBody(told)).contains(closed.getExplanation());
+            LoggedRequest hook = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> webhookCalls(
+                    hookOf(person), pageId).stream().filter(r -> JSON.readTree(r.getBodyAsString()).get("type")
+                    .asString().equals("PageClosed")).findFirst(), java.util.Optional::isPresent).get();
+            assertThat(JSON.readTree(hook.getBodyAsString()).get("explanation").asString())
+                    .startsWith("breach withdrawn: first response recorded at");
+        }
+
+        JsonNode page = json(get("/api/v1/pages/" + pageId, READER));
+        assertThat(page.get("state").asString()).isEqualTo("withdrawn");
+        assertThat(page.get("withdrawal").asString()).isEqualTo(closed.getExplanation());
+        assertThat(page.get("pagedPeople")).hasSize(2);
+        assertThat(get("/api/v1/pages?state=open", READER).body()).doesNotContain(pageId);
+        assertThat(get("/api/v1/pages?state=withdrawn", READER).body()).contains(pageId);
+        var viaLink = send(request(link, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(viaLink.statusCode()).isEqualTo(410);
+        assertThat(viaLink.body()).contains("Page withdrawn").contains("breach withdrawn");
+        var viaApi = post("/api/v1/pages/" + pageId + "/acknowledge", "{\"acknowledgedBy\": \"Nora Berg\"}", WRITER);
+        assertThat(viaApi.statusCode()).isEqualTo(409);
+        assertThat(json(viaApi).get("detail").asString()).contains("withdrawn");
+        assertThat(metric("support_oncall_pages_withdrawn_total", null)).isGreaterThanOrEqualTo(withdrawnBefore + 1);
+
+        CLOCK.advance(Duration.ofMinutes(20));
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> reEscalations(pageId).size() == 1);
+    }
+
+    /** The WireMock path of a person's own webhook: {@code /hooks/<first part of their e-mail address>}. */
+    private static String hookOf(String email) {
+        return email.substring(0, email.indexOf('@'));
+    }
+
+    private MimeMessage awaitWithdrawalMail(String to) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Arrays
+                .stream(mail.getReceivedMessages()).filter(m -> subject(m).contains("Page withdrawn")
+                        && subject(m).contains(ticket) && recipient(m).equals(to)).findFirst(),
+                java.util.Optional::isPresent).get();
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

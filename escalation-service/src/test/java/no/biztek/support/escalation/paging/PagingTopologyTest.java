@@ -1,7 +1,9 @@
 package no.biztek.support.escalation.paging;
 
 import static no.biztek.support.escalation.TestEvents.breached;
+import static no.biztek.support.escalation.TestEvents.corrected;
 import static no.biztek.support.escalation.TestEvents.firstResponse;
+import static no.biztek.support.escalation.TestEvents.met;
 import static no.biztek.support.escalation.TestEvents.newId;
 import static no.biztek.support.escalation.TestEvents.reopened;
 import static no.biztek.support.escalation.TestEvents.resolved;
@@ -9,6 +11,7 @@ import static no.biztek.support.escalation.TestEvents.severityChanged;
 import static no.biztek.support.escalation.TestEvents.ticketOpened;
 import static no.biztek.support.escalation.streams.TopologyHarness.values;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,15 +27,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import no.biztek.support.escalation.Ids;
 import no.biztek.support.escalation.streams.TopologyHarness;
 import no.biztek.support.policy.file.PolicyFile;
+import no.biztek.support.schemas.common.Person;
 import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.escalation.AcknowledgementChannel;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.OnCallPaged;
 import no.biztek.support.schemas.escalation.PageCause;
+import no.biztek.support.schemas.escalation.PageCloseReason;
+import no.biztek.support.schemas.escalation.PageClosed;
 import no.biztek.support.schemas.escalation.PageReEscalated;
 import no.biztek.support.schemas.escalation.ReEscalationReason;
+import no.biztek.support.schemas.sla.SlaClockState;
+import no.biztek.support.schemas.sla.SlaCorrectionKind;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.topic.DeadLetterHeaders;
@@ -46,6 +55,7 @@ class PagingTopologyTest {
 
     private final List<Integer> pagedLevels = new ArrayList<>();
     private final List<Duration> acknowledgedAfter = new ArrayList<>();
+    private int withdrawals;
     private TopologyHarness harness;
     private TestInputTopic<String, TicketEvent> tickets;
     private TestInputTopic<String, SlaEvent> sla;
@@ -66,6 +76,11 @@ class PagingTopologyTest {
             @Override
             public void acknowledged(int level, Duration sincePaged) {
                 acknowledgedAfter.add(sincePaged);
+            }
+
+            @Override
+            public void withdrawn() {
+                withdrawals++;
             }
         }, (vendor, minutes) -> { });
         tickets = harness.input(Topics.TICKET_EVENTS);
@@ -206,13 +221,19 @@ class PagingTopologyTest {
     @Test
     void aFirstResponseClosesTheTicketsPages() {
         tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
-        out.readValue();
+        String pageId = ((OnCallPaged) out.readValue().getPayload()).getPageId();
         harness.advance(Duration.ofMinutes(10));
 
         tickets.pipeInput(ticket, firstResponse(ticket, customer, harness.clock.instant()));
+        PageClosed closed = (PageClosed) out.readValue().getPayload();
         harness.advance(Duration.ofHours(3));
 
-        assertThat(out.isEmpty()).isTrue();
+        assertThat(closed.getPageId()).isEqualTo(pageId);
+        assertThat(closed.getReason()).isEqualTo(PageCloseReason.FIRST_RESPONSE);
+        assertThat(closed.getExplanation()).isEqualTo("first response by Kari at 02:10");
+        assertThat(closed.getPagedPeople()).extracting(Person::getEmail).containsExactly(TestPaging.NORA.email());
+        assertThat(closed.getSupersededEventId()).isNull();
+        assertThat(out.isEmpty()).as("no re-escalation of a closed page").isTrue();
     }
 
     @Test
@@ -221,9 +242,12 @@ class PagingTopologyTest {
         out.readValue();
 
         tickets.pipeInput(ticket, resolved(ticket, customer, NIGHT));
+        PageClosed closed = (PageClosed) out.readValue().getPayload();
         harness.advance(Duration.ofHours(3));
 
-        assertThat(out.isEmpty()).isTrue();
+        assertThat(closed.getReason()).isEqualTo(PageCloseReason.RESOLVED);
+        assertThat(closed.getExplanation()).isEqualTo("the ticket was resolved at 02:00");
+        assertThat(out.isEmpty()).as("no re-escalation of a closed page").isTrue();
     }
 
     @Test
@@ -391,8 +415,11 @@ class PagingTopologyTest {
         harness.advance(Duration.ofMinutes(5));
 
         tickets.pipeInput(ticket, severityChanged(ticket, customer, Severity.SERIOUS, harness.clock.instant()));
+        PageClosed closed = (PageClosed) out.readValue().getPayload();
         harness.advance(Duration.ofHours(3));
 
+        assertThat(closed.getReason()).isEqualTo(PageCloseReason.SEVERITY_DOWNGRADED);
+        assertThat(closed.getExplanation()).isEqualTo("severity changed to 2, which does not page around the clock");
         assertThat(out.isEmpty()).as("no re-escalation of a page nobody needs").isTrue();
         PageState state = harness.pageStates().get(ticket + "|" + pageId);
         assertThat(state.status()).isEqualTo(PageState.Status.CLOSED);
@@ -494,6 +521,210 @@ class PagingTopologyTest {
                 "Ola Hansen", AcknowledgementChannel.API, harness.clock.instant()));
         assertThat(harness.pageStates().get(ticket + "|" + pageId).acknowledgedBy())
                 .as("the first acknowledgement counts").isEqualTo("Kari Nordmann");
+    }
+
+    // ---- corrected SLA verdicts
+
+    /** Monday 2 March 2026, 13:00 in Oslo. */
+    private static final Instant OPENED = Instant.parse("2026-03-02T12:00:00Z");
+
+    private SlaEvent breachPagesNoraAt(Severity severity) {
+        SlaEvent breach = breached(ticket, customer, severity, OPENED, NIGHT);
+        sla.pipeInput(ticket, breach);
+        OnCallPaged paged = (OnCallPaged) out.readValue().getPayload();
+        assertThat(paged.getPaged().getEmail()).isEqualTo(TestPaging.NORA.email());
+        return breach;
+    }
+
+    private String pageOf(SlaEvent breach) {
+        return Ids.pageId(ticket, PageCause.SLA_BREACHED.name(), breach.getEventId());
+    }
+
+    private SlaEvent correction(SlaEvent superseded, SlaCorrectionKind kind, SlaClockState state, Instant dueAt,
+                                Instant respondedAt) {
+        return corrected(ticket, customer, superseded.getSeverity(), OPENED, dueAt, superseded.getEventId(), kind,
+                state, respondedAt, harness.clock.instant());
+    }
+
+    @Test
+    void aWithdrawnBreachEndsItsPageTellsEveryonePagedAndNeverReEscalates() {
+        SlaEvent breach = breachPagesNoraAt(Severity.SERIOUS);
+        harness.advance(Duration.ofMinutes(15));
+        assertThat(((PageReEscalated) out.readValue().getPayload()).getPaged().getEmail())
+                .isEqualTo(TestPaging.KARI.email());
+        harness.advance(Duration.ofMinutes(5));
+
+        // the first response came at 01:55, before the deadline, but reached the SLA timer only now
+        Instant respondedAt = NIGHT.minus(Duration.ofMinutes(5));
+        sla.pipeInput(ticket, correction(breach, SlaCorrectionKind.BREACH_WITHDRAWN, SlaClockState.MET, NIGHT,
+                respondedAt));
+        sla.pipeInput(ticket, met(ticket, customer, Severity.SERIOUS, OPENED, NIGHT, respondedAt));
+
+        List<EscalationEvent> events = values(out);
+        assertThat(events).hasSize(1);
+        EscalationEvent event = events.get(0);
+        assertThat(event.getTicketId()).isEqualTo(ticket);
+        assertThat(event.getCustomerId()).isEqualTo(customer);
+        assertThat(event.getOccurredAt()).isEqualTo(NIGHT.plus(Duration.ofMinutes(20)));
+        PageClosed closed = (PageClosed) event.getPayload();
+        assertThat(closed.getPageId()).isEqualTo(pageOf(breach));
+        assertThat(closed.getReason()).isEqualTo(PageCloseReason.CAUSE_WITHDRAWN);
+        assertThat(closed.getSupersededEventId()).isEqualTo(breach.getEventId());
+        assertThat(closed.getExplanation()).isEqualTo("breach withdrawn: first response recorded at 01:55");
+        assertThat(closed.getPagedPeople()).extracting(Person::getName, Person::getEmail).containsExactly(
+                tuple(TestPaging.NORA.name(), TestPaging.NORA.email()),
+                tuple(TestPaging.KARI.name(), TestPaging.KARI.email()));
+        PageState state = harness.pageStates().get(ticket + "|" + pageOf(breach));
+        assertThat(state.status()).isEqualTo(PageState.Status.WITHDRAWN);
+        assertThat(state.withdrawnAt()).isEqualTo(NIGHT.plus(Duration.ofMinutes(20)));
+        assertThat(state.withdrawal()).isEqualTo(closed.getExplanation());
+        assertThat(withdrawals).isEqualTo(1);
+
+        harness.advance(Duration.ofMinutes(10));
+        assertThat(out.isEmpty()).as("level 2's acknowledgement time is over: no re-escalation").isTrue();
+        harness.advance(Duration.ofHours(3));
+        assertThat(out.isEmpty()).as("a withdrawn page never pages again").isTrue();
+        assertThat(pagedLevels).containsExactly(1, 2);
+    }
+
+    @Test
+    void aPageTheLateFirstResponseClosedFirstIsStillWithdrawnAndEveryonePagedIsTold() {
+        SlaEvent breach = breachPagesNoraAt(Severity.SERIOUS);
+        harness.advance(Duration.ofMinutes(15));
+        out.readValue();
+        Instant respondedAt = NIGHT.minus(Duration.ofMinutes(5));
+
+        // the late first response reached this service before the SLA timer's correction
+        tickets.pipeInput(ticket, firstResponse(ticket, customer, respondedAt));
+        EscalationEvent byResponse = out.readValue();
+        sla.pipeInput(ticket, correction(breach, SlaCorrectionKind.BREACH_WITHDRAWN, SlaClockState.MET, NIGHT,
+                respondedAt));
+        EscalationEvent byCorrection = out.readValue();
+
+        assertThat(((PageClosed) byResponse.getPayload()).getReason()).isEqualTo(PageCloseReason.FIRST_RESPONSE);
+        PageClosed withdrawn = (PageClosed) byCorrection.getPayload();
+        assertThat(withdrawn.getReason()).isEqualTo(PageCloseReason.CAUSE_WITHDRAWN);
+        assertThat(withdrawn.getPagedPeople()).extracting(Person::getEmail)
+                .containsExactly(TestPaging.NORA.email(), TestPaging.KARI.email());
+        assertThat(byCorrection.getEventId()).as("two endings, two events").isNotEqualTo(byResponse.getEventId());
+        PageBoard board = new PageBoard();
+        harness.pageStates().forEach(board::fold);
+        PageBoard.Page page = board.find(pageOf(breach)).orElseThrow();
+        assertThat(page.state()).isEqualTo(PageBoard.State.WITHDRAWN);
+        assertThat(page.closedAt()).as("when it stopped paging").isEqualTo(NIGHT.plus(Duration.ofMinutes(15)));
+        assertThat(page.withdrawal()).isEqualTo("breach withdrawn: first response recorded at 01:55");
+        harness.advance(Duration.ofHours(3));
+        assertThat(out.isEmpty()).isTrue();
+    }
+
+    @Test
+    void anAcknowledgedPageIsWithdrawnTooAndKeepsWhoAcknowledgedIt() {
+        SlaEvent breach = breachPagesNoraAt(Severity.SERIOUS);
+        harness.advance(Duration.ofMinutes(4));
+        escalations.pipeInput(ticket, new PageEvents("escalation-service").acknowledged(pageOf(breach), ticket,
+                customer, 1, "Nora Berg", AcknowledgementChannel.LINK, harness.clock.instant()));
+        harness.advance(Duration.ofMinutes(6));
+
+        // a downgrade to 3 that came late: the deadline is 14:00 today, not passed
+        sla.pipeInput(ticket, corrected(ticket, customer, Severity.LESS_SERIOUS, OPENED,
+                Instant.parse("2026-03-03T13:00:00Z"), breach.getEventId(), SlaCorrectionKind.BREACH_WITHDRAWN,
+                SlaClockState.RUNNING, null, harness.clock.instant()));
+
+        PageClosed closed = (PageClosed) out.readValue().getPayload();
+        assertThat(closed.getExplanation()).isEqualTo("breach withdrawn: the deadline moved to 3.3.2026 14:00");
+        assertThat(closed.getPagedPeople()).extracting(Person::getEmail).containsExactly(TestPaging.NORA.email());
+        PageBoard board = new PageBoard();
+        harness.pageStates().forEach(board::fold);
+        PageBoard.Page page = board.find(pageOf(breach)).orElseThrow();
+        assertThat(page.state()).isEqualTo(PageBoard.State.WITHDRAWN);
+        assertThat(page.acknowledgedBy()).isEqualTo("Nora Berg");
+        assertThat(page.acknowledgedAt()).isEqualTo(NIGHT.plus(Duration.ofMinutes(4)));
+        assertThat(page.closedAt()).isNull();
+        assertThat(page.withdrawnAt()).isEqualTo(NIGHT.plus(Duration.ofMinutes(10)));
+        assertThat(board.list(PageBoard.State.OPEN)).isEmpty();
+        assertThat(PageAcknowledger.whyNotOpen(page)).contains("withdrawn").contains("the deadline moved to");
+    }
+
+    @Test
+    void aRevisedVerdictKeepsThePageAndItsEscalation() {
+        SlaEvent breach = breachPagesNoraAt(Severity.SERIOUS);
+
+        sla.pipeInput(ticket, correction(breach, SlaCorrectionKind.VERDICT_REVISED, SlaClockState.BREACHED,
+                NIGHT.minus(Duration.ofHours(1)), null));
+
+        assertThat(out.isEmpty()).as("the breach stands").isTrue();
+        assertThat(harness.pageStates().get(ticket + "|" + pageOf(breach)).status()).isEqualTo(PageState.Status.OPEN);
+        harness.advance(Duration.ofMinutes(15));
+        assertThat(((PageReEscalated) out.readValue().getPayload()).getLevel()).isEqualTo(2);
+        assertThat(withdrawals).isZero();
+    }
+
+    @Test
+    void aMetTurnedIntoABreachPagesByTheUsualRulesSoNobodyForAnAnsweredTicket() {
+        Instant respondedAt = NIGHT.minus(Duration.ofMinutes(10));
+        Instant earlierDeadline = NIGHT.minus(Duration.ofMinutes(30));
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.SERIOUS, OPENED));
+        tickets.pipeInput(ticket, firstResponse(ticket, customer, respondedAt));
+        SlaEvent met = met(ticket, customer, Severity.SERIOUS, OPENED, NIGHT, respondedAt);
+        sla.pipeInput(ticket, met);
+        // a late upgrade moved the deadline before the response: the met was a breach
+        sla.pipeInput(ticket, corrected(ticket, customer, Severity.SERIOUS, OPENED, earlierDeadline, met.getEventId(),
+                SlaCorrectionKind.MET_WITHDRAWN, SlaClockState.BREACHED, respondedAt, NIGHT));
+        sla.pipeInput(ticket, breached(ticket, customer, Severity.SERIOUS, OPENED, earlierDeadline, newId()));
+
+        assertThat(out.isEmpty()).as("the ticket was answered; nobody needs waking").isTrue();
+        assertThat(harness.pageStates()).isEmpty();
+
+        // a ticket this service never saw answered: the breach pages as any breach does
+        String unseen = newId();
+        SlaEvent unseenMet = met(unseen, customer, Severity.SERIOUS, OPENED, NIGHT, respondedAt);
+        sla.pipeInput(unseen, corrected(unseen, customer, Severity.SERIOUS, OPENED, earlierDeadline,
+                unseenMet.getEventId(), SlaCorrectionKind.MET_WITHDRAWN, SlaClockState.BREACHED, respondedAt, NIGHT));
+        sla.pipeInput(unseen, breached(unseen, customer, Severity.SERIOUS, OPENED, earlierDeadline, newId()));
+        OnCallPaged paged = (OnCallPaged) out.readValue().getPayload();
+        assertThat(paged.getCause()).isEqualTo(PageCause.SLA_BREACHED);
+        assertThat(paged.getLevel()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameCorrectionOrBreachAgainEmitsNothingNew() {
+        SlaEvent breach = breachPagesNoraAt(Severity.SERIOUS);
+        SlaEvent withdrawal = correction(breach, SlaCorrectionKind.BREACH_WITHDRAWN, SlaClockState.STOPPED, NIGHT,
+                null);
+        sla.pipeInput(ticket, withdrawal);
+        assertThat(((PageClosed) out.readValue().getPayload()).getExplanation())
+                .isEqualTo("breach withdrawn: the ticket was resolved before its deadline");
+
+        sla.pipeInput(ticket, withdrawal);
+        sla.pipeInput(ticket, breach);
+        harness.advance(Duration.ofHours(1));
+
+        assertThat(out.isEmpty()).isTrue();
+        assertThat(withdrawals).isEqualTo(1);
+        assertThat(harness.pageStates().get(ticket + "|" + pageOf(breach)).status())
+                .isEqualTo(PageState.Status.WITHDRAWN);
+    }
+
+    @Test
+    void aWithdrawnBreachThatPagedNobodyChangesNoPage() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+        String criticalPage = ((OnCallPaged) out.readValue().getPayload()).getPageId();
+        SlaEvent breach = breached(ticket, customer, Severity.CRITICAL, NIGHT, NIGHT);
+        sla.pipeInput(ticket, breach);
+        assertThat(out.isEmpty()).as("the ticket's page is still paging").isTrue();
+        String quiet = newId();
+        SlaEvent quietBreach = breached(quiet, customer, Severity.LESS_SERIOUS, OPENED, NIGHT);
+        sla.pipeInput(quiet, quietBreach);
+
+        sla.pipeInput(ticket, correction(breach, SlaCorrectionKind.BREACH_WITHDRAWN, SlaClockState.MET, NIGHT, NIGHT));
+        sla.pipeInput(quiet, corrected(quiet, customer, Severity.LESS_SERIOUS, OPENED, NIGHT,
+                quietBreach.getEventId(), SlaCorrectionKind.BREACH_WITHDRAWN, SlaClockState.MET, NIGHT, NIGHT));
+
+        assertThat(out.isEmpty()).isTrue();
+        assertThat(harness.pageStates().get(ticket + "|" + criticalPage).status()).isEqualTo(PageState.Status.OPEN);
+        harness.advance(Duration.ofMinutes(15));
+        assertThat(((PageReEscalated) out.readValue().getPayload()).getPageId()).isEqualTo(criticalPage);
+        assertThat(withdrawals).isZero();
     }
 
     @Test

@@ -24,11 +24,15 @@ public interface ClockMetrics {
     default void breached(Severity severity, Duration lag, boolean byTimer) {
     }
 
+    /** An SlaCorrected was emitted: a late fact changed an announced verdict (kind: BREACH_WITHDRAWN, ...). */
+    default void corrected(String kind) {
+    }
+
     /** A ticket event that was applied before (same eventId), or a second TicketOpened. */
     default void duplicate(String eventType) {
     }
 
-    /** A lifecycle event for a ticket without a clock. */
+    /** A lifecycle event for a ticket without a clock (it is dead-lettered). */
     default void unknownTicket(String eventType) {
     }
 

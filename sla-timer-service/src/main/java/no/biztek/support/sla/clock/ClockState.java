@@ -8,10 +8,10 @@ public enum ClockState {
     MET,
     /** The deadline passed without a first response. */
     BREACHED,
-    /** Resolved before a first response and before the deadline; a reopen resumes measuring. */
+    /** Paused because the ticket is resolved (before a first response and its deadline); a reopen resumes it. */
     STOPPED;
 
-    /** Whether the first-response verdict is final (MET or BREACHED). */
+    /** Whether the clock has a verdict (MET or BREACHED); a late fact can still correct it. */
     public boolean hasVerdict() {
         return this == MET || this == BREACHED;
     }

@@ -4,22 +4,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Deterministic SLA event ids: a name-based UUID (version 3) over the ticket, the kind of event and its
- * cause, so the same fact always gets the same id (downstream consumers can deduplicate on it).
+ * Deterministic SLA event ids: a name-based UUID (version 3) over the ticket, the metric, the kind of event
+ * and what distinguishes it (its cause, its deadline, or the clock's count of verdicts), so the same fact
+ * always gets the same id and downstream consumers can deduplicate on it, while a second verdict of a clock
+ * (after a correction) gets a new one.
  */
 final class EventIds {
 
     private EventIds() {
     }
 
-    /** Id of an event that happens at most once per ticket (e.g. "breached", "warning-75"). */
-    static String of(String ticketId, String kind) {
-        return of(ticketId, kind, "");
+    static String of(String ticketId, String metric, String kind, String distinction) {
+        String name = "sla-timer|" + ticketId + "|" + metric + "|" + kind + "|" + distinction;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** Id of an event caused by a ticket event (e.g. the clock started by a TicketOpened). */
-    static String of(String ticketId, String kind, String cause) {
-        String name = "sla-timer|" + ticketId + "|" + kind + "|" + cause;
+    /** The id earlier versions gave an event that happened at most once per ticket (e.g. "breached"). */
+    static String legacy(String ticketId, String kind) {
+        String name = "sla-timer|" + ticketId + "|" + kind + "|";
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

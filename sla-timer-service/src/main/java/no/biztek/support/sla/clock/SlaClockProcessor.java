@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -20,15 +21,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.biztek.support.schemas.sla.SlaBreached;
+import no.biztek.support.schemas.sla.SlaCorrected;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.sla.SlaMet;
 import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.topic.Topics;
 
 /**
  * Keeps the clocks of one task (partition): applies ticket events, and on a wall-clock punctuation
  * range-scans the timer index from the persisted scan position up to now, at most
  * {@code maxTimersPerPunctuation} entries, firing what is due. Every clock has at most one index entry
  * (its {@link SlaClock#timerAt()}); entries that no longer match their clock are dropped when reached.
+ * Until the task has read the backlog its partition held when it started ({@link BacklogGate}), no timer
+ * fires and only facts decide. A lifecycle event of a ticket without a clock (never opened, or its clock
+ * was deleted after the closed-clock retention) is refused: it goes to the dead-letter topic.
  */
 final class SlaClockProcessor implements Processor<String, TicketEvent, String, SlaEvent> {
 
@@ -43,7 +49,9 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
     private final Supplier<Instant> clock;
     private final TopologySettings settings;
     private final ClockMetrics metrics;
+    private final InputBacklog.Lookup backlogLookup;
 
+    private BacklogGate gate;
     private ProcessorContext<String, SlaEvent> context;
     private KeyValueStore<String, SlaClock> clocks;
     private KeyValueStore<Bytes, byte[]> timers;
@@ -54,11 +62,13 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
     private long openClocks;
     private String taskId;
 
-    SlaClockProcessor(ClockRules rules, Supplier<Instant> clock, TopologySettings settings, ClockMetrics metrics) {
+    SlaClockProcessor(ClockRules rules, Supplier<Instant> clock, TopologySettings settings, ClockMetrics metrics,
+                      InputBacklog.Lookup backlogLookup) {
         this.rules = rules;
         this.clock = clock;
         this.settings = settings;
         this.metrics = metrics;
+        this.backlogLookup = backlogLookup;
     }
 
     @Override
@@ -74,6 +84,8 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
         byte[] open = meta.get(OPEN_CLOCKS);
         this.openClocks = open == null ? 0 : ByteBuffer.wrap(open).getLong();
         metrics.openClocks(taskId, openClocks);
+        TopicPartition input = new TopicPartition(Topics.TICKET_EVENTS.name(), context.taskId().partition());
+        gate = new BacklogGate(taskId, backlogLookup.lookUp(input), clock.get(), settings.backlogWait());
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
     }
 
@@ -92,11 +104,18 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
                     + ticketId + "'");
         }
         Instant now = clock.get();
-        Step step = rules.apply(clocks.get(ticketId), event, now);
+        context.recordMetadata().ifPresent(metadata -> gate.processed(metadata.offset()));
+        Step step = rules.apply(clocks.get(ticketId), event, now, gate.isOpen(now));
         String type = event.getPayload() == null ? "null" : event.getPayload().getClass().getSimpleName();
         switch (step.outcome()) {
             case DUPLICATE -> metrics.duplicate(type);
-            case UNKNOWN_TICKET -> metrics.unknownTicket(type);
+            case UNKNOWN_TICKET -> {
+                metrics.unknownTicket(type);
+                throw new InvalidTicketEventException(type + " " + event.getEventId() + " of ticket " + ticketId
+                        + " has no SLA clock to apply to: the ticket was never opened here, or its clock closed more "
+                        + "than " + settings.closedClockRetention() + " (support.sla.closed-clock-retention) before "
+                        + "this fact arrived");
+            }
             case IGNORED -> metrics.ignored(type);
             case APPLIED -> {
             }
@@ -107,6 +126,9 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
     /** Handles the timers due by now, from the scan position on, at most the configured number. */
     void fireDueTimers() {
         Instant now = clock.get();
+        if (!gate.isOpen(now)) {
+            return;
+        }
         Bytes upper = TimerKey.lowestAt(now.toEpochMilli() + 1);
         if (scanPosition.compareTo(upper) >= 0) {
             return;
@@ -142,7 +164,7 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
             return; // stale entry: the clock moved its timer or is gone
         }
         // the entry is used up: "before" has no timer, so whatever timer the step plans is written anew
-        SlaClock consumed = current.toBuilder().timerAt(null).build();
+        SlaClock consumed = current.withTimerAt(null);
         Step step;
         try {
             step = rules.timer(current, now);
@@ -151,7 +173,7 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
             // here after part of the step's events went out
             log.error("SLA timer of ticket {} failed; retrying in {}", timer.ticketId(), RETRY_FAILED_TIMER, e);
             metrics.timerFailed();
-            SlaClock retry = current.toBuilder().timerAt(ClockRules.ceilMillis(now.plus(RETRY_FAILED_TIMER))).build();
+            SlaClock retry = current.withTimerAt(ClockRules.ceilMillis(now.plus(RETRY_FAILED_TIMER)));
             commit(timer.ticketId(), new Step(consumed, retry, List.of(), Step.Outcome.APPLIED), now, true);
             return;
         }
@@ -183,6 +205,8 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
             } else if (event.getPayload() instanceof SlaBreached) {
                 metrics.breached(no.biztek.support.policy.Severity.valueOf(event.getSeverity().name()),
                         Duration.between(event.getDueAt(), now), byTimer);
+            } else if (event.getPayload() instanceof SlaCorrected correction) {
+                metrics.corrected(correction.getKind().name());
             }
         }
     }

@@ -1,5 +1,9 @@
 package no.biztek.support.sla.clock;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -14,16 +18,16 @@ import org.apache.kafka.common.serialization.Serializer;
 import no.biztek.support.policy.Severity;
 
 /**
- * Stored form of an {@link SlaClock}: a compact binary record (format byte, then the fields in order;
- * texts as 2-byte length + UTF-8, instants as epoch millis).
- * Internal to this service; a new format gets a new format byte and this serde keeps reading the old one.
- * Format 2 adds the consultant of the first response (a presence byte, then the text) after {@code respondedAt}.
+ * Stored form of an {@link SlaClock}: a compact binary record (format byte, then the fields in order; texts
+ * as 2-byte length + UTF-8, instants as epoch millis, absent values as {@link Long#MIN_VALUE} or a zero
+ * presence byte). Internal to this service; a new format gets a new format byte and this serde keeps reading
+ * the old ones. Format 3 keeps the ticket's facts; clocks stored in formats 1 and 2 (a state, no facts) are
+ * read by {@link LegacyClockFormat}.
  */
 public final class SlaClockSerde implements Serde<SlaClock> {
 
-    private static final byte FORMAT_1 = 1;
-    private static final byte FORMAT_2 = 2;
-    private static final long NONE = Long.MIN_VALUE;
+    static final byte FORMAT_3 = 3;
+    static final long NONE = Long.MIN_VALUE;
 
     private final Serializer<SlaClock> serializer = (topic, clock) -> clock == null ? null : write(clock);
     private final Deserializer<SlaClock> deserializer = (topic, bytes) -> bytes == null ? null : read(bytes);
@@ -39,75 +43,69 @@ public final class SlaClockSerde implements Serde<SlaClock> {
     }
 
     static byte[] write(SlaClock clock) {
-        byte[] ticketId = utf8(clock.ticketId());
-        byte[] customerId = utf8(clock.customerId());
-        byte[] policyVersion = utf8(clock.policyVersion());
-        byte[] respondedBy = clock.respondedBy() == null ? null : utf8(clock.respondedBy());
-        List<byte[]> seen = new ArrayList<>(clock.seenEventIds().size());
-        int size = 1 + 3 * 2 + ticketId.length + customerId.length + policyVersion.length + 1 + 8 * 2 + 1 + 8 * 4
-                + 1 + clock.warnedThresholds().size() + 2 + 1 + (respondedBy == null ? 0 : 2 + respondedBy.length);
-        for (String eventId : clock.seenEventIds()) {
-            byte[] bytes = utf8(eventId);
-            seen.add(bytes);
-            size += 2 + bytes.length;
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeByte(FORMAT_3);
+            writeString(out, clock.ticketId());
+            writeString(out, clock.customerId());
+            writeString(out, clock.policyVersion());
+            writeFact(out, clock.facts().opened());
+            out.writeShort(clock.facts().lifecycle().size());
+            for (Fact fact : clock.facts().lifecycle()) {
+                writeFact(out, fact);
+            }
+            Announcement announced = clock.announced();
+            out.writeByte(announced.state().ordinal());
+            out.writeByte(announced.severity().level());
+            out.writeLong(announced.dueAt().toEpochMilli());
+            writeInstant(out, announced.respondedAt());
+            writeOptionalString(out, announced.verdictEventId());
+            out.writeInt(announced.verdicts());
+            out.writeByte(announced.warned().size());
+            for (String key : announced.warned()) {
+                writeString(out, key);
+            }
+            writeInstant(out, clock.timerAt());
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        ByteBuffer out = ByteBuffer.allocate(size);
-        out.put(FORMAT_2);
-        putString(out, ticketId);
-        putString(out, customerId);
-        putString(out, policyVersion);
-        out.put((byte) clock.severity().level());
-        out.putLong(clock.openedAt().toEpochMilli());
-        out.putLong(clock.dueAt().toEpochMilli());
-        out.put((byte) clock.state().ordinal());
-        putInstant(out, clock.respondedAt());
-        out.put((byte) (respondedBy == null ? 0 : 1));
-        if (respondedBy != null) {
-            putString(out, respondedBy);
-        }
-        putInstant(out, clock.verdictAt());
-        putInstant(out, clock.resolvedAt());
-        putInstant(out, clock.timerAt());
-        out.put((byte) clock.warnedThresholds().size());
-        for (int threshold : clock.warnedThresholds()) {
-            out.put((byte) threshold);
-        }
-        out.putShort((short) seen.size());
-        seen.forEach(bytes -> putString(out, bytes));
-        return out.array();
     }
 
     static SlaClock read(byte[] bytes) {
         try {
             ByteBuffer in = ByteBuffer.wrap(bytes);
             byte format = in.get();
-            if (format != FORMAT_1 && format != FORMAT_2) {
+            if (format == LegacyClockFormat.FORMAT_1 || format == LegacyClockFormat.FORMAT_2) {
+                return LegacyClockFormat.read(in, format);
+            }
+            if (format != FORMAT_3) {
                 throw new SerializationException("unknown SLA clock format " + format);
             }
             String ticketId = getString(in);
             String customerId = getString(in);
             String policyVersion = getString(in);
-            Severity severity = Severity.ofLevel(in.get());
-            Instant openedAt = Instant.ofEpochMilli(in.getLong());
-            Instant dueAt = Instant.ofEpochMilli(in.getLong());
+            Fact opened = readFact(in);
+            int count = Short.toUnsignedInt(in.getShort());
+            List<Fact> lifecycle = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                lifecycle.add(readFact(in));
+            }
             ClockState state = ClockState.values()[in.get()];
+            Severity severity = Severity.ofLevel(in.get());
+            Instant dueAt = Instant.ofEpochMilli(in.getLong());
             Instant respondedAt = getInstant(in);
-            String respondedBy = format >= FORMAT_2 && in.get() != 0 ? getString(in) : null;
-            Instant verdictAt = getInstant(in);
-            Instant resolvedAt = getInstant(in);
-            Instant timerAt = getInstant(in);
+            String verdictEventId = getOptionalString(in);
+            int verdicts = in.getInt();
             int warnedCount = Byte.toUnsignedInt(in.get());
-            List<Integer> warned = new ArrayList<>(warnedCount);
+            List<String> warned = new ArrayList<>(warnedCount);
             for (int i = 0; i < warnedCount; i++) {
-                warned.add((int) in.get());
+                warned.add(getString(in));
             }
-            int seenCount = Short.toUnsignedInt(in.getShort());
-            List<String> seen = new ArrayList<>(seenCount);
-            for (int i = 0; i < seenCount; i++) {
-                seen.add(getString(in));
-            }
-            return new SlaClock(ticketId, customerId, policyVersion, severity, openedAt, dueAt, state, respondedAt,
-                    respondedBy, verdictAt, resolvedAt, warned, timerAt, seen);
+            Instant timerAt = getInstant(in);
+            return new SlaClock(ticketId, customerId, policyVersion, new TicketFacts(opened, lifecycle),
+                    new Announcement(state, severity, dueAt, respondedAt, verdictEventId, verdicts, warned), timerAt);
         } catch (SerializationException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -115,31 +113,57 @@ public final class SlaClockSerde implements Serde<SlaClock> {
         }
     }
 
-    private static byte[] utf8(String text) {
+    private static void writeFact(DataOutputStream out, Fact fact) throws IOException {
+        out.writeByte(fact.kind().ordinal());
+        writeString(out, fact.eventId());
+        out.writeLong(fact.at().toEpochMilli());
+        out.writeInt(fact.sequence());
+        out.writeByte(fact.severity() == null ? 0 : fact.severity().level());
+        writeOptionalString(out, fact.detail());
+    }
+
+    private static Fact readFact(ByteBuffer in) {
+        Fact.Kind kind = Fact.Kind.values()[in.get()];
+        String eventId = getString(in);
+        Instant at = Instant.ofEpochMilli(in.getLong());
+        int sequence = in.getInt();
+        byte level = in.get();
+        return new Fact(kind, eventId, at, sequence, level == 0 ? null : Severity.ofLevel(level),
+                getOptionalString(in));
+    }
+
+    private static void writeString(DataOutputStream out, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > 0xFFFF) {
             throw new SerializationException("text of " + bytes.length + " bytes is too long to store in a clock");
         }
-        return bytes;
+        out.writeShort(bytes.length);
+        out.write(bytes);
     }
 
-    private static void putString(ByteBuffer out, byte[] bytes) {
-        out.putShort((short) bytes.length);
-        out.put(bytes);
+    private static void writeOptionalString(DataOutputStream out, String text) throws IOException {
+        out.writeByte(text == null ? 0 : 1);
+        if (text != null) {
+            writeString(out, text);
+        }
     }
 
-    private static String getString(ByteBuffer in) {
+    private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
+        out.writeLong(instant == null ? NONE : instant.toEpochMilli());
+    }
+
+    static String getString(ByteBuffer in) {
         int length = Short.toUnsignedInt(in.getShort());
         String text = new String(in.array(), in.arrayOffset() + in.position(), length, StandardCharsets.UTF_8);
         in.position(in.position() + length);
         return text;
     }
 
-    private static void putInstant(ByteBuffer out, Instant instant) {
-        out.putLong(instant == null ? NONE : instant.toEpochMilli());
+    private static String getOptionalString(ByteBuffer in) {
+        return in.get() == 0 ? null : getString(in);
     }
 
-    private static Instant getInstant(ByteBuffer in) {
+    static Instant getInstant(ByteBuffer in) {
         long millis = in.getLong();
         return millis == NONE ? null : Instant.ofEpochMilli(millis);
     }

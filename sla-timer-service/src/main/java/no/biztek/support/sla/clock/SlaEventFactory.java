@@ -1,6 +1,5 @@
 package no.biztek.support.sla.clock;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -11,19 +10,25 @@ import no.biztek.support.schemas.common.SeverityChangeReason;
 import no.biztek.support.schemas.sla.ClockStopReason;
 import no.biztek.support.schemas.sla.SlaBreached;
 import no.biztek.support.schemas.sla.SlaClockStarted;
+import no.biztek.support.schemas.sla.SlaClockState;
 import no.biztek.support.schemas.sla.SlaClockStopped;
+import no.biztek.support.schemas.sla.SlaCorrected;
+import no.biztek.support.schemas.sla.SlaCorrectionKind;
 import no.biztek.support.schemas.sla.SlaDeadlineChanged;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.sla.SlaMet;
 import no.biztek.support.schemas.sla.SlaWarning;
 
 /**
- * Builds the SLA events of a clock. Every event's envelope names the clock's current severity, the
- * policy version, openedAt and dueAt; {@code occurredAt} is the instant the reported fact took effect
- * (a breach at its dueAt, a warning at its threshold instant, a met at the response), so that the same
- * fact always yields the same event.
+ * Builds the SLA events of a clock from a reading. Every envelope names the metric, plan, policy version,
+ * openedAt, and the severity and deadline of the reading; {@code occurredAt} is the instant the reported
+ * fact took effect (a breach at its dueAt, a warning at its threshold instant, a met at the response, a
+ * correction when it was made).
  */
 final class SlaEventFactory {
+
+    static final String METRIC = "first-response";
+    static final String PLAN = "default";
 
     private final String producer;
 
@@ -31,62 +36,90 @@ final class SlaEventFactory {
         this.producer = producer;
     }
 
-    SlaEvent started(SlaClock clock, SlaPolicy policy, Instant occurredAt, String causeEventId) {
-        SeverityTerms terms = policy.terms(clock.severity());
-        return envelope(clock, EventIds.of(clock.ticketId(), "started", causeEventId), occurredAt,
+    SlaEvent started(SlaClock clock, ClockReading reading, SlaPolicy policy, Fact cause) {
+        SeverityTerms terms = policy.terms(reading.severity());
+        return envelope(clock, reading, EventIds.of(clock.ticketId(), METRIC, "started", cause.eventId()), cause.at(),
                 new SlaClockStarted(terms.targetMinutes(), terms.pagesAroundTheClock()));
     }
 
-    SlaEvent deadlineChanged(SlaClock clock, SlaPolicy policy, Instant occurredAt, String causeEventId,
-                             no.biztek.support.policy.Severity previousSeverity, Instant previousDueAt,
-                             SeverityChangeReason reason) {
-        return envelope(clock, EventIds.of(clock.ticketId(), "deadline-changed", causeEventId), occurredAt,
-                new SlaDeadlineChanged(avro(previousSeverity), millis(previousDueAt),
-                        policy.terms(clock.severity()).targetMinutes(), reason, reason.name()));
+    SlaEvent deadlineChanged(SlaClock clock, ClockReading reading, SlaPolicy policy, Announcement previous,
+                             String causeEventId, Instant occurredAt) {
+        Fact change = reading.severityChange();
+        String reasonCode = change == null || change.detail() == null ? SeverityChangeReason.OTHER.name()
+                : change.detail();
+        return envelope(clock, reading, EventIds.of(clock.ticketId(), METRIC, "deadline-changed", causeEventId),
+                occurredAt, SlaDeadlineChanged.newBuilder()
+                        .setPreviousSeverity(avro(previous.severity()))
+                        .setPreviousDueAt(millis(previous.dueAt()))
+                        .setTargetMinutes(policy.terms(reading.severity()).targetMinutes())
+                        .setReason(reasonOf(reasonCode))
+                        .setReasonCode(reasonCode)
+                        .build());
     }
 
-    SlaEvent warning(SlaClock clock, SlaPolicy policy, SlaPolicy.Warning warning) {
-        long elapsed = minutes(policy.calendar().businessTimeBetween(clock.openedAt(), warning.dueAt()));
-        return envelope(clock, EventIds.of(clock.ticketId(), "warning-" + warning.thresholdPercent()),
-                warning.dueAt(), new SlaWarning(warning.thresholdPercent(), elapsed,
-                        policy.terms(clock.severity()).targetMinutes()));
+    SlaEvent warning(SlaClock clock, ClockReading reading, SlaPolicy policy, SlaPolicy.Warning warning) {
+        long elapsed = policy.terms(reading.severity()).firstResponseTarget().multipliedBy(warning.thresholdPercent())
+                .dividedBy(100).toMinutes();
+        return envelope(clock, reading, EventIds.of(clock.ticketId(), METRIC, "warning-" + warning.thresholdPercent(),
+                        Long.toString(reading.dueAt().toEpochMilli())), warning.dueAt(),
+                new SlaWarning(warning.thresholdPercent(), elapsed, policy.terms(reading.severity()).targetMinutes()));
     }
 
-    SlaEvent breached(SlaClock clock, SlaPolicy policy) {
-        return envelope(clock, EventIds.of(clock.ticketId(), "breached"), clock.dueAt(),
-                new SlaBreached(policy.terms(clock.severity()).targetMinutes()));
+    SlaEvent breached(SlaClock clock, ClockReading reading, SlaPolicy policy, String eventId) {
+        return envelope(clock, reading, eventId, reading.dueAt(),
+                new SlaBreached(policy.terms(reading.severity()).targetMinutes()));
     }
 
-    SlaEvent met(SlaClock clock, SlaPolicy policy, Instant respondedAt, String consultant) {
-        long used = minutes(policy.calendar().businessTimeBetween(clock.openedAt(), respondedAt));
-        return envelope(clock, EventIds.of(clock.ticketId(), "met"), respondedAt,
-                new SlaMet(millis(respondedAt), consultant, used, policy.terms(clock.severity()).targetMinutes()));
+    SlaEvent met(SlaClock clock, ClockReading reading, SlaPolicy policy, String eventId) {
+        return envelope(clock, reading, eventId, reading.respondedAt(),
+                new SlaMet(millis(reading.respondedAt()),
+                        reading.respondedBy() == null ? ClockRules.UNKNOWN_CONSULTANT : reading.respondedBy(),
+                        reading.businessMinutesUsed(), policy.terms(reading.severity()).targetMinutes()));
     }
 
-    SlaEvent stopped(SlaClock clock, SlaPolicy policy, Instant resolvedAt, String causeEventId) {
-        long elapsed = minutes(policy.calendar().businessTimeBetween(clock.openedAt(), resolvedAt));
-        return envelope(clock, EventIds.of(clock.ticketId(), "stopped", causeEventId), resolvedAt,
-                new SlaClockStopped(ClockStopReason.RESOLVED_WITHOUT_RESPONSE, elapsed));
+    SlaEvent stopped(SlaClock clock, ClockReading reading, String causeEventId) {
+        return envelope(clock, reading, EventIds.of(clock.ticketId(), METRIC, "stopped", causeEventId),
+                reading.pausedAt(), new SlaClockStopped(ClockStopReason.RESOLVED_WITHOUT_RESPONSE,
+                        reading.businessMinutesUsed()));
     }
 
-    private SlaEvent envelope(SlaClock clock, String eventId, Instant occurredAt, Object payload) {
+    SlaEvent corrected(SlaClock clock, ClockReading reading, String eventId, String supersededEventId,
+                       SlaCorrectionKind kind, String causeEventId, Instant now) {
+        return envelope(clock, reading, eventId, now, SlaCorrected.newBuilder()
+                .setSupersededEventId(supersededEventId)
+                .setKind(kind)
+                .setState(SlaClockState.valueOf(reading.state().name()))
+                .setCauseEventId(causeEventId)
+                .setRespondedAt(reading.respondedAt() == null ? null : millis(reading.respondedAt()))
+                .setBusinessMinutesUsed(reading.businessMinutesUsed())
+                .build());
+    }
+
+    private SlaEvent envelope(SlaClock clock, ClockReading reading, String eventId, Instant occurredAt,
+                              Object payload) {
         return SlaEvent.newBuilder()
                 .setEventId(eventId)
                 .setTicketId(clock.ticketId())
                 .setCustomerId(clock.customerId())
                 .setOccurredAt(millis(occurredAt))
                 .setProducer(producer)
-                .setSeverity(avro(clock.severity()))
+                .setSeverity(avro(reading.severity()))
                 .setPolicyVersion(clock.policyVersion())
                 .setOpenedAt(millis(clock.openedAt()))
-                .setDueAt(millis(clock.dueAt()))
+                .setDueAt(millis(reading.dueAt()))
+                .setMetric(METRIC)
+                .setPlan(PLAN)
                 .setPayload(payload)
                 .build();
     }
 
-    /** Whole business minutes, never negative (a response stamped before the opening counts as 0). */
-    static long minutes(Duration businessTime) {
-        return Math.max(0, businessTime.toMinutes());
+    private static SeverityChangeReason reasonOf(String code) {
+        for (SeverityChangeReason reason : SeverityChangeReason.values()) {
+            if (reason.name().equals(code)) {
+                return reason;
+            }
+        }
+        return SeverityChangeReason.OTHER;
     }
 
     static Severity avro(no.biztek.support.policy.Severity severity) {

@@ -42,9 +42,10 @@ public final class SlaTopology {
      * @param now      the wall clock: the time timers are due against and events are stamped with
      * @param settings punctuation, batch bound, retention, producer name
      * @param metrics  where counts and lags are reported
+     * @param backlog  how a task learns the backlog its partition held when it started
      */
     public static Topology build(PolicyHistory policies, Supplier<Instant> now, TopologySettings settings,
-                                 ClockMetrics metrics) {
+                                 ClockMetrics metrics, InputBacklog.Lookup backlog) {
         ClockRules rules = new ClockRules(policies, settings.producer(), settings.closedClockRetention());
         StoreBuilder<KeyValueStore<String, SlaClock>> clocks = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), new SlaClockSerde());
@@ -56,7 +57,7 @@ public final class SlaTopology {
         Topology topology = new Topology();
         topology.addSource(SOURCE, Topics.TICKET_EVENTS.keySerde().deserializer(),
                 Topics.TICKET_EVENTS.valueSerde().deserializer(), Topics.TICKET_EVENTS.name());
-        topology.addProcessor(PROCESSOR, () -> new SlaClockProcessor(rules, now, settings, metrics), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new SlaClockProcessor(rules, now, settings, metrics, backlog), SOURCE);
         topology.addStateStore(clocks, PROCESSOR);
         topology.addStateStore(timers, PROCESSOR);
         topology.addStateStore(meta, PROCESSOR);

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import no.biztek.support.policy.Severity;
+import no.biztek.support.schemas.sla.SlaCorrectionKind;
 import no.biztek.support.sla.clock.ClockMetrics;
 
 /**
@@ -46,6 +47,11 @@ class MicrometerClockMetrics implements ClockMetrics {
         }
         lag(true);
         lag(false);
+        for (SlaCorrectionKind kind : SlaCorrectionKind.values()) {
+            if (kind != SlaCorrectionKind.OTHER) {
+                corrections(kind.name());
+            }
+        }
         for (String eventType : TICKET_EVENT_TYPES) {
             duplicates(eventType);
             unknownTickets(eventType);
@@ -88,6 +94,17 @@ class MicrometerClockMetrics implements ClockMetrics {
     }
 
     @Override
+    public void corrected(String kind) {
+        corrections(kind).increment();
+    }
+
+    private Counter corrections(String kind) {
+        return Counter.builder("support.sla.corrections")
+                .description("Announced verdicts a late fact corrected (SlaCorrected), by kind")
+                .tag("kind", kind).register(registry);
+    }
+
+    @Override
     public void duplicate(String eventType) {
         duplicates(eventType).increment();
     }
@@ -105,7 +122,7 @@ class MicrometerClockMetrics implements ClockMetrics {
 
     private Counter unknownTickets(String eventType) {
         return Counter.builder("support.sla.unknown.ticket.events")
-                .description("Lifecycle events for tickets without an SLA clock; nothing changed")
+                .description("Lifecycle events for tickets without an SLA clock; dead-lettered")
                 .tag("event", eventType).register(registry);
     }
 

@@ -45,6 +45,7 @@ public class SlaStreams implements SmartLifecycle, ApplicationListener<WebServer
 
     private volatile int serverPort;
     private volatile KafkaStreams streams;
+    private volatile AdminBacklogLookup backlogLookup;
     private volatile HostInfo self;
 
     SlaStreams(KafkaProperties kafka, String applicationName, SlaStreamsProperties properties, PolicyHistory policies,
@@ -75,9 +76,11 @@ public class SlaStreams implements SmartLifecycle, ApplicationListener<WebServer
         Map<String, Object> config = streamsConfig();
         Properties props = new Properties();
         props.putAll(config);
+        backlogLookup = new AdminBacklogLookup(kafka.buildAdminProperties(),
+                (String) config.get(StreamsConfig.APPLICATION_ID_CONFIG));
         Topology topology = SlaTopology.build(policies, clock::instant, new TopologySettings(applicationName,
                 properties.punctuationInterval(), properties.maxTimersPerPunctuation(),
-                properties.closedClockRetention()), metrics);
+                properties.closedClockRetention(), properties.backlogWait()), metrics, backlogLookup);
         KafkaStreams created = new KafkaStreams(topology, props);
         created.setUncaughtExceptionHandler(exception -> {
             log.error("SLA stream thread failed; replacing it (processing resumes from the last commit)", exception);
@@ -117,6 +120,7 @@ public class SlaStreams implements SmartLifecycle, ApplicationListener<WebServer
         streams = null;
         running.close(new KafkaStreams.CloseOptions().timeout(properties.closeTimeout()).leaveGroup(true));
         micrometer.streamsRemoved(METRICS_ID, running);
+        backlogLookup.close();
         deadLetters.close();
     }
 

@@ -18,8 +18,11 @@ import org.springframework.validation.annotation.Validated;
  * @param punctuationInterval     how often the wall-clock timer looks for due timers (breach lag is at
  *                                most about this plus the commit interval)
  * @param maxTimersPerPunctuation timers handled per look; the rest at the next one
- * @param closedClockRetention    how long a clock with a verdict (MET, BREACHED) or STOPPED is kept for
- *                                the status query and for deduplication before it is deleted
+ * @param closedClockRetention    how long a clock with a verdict (MET, BREACHED) or STOPPED is kept after its
+ *                                last change, for the status query, deduplication and corrections by late
+ *                                facts, before it is deleted; a fact arriving later is dead-lettered
+ * @param backlogWait             how long a task that starts (restart, rebalance) waits to have read the records
+ *                                already in its partition before it fires its timers anyway
  * @param advertisedHost          host other instances reach this one at (Kafka Streams
  *                                {@code application.server}); the port is the HTTP server's
  * @param advertisedPort          port other instances reach this one at; 0: the port the HTTP server got
@@ -31,6 +34,7 @@ import org.springframework.validation.annotation.Validated;
 public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
                                    @Min(1) @Max(1_000_000) Integer maxTimersPerPunctuation,
                                    @NotNull Duration closedClockRetention,
+                                   @NotNull Duration backlogWait,
                                    @NotNull @Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a host name or address")
                                    String advertisedHost,
                                    @Min(0) @Max(65535) Integer advertisedPort,
@@ -41,6 +45,7 @@ public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
         punctuationInterval = punctuationInterval == null ? Duration.ofMillis(250) : punctuationInterval;
         maxTimersPerPunctuation = maxTimersPerPunctuation == null ? 10_000 : maxTimersPerPunctuation;
         closedClockRetention = closedClockRetention == null ? Duration.ofDays(30) : closedClockRetention;
+        backlogWait = backlogWait == null ? Duration.ofSeconds(30) : backlogWait;
         advertisedHost = advertisedHost == null ? "localhost" : advertisedHost;
         advertisedPort = advertisedPort == null ? 0 : advertisedPort;
         forwardTimeout = forwardTimeout == null ? Duration.ofSeconds(5) : forwardTimeout;

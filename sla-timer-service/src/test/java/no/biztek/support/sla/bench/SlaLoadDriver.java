@@ -52,6 +52,7 @@ import no.biztek.support.schemas.topic.Topics;
 import no.biztek.support.sla.TicketEvents;
 import no.biztek.support.sla.clock.ClockMetrics;
 import no.biztek.support.sla.clock.SlaTopology;
+import no.biztek.support.sla.clock.InputBacklog;
 import no.biztek.support.sla.clock.TopologySettings;
 import no.biztek.support.sla.deadletter.DeadLetterConfig;
 
@@ -333,8 +334,10 @@ public final class SlaLoadDriver {
             throw new IllegalStateException("the load driver sends no bad records");
         }, "sla-timer-bench"));
         TopologySettings settings = new TopologySettings("sla-timer-service", Duration.ofMillis(250), 10_000,
-                Duration.ofDays(30));
-        KafkaStreams streams = new KafkaStreams(SlaTopology.build(policies, clock::instant, settings, metrics), props);
+                Duration.ofDays(30), Duration.ofSeconds(30));
+        // a fresh application id: no backlog, every ticket event is sent after the streams started
+        KafkaStreams streams = new KafkaStreams(SlaTopology.build(policies, clock::instant, settings, metrics,
+                InputBacklog.Lookup.NONE), props);
         streams.start();
         return streams;
     }

@@ -14,6 +14,7 @@ class RecordingMetrics implements ClockMetrics {
     final List<Severity> met = new ArrayList<>();
     final List<Duration> timerBreachLags = new ArrayList<>();
     final List<Duration> inputBreachLags = new ArrayList<>();
+    final List<String> corrections = new ArrayList<>();
     final List<String> duplicates = new ArrayList<>();
     final List<String> unknown = new ArrayList<>();
     final List<String> ignored = new ArrayList<>();
@@ -27,6 +28,11 @@ class RecordingMetrics implements ClockMetrics {
     @Override
     public void breached(Severity severity, Duration lag, boolean byTimer) {
         (byTimer ? timerBreachLags : inputBreachLags).add(lag);
+    }
+
+    @Override
+    public void corrected(String kind) {
+        corrections.add(kind);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -41,7 +42,10 @@ import no.biztek.support.schemas.common.SeverityChangeReason;
 import no.biztek.support.schemas.sla.ClockStopReason;
 import no.biztek.support.schemas.sla.SlaBreached;
 import no.biztek.support.schemas.sla.SlaClockStarted;
+import no.biztek.support.schemas.sla.SlaClockState;
 import no.biztek.support.schemas.sla.SlaClockStopped;
+import no.biztek.support.schemas.sla.SlaCorrected;
+import no.biztek.support.schemas.sla.SlaCorrectionKind;
 import no.biztek.support.schemas.sla.SlaDeadlineChanged;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.sla.SlaMet;
@@ -80,10 +84,19 @@ class SlaTopologyTest {
     }
 
     private void startAt(Instant now) {
-        startAt(now, new TopologySettings("sla-timer-service", Duration.ofMillis(250), 10_000, Duration.ofDays(30)));
+        startAt(now, settings(10_000, Duration.ofDays(30)));
+    }
+
+    private static TopologySettings settings(int maxTimersPerPunctuation, Duration retention) {
+        return new TopologySettings("sla-timer-service", Duration.ofMillis(250), maxTimersPerPunctuation, retention,
+                Duration.ofSeconds(30));
     }
 
     private void startAt(Instant now, TopologySettings settings) {
+        startAt(now, settings, InputBacklog.Lookup.NONE);
+    }
+
+    private void startAt(Instant now, TopologySettings settings, InputBacklog.Lookup backlog) {
         clock = new MutableClock(now);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-timer-ttd");
@@ -91,7 +104,7 @@ class SlaTopologyTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.putAll(DeadLetterConfig.streamsProperties(deadLetters::add, "sla-timer-service"));
-        driver = new TopologyTestDriver(SlaTopology.build(policies, clock::instant, settings, metrics), props, now);
+        driver = new TopologyTestDriver(SlaTopology.build(policies, clock::instant, settings, metrics, backlog), props, now);
         tickets = driver.createInputTopic(Topics.TICKET_EVENTS.name(), Topics.TICKET_EVENTS.keySerde().serializer(),
                 Topics.TICKET_EVENTS.valueSerde().serializer());
         sla = driver.createOutputTopic(Topics.SLA_EVENTS.name(), Topics.SLA_EVENTS.keySerde().deserializer(),
@@ -129,6 +142,16 @@ class SlaTopologyTest {
         return store.get(ticketId);
     }
 
+    /** What the stored clock's facts say now (the SLA status). */
+    private ClockReading status(String ticketId) {
+        return new ClockReader(policies).read(stored(ticketId), clock.instant());
+    }
+
+    private static String eventId(String ticketId, String kind, String distinction) {
+        return UUID.nameUUIDFromBytes(("sla-timer|" + ticketId + "|first-response|" + kind + "|" + distinction)
+                .getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
     private static Instant oslo(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(OSLO).toInstant();
     }
@@ -164,12 +187,13 @@ class SlaTopologyTest {
         assertThat(started.getDueAt()).isEqualTo(oslo("2026-03-03T08:00")); // SPEC §2 example
         assertThat(started.getOccurredAt()).isEqualTo(MONDAY_0900);
         assertThat(started.getProducer()).isEqualTo("sla-timer-service");
-        assertThat(started.getEventId()).isEqualTo(UUID.nameUUIDFromBytes(("sla-timer|" + ticketId + "|started|"
-                + opened.getEventId()).getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(started.getEventId()).isEqualTo(eventId(ticketId, "started", opened.getEventId()));
+        assertThat(started.getMetric()).isEqualTo("first-response");
+        assertThat(started.getPlan()).isEqualTo("default");
         SlaClockStarted payload = (SlaClockStarted) started.getPayload();
         assertThat(payload.getTargetMinutes()).isEqualTo(480);
         assertThat(payload.getPagesAroundTheClock()).isFalse();
-        assertThat(stored(ticketId).state()).isEqualTo(ClockState.RUNNING);
+        assertThat(status(ticketId).state()).isEqualTo(ClockState.RUNNING);
         assertThat(metrics.totalOpenClocks()).isEqualTo(1);
     }
 
@@ -192,9 +216,8 @@ class SlaTopologyTest {
         assertThat(breach.getOccurredAt()).isEqualTo(oslo("2026-03-02T10:00"));
         assertThat(breach.getPolicyVersion()).isEqualTo(POLICY);
         assertThat(((SlaBreached) breach.getPayload()).getTargetMinutes()).isEqualTo(60);
-        assertThat(breach.getEventId()).isEqualTo(UUID.nameUUIDFromBytes(("sla-timer|" + ticketId + "|breached|")
-                .getBytes(StandardCharsets.UTF_8)).toString());
-        assertThat(stored(ticketId).state()).isEqualTo(ClockState.BREACHED);
+        assertThat(breach.getEventId()).isEqualTo(eventId(ticketId, "breached", "0"));
+        assertThat(status(ticketId).state()).isEqualTo(ClockState.BREACHED);
         assertThat(metrics.timerBreachLags).singleElement()
                 .satisfies(lag -> assertThat(lag).isBetween(Duration.ZERO, Duration.ofSeconds(1)));
         assertThat(metrics.totalOpenClocks()).isZero();
@@ -238,7 +261,7 @@ class SlaTopologyTest {
         assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-02T13:00"));
         assertThat(metrics.met).containsExactly(no.biztek.support.policy.Severity.SERIOUS);
         assertThat(passMinutesUntil(oslo("2026-03-02T15:00"))).isEmpty();
-        assertThat(stored(ticketId).state()).isEqualTo(ClockState.MET);
+        assertThat(status(ticketId).state()).isEqualTo(ClockState.MET);
     }
 
     @Test
@@ -264,7 +287,7 @@ class SlaTopologyTest {
         send(responded(ticketId, oslo("2026-03-02T10:10")));
 
         assertThat(sla.readValuesToList()).isEmpty();
-        SlaClock clockState = stored(ticketId);
+        ClockReading clockState = status(ticketId);
         assertThat(clockState.state()).isEqualTo(ClockState.BREACHED);
         assertThat(clockState.respondedAt()).isEqualTo(oslo("2026-03-02T10:10"));
         assertThat(metrics.met).isEmpty();
@@ -280,7 +303,7 @@ class SlaTopologyTest {
         send(responded(ticketId, oslo("2026-03-02T10:00")));
 
         assertThat(kinds(sla.readValuesToList())).containsExactly("Breached");
-        assertThat(stored(ticketId).respondedAt()).isEqualTo(oslo("2026-03-02T10:00"));
+        assertThat(status(ticketId).respondedAt()).isEqualTo(oslo("2026-03-02T10:00"));
     }
 
     @Test
@@ -299,7 +322,7 @@ class SlaTopologyTest {
     }
 
     @Test
-    void downgradeBeforeTheDeadlineMovesItAndReplansPendingWarnings() {
+    void downgradeBeforeTheDeadlineMovesItAndArmsItsWarningsAgain() {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
@@ -320,11 +343,13 @@ class SlaTopologyTest {
         assertThat(payload.getPreviousDueAt()).isEqualTo(oslo("2026-03-02T10:00"));
         assertThat(payload.getTargetMinutes()).isEqualTo(480);
         assertThat(payload.getReason()).isEqualTo(SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE);
+        assertThat(payload.getReasonCode()).isEqualTo("CUSTOMER_RESOURCES_UNAVAILABLE");
 
+        // the critical 50 % warning went out at 09:30; the new deadline's thresholds all lie after the change
         List<SlaEvent> later = passTimeUntil(oslo("2026-03-03T09:00"), Duration.ofMinutes(10));
-        assertThat(kinds(later)).containsExactly("Warning75", "Warning90", "Breached");
-        assertThat(later).extracting(SlaEvent::getOccurredAt).containsExactly(oslo("2026-03-02T15:00"),
-                oslo("2026-03-03T07:12"), oslo("2026-03-03T08:00"));
+        assertThat(kinds(later)).containsExactly("Warning50", "Warning75", "Warning90", "Breached");
+        assertThat(later).extracting(SlaEvent::getOccurredAt).containsExactly(oslo("2026-03-02T13:00"),
+                oslo("2026-03-02T15:00"), oslo("2026-03-03T07:12"), oslo("2026-03-03T08:00"));
         assertThat(later).allSatisfy(e -> assertThat(e.getSeverity()).isEqualTo(Severity.LESS_SERIOUS));
     }
 
@@ -343,7 +368,7 @@ class SlaTopologyTest {
         assertThat(kinds(events)).containsExactly("DeadlineChanged", "Breached");
         assertThat(events.get(1).getDueAt()).isEqualTo(oslo("2026-03-02T10:00"));
         assertThat(events.get(1).getSeverity()).isEqualTo(Severity.CRITICAL);
-        assertThat(stored(ticketId).state()).isEqualTo(ClockState.BREACHED);
+        assertThat(status(ticketId).state()).isEqualTo(ClockState.BREACHED);
     }
 
     @Test
@@ -353,15 +378,15 @@ class SlaTopologyTest {
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
         passMinutesUntil(oslo("2026-03-02T10:05"));
         sla.readValuesToList();
-        SlaClock breached = stored(ticketId);
+        ClockReading breached = status(ticketId);
 
         send(severityChanged(ticketId, Severity.LESS_SERIOUS, SeverityChangeReason.CUSTOMER_ANSWERS_MISSING,
                 oslo("2026-03-02T10:05")));
 
         assertThat(sla.readValuesToList()).isEmpty();
-        assertThat(stored(ticketId).state()).isEqualTo(ClockState.BREACHED);
-        assertThat(stored(ticketId).dueAt()).isEqualTo(breached.dueAt());
-        assertThat(stored(ticketId).severity()).isEqualTo(no.biztek.support.policy.Severity.CRITICAL);
+        assertThat(status(ticketId).state()).isEqualTo(ClockState.BREACHED);
+        assertThat(status(ticketId).dueAt()).isEqualTo(breached.dueAt());
+        assertThat(status(ticketId).severity()).isEqualTo(no.biztek.support.policy.Severity.CRITICAL);
         assertThat(metrics.ignored).containsExactly("SeverityChanged");
     }
 
@@ -381,32 +406,35 @@ class SlaTopologyTest {
         assertThat(stopped.getReason()).isEqualTo(ClockStopReason.RESOLVED_WITHOUT_RESPONSE);
         assertThat(stopped.getBusinessMinutesElapsed()).isEqualTo(20);
         assertThat(passMinutesUntil(oslo("2026-03-02T12:00"))).isEmpty();
-        assertThat(stored(ticketId).state()).isEqualTo(ClockState.STOPPED);
+        assertThat(status(ticketId).state()).isEqualTo(ClockState.STOPPED);
         assertThat(metrics.totalOpenClocks()).isZero();
     }
 
     @Test
-    void reopenAfterAStopResumesWithTheSameDeadline() {
+    void reopenResumesWithTheRemainingBusinessTime() {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
         passMinutesUntil(oslo("2026-03-02T09:20"));
-        send(resolved(ticketId, oslo("2026-03-02T09:20")));
+        send(resolved(ticketId, oslo("2026-03-02T09:20"))); // 20 of 60 minutes used
         passMinutesUntil(oslo("2026-03-02T09:40"));
         sla.readValuesToList();
 
         send(reopened(ticketId, oslo("2026-03-02T09:40")));
 
         List<SlaEvent> events = sla.readValuesToList();
-        assertThat(kinds(events)).containsExactly("ClockStarted", "Warning50");
-        assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-02T10:00"));
+        assertThat(kinds(events)).containsExactly("ClockStarted");
+        assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-02T10:20"));
         assertThat(events.get(0).getOccurredAt()).isEqualTo(oslo("2026-03-02T09:40"));
-        assertThat(kinds(passMinutesUntil(oslo("2026-03-02T11:00")))).containsExactly("Warning75", "Warning90",
-                "Breached");
+        List<SlaEvent> later = passMinutesUntil(oslo("2026-03-02T11:00"));
+        assertThat(kinds(later)).containsExactly("Warning50", "Warning75", "Warning90", "Breached");
+        assertThat(later).extracting(SlaEvent::getOccurredAt).containsExactly(oslo("2026-03-02T09:50"),
+                oslo("2026-03-02T10:05"), oslo("2026-03-02T10:14"), oslo("2026-03-02T10:20"));
+        assertThat(status(ticketId).businessMinutesUsed()).as("time while resolved does not count").isEqualTo(100);
     }
 
     @Test
-    void reopenAfterTheDeadlinePassedBreachesAtOnce() {
+    void reopenedLongAfterTheOldDeadlineStillHasItsRemainingTime() {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
@@ -416,48 +444,54 @@ class SlaTopologyTest {
 
         send(reopened(ticketId, oslo("2026-03-02T10:30")));
 
-        assertThat(kinds(sla.readValuesToList())).containsExactly("ClockStarted", "Breached");
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("ClockStarted");
+        assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-02T11:25"));
     }
 
+    /** Issue example: resolved without a response, reopened at 03:00 on a Saturday: no breach, no night page. */
     @Test
-    void responseRecordedWhileResolvedIsJudgedWhenTheTicketIsReopened() {
-        startAt(MONDAY_0900);
+    void ticketReopenedOnASaturdayNightResumesAtTheNextOpening() {
+        Instant friday = oslo("2026-03-06T14:00");
+        startAt(friday);
         String ticketId = newTicketId();
-        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
-        send(resolved(ticketId, oslo("2026-03-02T09:20")));
-        passMinutesUntil(oslo("2026-03-02T09:30"));
-        send(responded(ticketId, oslo("2026-03-02T09:30")));
-        passMinutesUntil(oslo("2026-03-02T09:40"));
+        send(opened(ticketId, Severity.SERIOUS, friday)); // due Monday 09:00
+        passMinutesUntil(oslo("2026-03-06T15:00"));
+        send(resolved(ticketId, oslo("2026-03-06T15:00"))); // 1 of 4 hours used
+        passTimeUntil(oslo("2026-03-07T03:00"), Duration.ofMinutes(30));
         sla.readValuesToList();
 
-        send(reopened(ticketId, oslo("2026-03-02T09:40")));
+        send(reopened(ticketId, oslo("2026-03-07T03:00")));
 
-        List<SlaEvent> events = sla.readValuesToList();
-        assertThat(kinds(events)).containsExactly("ClockStarted", "Met");
-        SlaMet met = (SlaMet) events.get(1).getPayload();
-        assertThat(met.getRespondedAt()).isEqualTo(oslo("2026-03-02T09:30"));
-        assertThat(met.getConsultant()).isEqualTo("per@biztek.no");
-        assertThat(met.getBusinessMinutesUsed()).isEqualTo(30);
-        assertThat(passMinutesUntil(oslo("2026-03-02T11:00"))).isEmpty();
-        assertThat(stored(ticketId).state()).isEqualTo(ClockState.MET);
+        List<SlaEvent> reopened = sla.readValuesToList();
+        assertThat(kinds(reopened)).containsExactly("ClockStarted");
+        assertThat(reopened.get(0).getDueAt()).isEqualTo(oslo("2026-03-09T10:00"));
+        assertThat(passTimeUntil(oslo("2026-03-09T07:00"), Duration.ofMinutes(30)))
+                .as("nothing fires over the weekend").isEmpty();
+        assertThat(status(ticketId).state()).isEqualTo(ClockState.RUNNING);
     }
 
     @Test
-    void lateResponseRecordedWhileResolvedIsABreachWhenTheTicketIsReopened() {
+    void responseWhileResolvedIsMetAtOnceWithTheTimeUsedBeforeTheResolution() {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
         send(resolved(ticketId, oslo("2026-03-02T09:20")));
         passMinutesUntil(oslo("2026-03-02T10:30"));
-        send(responded(ticketId, oslo("2026-03-02T10:30")));
         sla.readValuesToList();
 
-        send(reopened(ticketId, oslo("2026-03-02T10:45")));
+        send(responded(ticketId, oslo("2026-03-02T10:30"))); // after the old deadline, but the clock was paused
 
         List<SlaEvent> events = sla.readValuesToList();
-        assertThat(kinds(events)).containsExactly("ClockStarted", "Breached");
-        assertThat(events.get(1).getOccurredAt()).isEqualTo(oslo("2026-03-02T10:00"));
+        assertThat(kinds(events)).containsExactly("Met");
+        SlaMet met = (SlaMet) events.get(0).getPayload();
+        assertThat(met.getRespondedAt()).isEqualTo(oslo("2026-03-02T10:30"));
+        assertThat(met.getConsultant()).isEqualTo("per@biztek.no");
+        assertThat(met.getBusinessMinutesUsed()).isEqualTo(20);
+        send(reopened(ticketId, oslo("2026-03-02T10:45")));
+        assertThat(sla.readValuesToList()).isEmpty();
         assertThat(passMinutesUntil(oslo("2026-03-02T12:00"))).isEmpty();
+        assertThat(status(ticketId).state()).isEqualTo(ClockState.MET);
     }
 
     @Test
@@ -466,8 +500,13 @@ class SlaTopologyTest {
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
         send(resolved(ticketId, oslo("2026-03-02T09:20")));
+        sla.readValuesToList();
         send(severityChanged(ticketId, Severity.LESS_SERIOUS, SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE,
                 oslo("2026-03-02T09:25")));
+        List<SlaEvent> changed = sla.readValuesToList();
+        assertThat(kinds(changed)).containsExactly("DeadlineChanged");
+        assertThat(changed.get(0).getSeverity()).isEqualTo(Severity.LESS_SERIOUS);
+        assertThat(status(ticketId).state()).isEqualTo(ClockState.STOPPED);
         passMinutesUntil(oslo("2026-03-02T09:40"));
         assertThat(sla.readValuesToList()).isEmpty(); // nothing is measured while resolved
 
@@ -476,10 +515,12 @@ class SlaTopologyTest {
         List<SlaEvent> events = sla.readValuesToList();
         assertThat(kinds(events)).containsExactly("ClockStarted");
         assertThat(events.get(0).getSeverity()).isEqualTo(Severity.LESS_SERIOUS);
-        assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-03T08:00"));
+        assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-03T08:20")); // 8 h less the 20 minutes used
         assertThat(kinds(passMinutesUntil(oslo("2026-03-02T11:00")))).isEmpty(); // the critical deadline is gone
-        assertThat(kinds(passTimeUntil(oslo("2026-03-03T09:00"), Duration.ofMinutes(10))))
-                .containsExactly("Warning50", "Warning75", "Warning90", "Breached");
+        List<SlaEvent> later = passTimeUntil(oslo("2026-03-03T09:00"), Duration.ofMinutes(10));
+        assertThat(kinds(later)).containsExactly("Warning50", "Warning75", "Warning90", "Breached");
+        assertThat(later).extracting(SlaEvent::getOccurredAt).containsExactly(oslo("2026-03-02T13:20"),
+                oslo("2026-03-02T15:20"), oslo("2026-03-03T07:32"), oslo("2026-03-03T08:20"));
     }
 
     @Test
@@ -498,7 +539,7 @@ class SlaTopologyTest {
         assertThat(kinds(events)).containsExactly("Breached");
         assertThat(events.get(0).getSeverity()).isEqualTo(Severity.CRITICAL);
         assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-02T10:00"));
-        assertThat(stored(ticketId).severity()).isEqualTo(no.biztek.support.policy.Severity.CRITICAL);
+        assertThat(status(ticketId).severity()).isEqualTo(no.biztek.support.policy.Severity.CRITICAL);
     }
 
     @Test
@@ -514,8 +555,150 @@ class SlaTopologyTest {
 
         assertThat(sla.readValuesToList()).isEmpty();
         assertThat(passMinutesUntil(oslo("2026-03-02T11:00"))).isEmpty();
-        assertThat(stored(ticketId).state()).isEqualTo(ClockState.MET);
-        assertThat(stored(ticketId).resolvedAt()).isNull();
+        assertThat(status(ticketId).state()).isEqualTo(ClockState.MET);
+        assertThat(status(ticketId).pauseReason()).isNull();
+    }
+
+    /** Issue example: a response stamped a minute before the deadline, arriving after the wall-clock breach. */
+    @Test
+    void lateResponseStampedBeforeTheDeadlineWithdrawsTheBreach() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        List<SlaEvent> breach = passMinutesUntil(oslo("2026-03-02T10:20"));
+        assertThat(kinds(breach)).endsWith("Breached");
+        SlaEvent breached = breach.get(breach.size() - 1);
+
+        send(responded(ticketId, oslo("2026-03-02T09:59")));
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("Corrected", "Met");
+        SlaCorrected correction = (SlaCorrected) events.get(0).getPayload();
+        assertThat(correction.getSupersededEventId()).isEqualTo(breached.getEventId());
+        assertThat(correction.getKind()).isEqualTo(SlaCorrectionKind.BREACH_WITHDRAWN);
+        assertThat(correction.getState()).isEqualTo(SlaClockState.MET);
+        assertThat(correction.getRespondedAt()).isEqualTo(oslo("2026-03-02T09:59"));
+        assertThat(events.get(0).getOccurredAt()).isEqualTo(oslo("2026-03-02T10:20"));
+        SlaMet met = (SlaMet) events.get(1).getPayload();
+        assertThat(met.getBusinessMinutesUsed()).isEqualTo(59);
+        assertThat(events.get(1).getEventId()).isNotEqualTo(breached.getEventId());
+        assertThat(status(ticketId).state()).isEqualTo(ClockState.MET);
+        assertThat(metrics.corrections).containsExactly("BREACH_WITHDRAWN");
+        assertThat(metrics.timerBreachLags).as("the breach stays counted: the counter is monotonic").hasSize(1);
+        assertThat(metrics.met).hasSize(1);
+        assertThat(passMinutesUntil(oslo("2026-03-02T12:00"))).isEmpty();
+    }
+
+    /** Issue example: a downgrade stamped before the old deadline, arriving after it passed. */
+    @Test
+    void lateDowngradeStampedBeforeTheDeadlineMovesItAndWithdrawsTheBreach() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        passMinutesUntil(oslo("2026-03-02T10:30"));
+        sla.readValuesToList();
+
+        send(severityChanged(ticketId, Severity.LESS_SERIOUS, SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE,
+                oslo("2026-03-02T09:50")));
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("Corrected");
+        SlaCorrected correction = (SlaCorrected) events.get(0).getPayload();
+        assertThat(correction.getKind()).isEqualTo(SlaCorrectionKind.BREACH_WITHDRAWN);
+        assertThat(correction.getState()).isEqualTo(SlaClockState.RUNNING);
+        assertThat(events.get(0).getSeverity()).isEqualTo(Severity.LESS_SERIOUS);
+        assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-03T08:00"));
+        assertThat(status(ticketId).state()).isEqualTo(ClockState.RUNNING);
+        assertThat(status(ticketId).dueAt()).isEqualTo(oslo("2026-03-03T08:00"));
+        assertThat(metrics.totalOpenClocks()).isEqualTo(1);
+        List<SlaEvent> later = passTimeUntil(oslo("2026-03-03T09:00"), Duration.ofMinutes(10));
+        assertThat(kinds(later)).containsExactly("Warning50", "Warning75", "Warning90", "Breached");
+        assertThat(later.get(3).getEventId()).isNotEqualTo(eventId(ticketId, "breached", "0"));
+    }
+
+    @Test
+    void lateUpgradeWhoseDeadlinePassedBeforeTheResponseTurnsTheMetIntoABreach() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.LESS_SERIOUS, MONDAY_0900));
+        passMinutesUntil(oslo("2026-03-02T10:30"));
+        send(responded(ticketId, oslo("2026-03-02T10:30")));
+        assertThat(kinds(sla.readValuesToList())).containsExactly("Met");
+        String metId = eventId(ticketId, "met", "0");
+
+        send(severityChanged(ticketId, Severity.CRITICAL, SeverityChangeReason.IMPACT_REASSESSED,
+                oslo("2026-03-02T09:30")));
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("Corrected", "Breached");
+        SlaCorrected correction = (SlaCorrected) events.get(0).getPayload();
+        assertThat(correction.getSupersededEventId()).isEqualTo(metId);
+        assertThat(correction.getKind()).isEqualTo(SlaCorrectionKind.MET_WITHDRAWN);
+        assertThat(correction.getState()).isEqualTo(SlaClockState.BREACHED);
+        assertThat(events.get(1).getDueAt()).isEqualTo(oslo("2026-03-02T10:00"));
+        assertThat(events.get(1).getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(status(ticketId).state()).isEqualTo(ClockState.BREACHED);
+        assertThat(metrics.inputBreachLags).hasSize(1);
+    }
+
+    @Test
+    void lateUpgradeThatMovesABreachEarlierRevisesItWithoutASecondBreach() {
+        startAt(MONDAY_0900);
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.SERIOUS, MONDAY_0900)); // due 13:00
+        passMinutesUntil(oslo("2026-03-02T13:30"));
+        sla.readValuesToList();
+
+        send(severityChanged(ticketId, Severity.CRITICAL, SeverityChangeReason.IMPACT_REASSESSED,
+                oslo("2026-03-02T09:10")));
+
+        List<SlaEvent> events = sla.readValuesToList();
+        assertThat(kinds(events)).containsExactly("Corrected");
+        SlaCorrected correction = (SlaCorrected) events.get(0).getPayload();
+        assertThat(correction.getKind()).isEqualTo(SlaCorrectionKind.VERDICT_REVISED);
+        assertThat(correction.getSupersededEventId()).isEqualTo(eventId(ticketId, "breached", "0"));
+        assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-02T10:00"));
+        assertThat(metrics.timerBreachLags).hasSize(1);
+        assertThat(metrics.inputBreachLags).isEmpty();
+    }
+
+    @Test
+    void aTaskStartingWithABacklogFiresNoTimerBeforeItHasReadIt() {
+        // the partition held three records when the task started: the opening, a response stamped before the
+        // deadline, and another ticket
+        startAt(oslo("2026-03-02T10:30"), settings(10_000, Duration.ofDays(30)),
+                partition -> CompletableFuture.completedFuture(new InputBacklog(0, 3)));
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        passTime(Duration.ofSeconds(5));
+        assertThat(kinds(sla.readValuesToList())).as("no breach while the backlog is read")
+                .containsExactly("ClockStarted");
+        assertThat(status(ticketId).state()).as("the status still says what the wall clock says")
+                .isEqualTo(ClockState.BREACHED);
+
+        send(responded(ticketId, oslo("2026-03-02T09:55")));
+        send(opened(newTicketId(), Severity.SERIOUS, oslo("2026-03-02T10:29")));
+        passTime(Duration.ofSeconds(5));
+
+        assertThat(kinds(sla.readValuesToList())).containsExactly("Met", "ClockStarted");
+        assertThat(metrics.corrections).isEmpty();
+        assertThat(metrics.timerBreachLags).isEmpty();
+    }
+
+    @Test
+    void aTaskWhoseBacklogCannotBeToldFiresItsTimersAfterTheWait() {
+        startAt(oslo("2026-03-02T10:30"), settings(10_000, Duration.ofDays(30)),
+                partition -> new CompletableFuture<>());
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        passTime(Duration.ofSeconds(29));
+        assertThat(kinds(sla.readValuesToList())).containsExactly("ClockStarted");
+
+        passTime(Duration.ofSeconds(2));
+
+        assertThat(kinds(sla.readValuesToList())).containsExactly("Breached");
+        assertThat(metrics.timerBreachLags).singleElement()
+                .satisfies(lag -> assertThat(lag).isEqualTo(Duration.ofMinutes(30).plusSeconds(31)));
     }
 
     @Test
@@ -533,11 +716,11 @@ class SlaTopologyTest {
 
         assertThat(kinds(sla.readValuesToList())).containsExactly("ClockStarted", "Met");
         assertThat(metrics.duplicates).containsExactly("TicketOpened", "TicketOpened", "FirstResponseRecorded");
-        assertThat(stored(ticketId).severity()).isEqualTo(no.biztek.support.policy.Severity.SERIOUS);
+        assertThat(status(ticketId).severity()).isEqualTo(no.biztek.support.policy.Severity.SERIOUS);
     }
 
     @Test
-    void eventsForUnknownTicketsChangeNothingAndAreCounted() {
+    void eventsForUnknownTicketsAreDeadLetteredWithTheReasonAndCounted() {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
 
@@ -550,6 +733,29 @@ class SlaTopologyTest {
         assertThat(stored(ticketId)).isNull();
         assertThat(metrics.unknown).containsExactly("FirstResponseRecorded", "SeverityChanged", "TicketResolved",
                 "TicketReopened");
+        assertThat(deadLetters).hasSize(4).allSatisfy(dead -> assertThat(header(dead, DeadLetterHeaders.REASON))
+                .contains("has no SLA clock").contains("support.sla.closed-clock-retention"));
+    }
+
+    @Test
+    void aFactArrivingAfterItsClocksRetentionIsDeadLettered() {
+        startAt(MONDAY_0900, settings(100, Duration.ofDays(30)));
+        String ticketId = newTicketId();
+        send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
+        send(responded(ticketId, oslo("2026-03-02T09:05")));
+        passTimeUntil(oslo("2026-04-02T09:00"), Duration.ofHours(12));
+        assertThat(stored(ticketId)).as("deleted 30 days after its last change").isNull();
+
+        TicketEvent late = severityChanged(ticketId, Severity.LESS_SERIOUS, SeverityChangeReason.CUSTOMER_REQUEST,
+                oslo("2026-03-02T09:02"));
+        send(late);
+
+        assertThat(deadLetters).singleElement().satisfies(dead -> {
+            assertThat(Topics.TICKET_EVENTS.valueSerde().deserializer().deserialize(Topics.TICKET_EVENTS.name(),
+                    dead.value())).isEqualTo(late);
+            assertThat(header(dead, DeadLetterHeaders.REASON)).contains("closed more than PT720H");
+        });
+        assertThat(metrics.unknown).containsExactly("SeverityChanged");
     }
 
     @Test
@@ -591,8 +797,7 @@ class SlaTopologyTest {
 
     @Test
     void punctuationHandlesABoundedNumberOfTimersAndContinuesAtTheNext() {
-        startAt(oslo("2026-03-02T07:00"),
-                new TopologySettings("sla-timer-service", Duration.ofMillis(250), 3, Duration.ofDays(30)));
+        startAt(oslo("2026-03-02T07:00"), settings(3, Duration.ofDays(30)));
         List<String> ticketIds = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             String ticketId = newTicketId();
@@ -610,7 +815,7 @@ class SlaTopologyTest {
         }
 
         assertThat(breachesPerTick).containsExactly(3, 3, 2, 0);
-        assertThat(ticketIds).allSatisfy(id -> assertThat(stored(id).state()).isEqualTo(ClockState.BREACHED));
+        assertThat(ticketIds).allSatisfy(id -> assertThat(status(id).state()).isEqualTo(ClockState.BREACHED));
         KeyValueStore<String, byte[]> meta = driver.getKeyValueStore(SlaTopology.META_STORE);
         Bytes position = Bytes.wrap(meta.get(SlaClockProcessor.SCAN_POSITION));
         assertThat(TimerKey.decode(Bytes.wrap(java.util.Arrays.copyOf(position.get(), 9))).dueAt())
@@ -619,7 +824,7 @@ class SlaTopologyTest {
 
     @Test
     void closedClocksAreDeletedAfterTheirRetention() {
-        startAt(MONDAY_0900, new TopologySettings("sla-timer-service", Duration.ofMillis(250), 100, Duration.ofHours(2)));
+        startAt(MONDAY_0900, settings(100, Duration.ofHours(2)));
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
         send(responded(ticketId, oslo("2026-03-02T09:05")));
