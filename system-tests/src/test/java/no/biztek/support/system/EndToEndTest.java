@@ -28,6 +28,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,22 +57,27 @@ import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.OnCallPaged;
 import no.biztek.support.schemas.escalation.PageAcknowledged;
 import no.biztek.support.schemas.escalation.PageCause;
+import no.biztek.support.schemas.escalation.PageCloseReason;
+import no.biztek.support.schemas.escalation.PageClosed;
 import no.biztek.support.schemas.escalation.PageReEscalated;
 import no.biztek.support.schemas.notification.CustomerNotified;
 import no.biztek.support.schemas.notification.NotificationEvent;
 import no.biztek.support.schemas.notification.NotificationTemplate;
 import no.biztek.support.schemas.sla.SlaBreached;
 import no.biztek.support.schemas.sla.SlaClockStarted;
+import no.biztek.support.schemas.sla.SlaCorrected;
+import no.biztek.support.schemas.sla.SlaCorrectionKind;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.sla.SlaMet;
 import no.biztek.support.schemas.sla.SlaWarning;
+import no.biztek.support.schemas.ticket.FirstResponseRecorded;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
  * The whole platform: the four services as separate processes on one real (embedded KRaft) broker,
  * GreenMail as the SMTP server, WireMock as the on-call webhook, an end-to-end policy with short targets
- * and a desk open around the clock. One service is killed with SIGKILL in the middle of the flow and
- * started again; nothing may be lost and nothing doubled.
+ * and a desk open around the clock. Services are killed with SIGKILL in the middle of the flow and
+ * started again; nothing may be lost and nothing doubled, and late facts correct what they contradict.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
@@ -95,6 +104,8 @@ class EndToEndTest {
     private static String critical;
     private static String serious;
     private static String minor;
+    private static String queued;
+    private static String backlogged;
 
     @BeforeAll
     static void startThePlatform() throws Exception {
@@ -274,10 +285,83 @@ class EndToEndTest {
         assertThat(events.all(Topics.BILLING, e -> e.getCustomerId().equals(CUSTOMER))).hasSize(2);
     }
 
+    /**
+     * Facts, not arrival order: a first response queues upstream on the inbound topic while intake is down and the
+     * breach fires and pages; another ticket's deadline passes while sla-timer is down with its response already
+     * waiting in the backlog. Once everything is back, no breach the facts contradict stands and no page for one
+     * stays open.
+     */
     @Test
     @Order(5)
+    void factsThatArriveLateDecideTheVerdictNotTheirArrival() throws Exception {
+        queued = open("queued", 2, "PORTAL");
+        SlaEvent started = events.await("clock started", Topics.SLA_EVENTS, e -> e.getTicketId().equals(queued)
+                && e.getPayload() instanceof SlaClockStarted, FLOW);
+        intake.killHard();
+        Instant respondedAt = started.getOpenedAt().plusSeconds(10);
+        try (var producer = new KafkaProducer<String, String>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS)),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.INBOUND.name(), "e2e:queued-" + RUN, """
+                    {"type": "FIRST_RESPONSE", "source": "e2e", "externalId": "queued-%s",
+                     "consultant": "per@biztek.example", "respondedAt": "%s"}""".formatted(RUN, respondedAt))).get();
+        }
+        SlaEvent breach = events.await("breach while the response waits upstream", Topics.SLA_EVENTS,
+                e -> e.getTicketId().equals(queued) && e.getPayload() instanceof SlaBreached, FLOW);
+        OnCallPaged page = (OnCallPaged) events.await("breach page", Topics.ESCALATION_EVENTS,
+                e -> e.getTicketId().equals(queued) && e.getPayload() instanceof OnCallPaged, FLOW).getPayload();
+
+        slaTimer.killHard();
+        intake.start();
+        intake.awaitReady(START);
+        backlogged = open("backlogged", 2, "EMAIL");
+        Instant backloggedOpened = Instant.now();
+        Thread.sleep(5_000); // the consultant calls back five seconds later
+        assertThat(send(intake, "POST", "/api/v1/tickets/" + backlogged + "/first-response",
+                "{\"consultant\": \"kari@biztek.example\"}").statusCode()).isEqualTo(202);
+        events.await("the queued response published", Topics.TICKET_EVENTS, e -> e.getTicketId().equals(queued)
+                && e.getPayload() instanceof FirstResponseRecorded, FLOW);
+        Duration untilOverdue = Duration.between(Instant.now(), backloggedOpened.plusSeconds(45));
+        if (!untilOverdue.isNegative()) {
+            Thread.sleep(untilOverdue.toMillis()); // the backlogged ticket's deadline passes while sla-timer is down
+        }
+        slaTimer.start();
+        slaTimer.awaitReady(START);
+
+        SlaCorrected correction = (SlaCorrected) events.await("breach withdrawn", Topics.SLA_EVENTS,
+                e -> e.getTicketId().equals(queued) && e.getPayload() instanceof SlaCorrected, FLOW).getPayload();
+        assertThat(correction.getSupersededEventId()).isEqualTo(breach.getEventId());
+        assertThat(correction.getKind()).isEqualTo(SlaCorrectionKind.BREACH_WITHDRAWN);
+        events.await("met", Topics.SLA_EVENTS, e -> e.getTicketId().equals(queued) && e.getPayload() instanceof SlaMet,
+                FLOW);
+        assertThat(json(send(slaTimer, "GET", "/api/v1/tickets/" + queued + "/sla", null)).get("state").asString())
+                .isEqualTo("MET");
+        PageClosed withdrawn = (PageClosed) events.await("page withdrawn", Topics.ESCALATION_EVENTS,
+                e -> e.getTicketId().equals(queued) && e.getPayload() instanceof PageClosed closed
+                        && closed.getReason() == PageCloseReason.CAUSE_WITHDRAWN, FLOW).getPayload();
+        assertThat(withdrawn.getPageId()).isEqualTo(page.getPageId());
+        assertThat(withdrawn.getExplanation()).startsWith("breach withdrawn: first response recorded at");
+        Awaitility.await("the people paged are told").atMost(FLOW).untilAsserted(() ->
+                assertThat(webhook.findAll(postRequestedFor(urlEqualTo("/oncall")))).anySatisfy(request -> {
+                    JsonNode body = JSON.readTree(request.getBodyAsString());
+                    assertThat(body.get("type").asString()).isEqualTo("PageClosed");
+                    assertThat(body.get("pageId").asString()).isEqualTo(page.getPageId());
+                }));
+        JsonNode open = json(send(escalation, "GET", "/api/v1/pages", null));
+        assertThat(open.toString()).doesNotContain(page.getPageId());
+
+        events.await("met from the backlog", Topics.SLA_EVENTS, e -> e.getTicketId().equals(backlogged)
+                && e.getPayload() instanceof SlaMet, FLOW);
+        assertThat(events.all(Topics.SLA_EVENTS, e -> e.getTicketId().equals(backlogged)))
+                .as("no breach fired before the backlog was read").noneMatch(e -> e.getPayload() instanceof SlaBreached
+                        || e.getPayload() instanceof SlaCorrected);
+        assertThat(events.all(Topics.ESCALATION_EVENTS, e -> e.getTicketId().equals(backlogged))).isEmpty();
+    }
+
+    @Test
+    @Order(6)
     void nothingWasDoubledOnAnyTopic() {
-        Set<String> tickets = Set.of(critical, serious, minor);
+        Set<String> tickets = Set.of(critical, serious, minor, queued, backlogged);
         assertNoDuplicateIds(events.all(Topics.SLA_EVENTS, e -> tickets.contains(e.getTicketId())), SlaEvent::getEventId);
         assertNoDuplicateIds(events.all(Topics.ESCALATION_EVENTS, e -> tickets.contains(e.getTicketId())),
                 EscalationEvent::getEventId);
@@ -288,7 +372,7 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theDashboardAndTheAlertRulesNameOnlyMetricsTheServicesExport() throws Exception {
         Set<String> exported = new TreeSet<>();
         for (ServiceProcess service : List.of(intake, slaTimer, escalation, notification)) {
