@@ -1,7 +1,5 @@
 package no.biztek.support.policy;
 
-import java.util.Arrays;
-
 /** Ticket severity of the support terms; level 1 is the most severe. */
 public enum Severity {
     CRITICAL(1),
@@ -20,9 +18,13 @@ public enum Severity {
     }
 
     public static Severity ofLevel(int level) {
-        return Arrays.stream(values()).filter(s -> s.level == level).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("severity must be 1, 2 or 3, was " + level));
+        if (level < 1 || level > BY_LEVEL.length) {
+            throw new IllegalArgumentException("severity must be 1, 2 or 3, was " + level);
+        }
+        return BY_LEVEL[level - 1];
     }
+
+    private static final Severity[] BY_LEVEL = {CRITICAL, SERIOUS, LESS_SERIOUS};
 
     /** Whether this severity is less severe than the other (a change to it is a downgrade). */
     public boolean isLessSevereThan(Severity other) {

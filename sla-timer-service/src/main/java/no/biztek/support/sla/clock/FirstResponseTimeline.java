@@ -107,7 +107,7 @@ final class FirstResponseTimeline {
                                                          Instant since) {
         List<SlaPolicy.Warning> warnings = new ArrayList<>();
         for (int threshold : policy.warningThresholds().percents()) {
-            Instant at = active.reaching(target.multipliedBy(threshold).dividedBy(100));
+            Instant at = active.reaching(Duration.ofNanos(target.toNanos() / 100 * threshold));
             if (at != null && !at.isBefore(since)) {
                 warnings.add(new SlaPolicy.Warning(threshold, at));
             }

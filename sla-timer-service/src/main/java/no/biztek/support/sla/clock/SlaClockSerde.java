@@ -1,9 +1,5 @@
 package no.biztek.support.sla.clock;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,34 +39,29 @@ public final class SlaClockSerde implements Serde<SlaClock> {
     }
 
     static byte[] write(SlaClock clock) {
-        try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.writeByte(FORMAT_3);
-            writeString(out, clock.ticketId());
-            writeString(out, clock.customerId());
-            writeString(out, clock.policyVersion());
-            writeFact(out, clock.facts().opened());
-            out.writeShort(clock.facts().lifecycle().size());
-            for (Fact fact : clock.facts().lifecycle()) {
-                writeFact(out, fact);
-            }
-            Announcement announced = clock.announced();
-            out.writeByte(announced.state().ordinal());
-            out.writeByte(announced.severity().level());
-            out.writeLong(announced.dueAt().toEpochMilli());
-            writeInstant(out, announced.respondedAt());
-            writeOptionalString(out, announced.verdictEventId());
-            out.writeInt(announced.verdicts());
-            out.writeByte(announced.warned().size());
-            for (String key : announced.warned()) {
-                writeString(out, key);
-            }
-            writeInstant(out, clock.timerAt());
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Writer out = new Writer();
+        out.putByte(FORMAT_3);
+        out.putString(clock.ticketId());
+        out.putString(clock.customerId());
+        out.putString(clock.policyVersion());
+        putFact(out, clock.facts().opened());
+        out.putShort(clock.facts().lifecycle().size());
+        for (Fact fact : clock.facts().lifecycle()) {
+            putFact(out, fact);
         }
+        Announcement announced = clock.announced();
+        out.putByte(announced.state().ordinal());
+        out.putByte(announced.severity().level());
+        out.putLong(announced.dueAt().toEpochMilli());
+        out.putInstant(announced.respondedAt());
+        out.putOptionalString(announced.verdictEventId());
+        out.putInt(announced.verdicts());
+        out.putByte(announced.warned().size());
+        for (String key : announced.warned()) {
+            out.putString(key);
+        }
+        out.putInstant(clock.timerAt());
+        return out.toBytes();
     }
 
     static SlaClock read(byte[] bytes) {
@@ -113,13 +104,13 @@ public final class SlaClockSerde implements Serde<SlaClock> {
         }
     }
 
-    private static void writeFact(DataOutputStream out, Fact fact) throws IOException {
-        out.writeByte(fact.kind().ordinal());
-        writeString(out, fact.eventId());
-        out.writeLong(fact.at().toEpochMilli());
-        out.writeInt(fact.sequence());
-        out.writeByte(fact.severity() == null ? 0 : fact.severity().level());
-        writeOptionalString(out, fact.detail());
+    private static void putFact(Writer out, Fact fact) {
+        out.putByte(fact.kind().ordinal());
+        out.putString(fact.eventId());
+        out.putLong(fact.at().toEpochMilli());
+        out.putInt(fact.sequence());
+        out.putByte(fact.severity() == null ? 0 : fact.severity().level());
+        out.putOptionalString(fact.detail());
     }
 
     private static Fact readFact(ByteBuffer in) {
@@ -130,26 +121,6 @@ public final class SlaClockSerde implements Serde<SlaClock> {
         byte level = in.get();
         return new Fact(kind, eventId, at, sequence, level == 0 ? null : Severity.ofLevel(level),
                 getOptionalString(in));
-    }
-
-    private static void writeString(DataOutputStream out, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > 0xFFFF) {
-            throw new SerializationException("text of " + bytes.length + " bytes is too long to store in a clock");
-        }
-        out.writeShort(bytes.length);
-        out.write(bytes);
-    }
-
-    private static void writeOptionalString(DataOutputStream out, String text) throws IOException {
-        out.writeByte(text == null ? 0 : 1);
-        if (text != null) {
-            writeString(out, text);
-        }
-    }
-
-    private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
-        out.writeLong(instant == null ? NONE : instant.toEpochMilli());
     }
 
     static String getString(ByteBuffer in) {
@@ -166,5 +137,60 @@ public final class SlaClockSerde implements Serde<SlaClock> {
     static Instant getInstant(ByteBuffer in) {
         long millis = in.getLong();
         return millis == NONE ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /** A growing big-endian byte buffer (unsynchronized, unlike the java.io streams: this is the hot path). */
+    private static final class Writer {
+
+        private ByteBuffer buffer = ByteBuffer.allocate(512);
+
+        void putByte(int value) {
+            ensure(1).put((byte) value);
+        }
+
+        void putShort(int value) {
+            ensure(2).putShort((short) value);
+        }
+
+        void putInt(int value) {
+            ensure(4).putInt(value);
+        }
+
+        void putLong(long value) {
+            ensure(8).putLong(value);
+        }
+
+        void putInstant(Instant instant) {
+            putLong(instant == null ? NONE : instant.toEpochMilli());
+        }
+
+        void putString(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length > 0xFFFF) {
+                throw new SerializationException("text of " + bytes.length + " bytes is too long to store in a clock");
+            }
+            ensure(2 + bytes.length).putShort((short) bytes.length).put(bytes);
+        }
+
+        void putOptionalString(String text) {
+            putByte(text == null ? 0 : 1);
+            if (text != null) {
+                putString(text);
+            }
+        }
+
+        private ByteBuffer ensure(int bytes) {
+            if (buffer.remaining() < bytes) {
+                ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + bytes));
+                buffer.flip();
+                larger.put(buffer);
+                buffer = larger;
+            }
+            return buffer;
+        }
+
+        byte[] toBytes() {
+            return java.util.Arrays.copyOf(buffer.array(), buffer.position());
+        }
     }
 }

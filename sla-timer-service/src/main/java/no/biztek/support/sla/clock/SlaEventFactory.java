@@ -58,8 +58,8 @@ final class SlaEventFactory {
     }
 
     SlaEvent warning(SlaClock clock, ClockReading reading, SlaPolicy policy, SlaPolicy.Warning warning) {
-        long elapsed = policy.terms(reading.severity()).firstResponseTarget().multipliedBy(warning.thresholdPercent())
-                .dividedBy(100).toMinutes();
+        long elapsed = policy.terms(reading.severity()).firstResponseTarget().toNanos() / 100
+                * warning.thresholdPercent() / 60_000_000_000L;
         return envelope(clock, reading, EventIds.of(clock.ticketId(), METRIC, "warning-" + warning.thresholdPercent(),
                         Long.toString(reading.dueAt().toEpochMilli())), warning.dueAt(),
                 new SlaWarning(warning.thresholdPercent(), elapsed, policy.terms(reading.severity()).targetMinutes()));
