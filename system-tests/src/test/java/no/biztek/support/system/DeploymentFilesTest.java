@@ -53,6 +53,25 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void everyAlertFiresOnTheSeriesItMustAndOnNoOther() throws Exception {
+        Tool.assumeInstalled("promtool");
+
+        Tool.Result tests = Tool.run(root, "promtool", "test", "rules", "observability/prometheus/alerts.test.yml");
+
+        assertThat(tests.exitCode()).as(tests.output()).isZero();
+        assertThat(tests.output()).contains("SUCCESS");
+        Set<String> alerts = new TreeSet<>();
+        Matcher alert = Pattern.compile("(?m)^\\s+- alert: (\\w+)$")
+                .matcher(Files.readString(root.resolve("observability/prometheus/alerts.yml")));
+        while (alert.find()) {
+            alerts.add(alert.group(1));
+        }
+        String testFile = Files.readString(root.resolve("observability/prometheus/alerts.test.yml"));
+        assertThat(alerts).isNotEmpty().allSatisfy(name -> assertThat(testFile)
+                .as("alerts.test.yml tests " + name).contains("alertname: " + name));
+    }
+
+    @Test
     void dashboardIsValidGrafanaJsonWithQueriesOnEveryPanel() throws Exception {
         JsonNode dashboard = JsonMapper.builder().build()
                 .readTree(Files.readString(root.resolve("observability/grafana/dashboards/support-sla.json")));

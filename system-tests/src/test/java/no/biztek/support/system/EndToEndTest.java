@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,6 +83,7 @@ import no.biztek.support.schemas.topic.Topics;
 class EndToEndTest {
 
     private static final String TOKEN = "local-dev-token";
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final Duration START = Duration.ofMinutes(3);
     private static final Duration FLOW = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -276,11 +277,20 @@ class EndToEndTest {
             assertThat(copies).allSatisfy(recipients -> assertThat(recipients).containsExactlyInAnyOrder(REQUESTER, CONTACT));
         });
 
+        // the ledger files an entry under the month it started in, in the calendar's zone (Europe/Oslo)
+        YearMonth month = YearMonth.from(now.minus(100, ChronoUnit.MINUTES).atZone(OSLO));
+        YearMonth otherMonth = YearMonth.from(now.minus(30, ChronoUnit.MINUTES).atZone(OSLO));
         Awaitility.await("invoice lines").atMost(FLOW).untilAsserted(() -> {
+            String lines = send(escalation, "GET", "/api/v1/customers/" + CUSTOMER + "/invoice-basis?month="
+                    + month + "&format=csv", null).body();
+            if (!otherMonth.equals(month)) { // an Oslo month boundary between the two entries' starts
+                lines += send(escalation, "GET", "/api/v1/customers/" + CUSTOMER + "/invoice-basis?month="
+                        + otherMonth + "&format=csv", null).body();
+            }
             HttpResponse<String> csv = send(escalation, "GET", "/api/v1/customers/" + CUSTOMER + "/invoice-basis?month="
-                    + YearMonth.now(ZoneOffset.UTC) + "&format=csv", null);
+                    + month + "&format=csv", null);
             assertThat(csv.statusCode()).isEqualTo(200);
-            assertThat(csv.body()).contains("per@biztek.example").contains("kari@biztek.example");
+            assertThat(lines).contains("per@biztek.example").contains("kari@biztek.example");
         });
         assertThat(events.all(Topics.BILLING, e -> e.getCustomerId().equals(CUSTOMER))).hasSize(2);
     }

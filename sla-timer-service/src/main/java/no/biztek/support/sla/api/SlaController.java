@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -48,10 +47,9 @@ class SlaController {
     SlaStatusResponse status(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._:~-]{1,200}",
                     message = "must be 1-200 letters, digits or . _ : ~ -") String ticketId,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @Parameter(hidden = true) @RequestHeader(name = SlaStatusQuery.FORWARDED_HEADER, required = false)
+            @Parameter(hidden = true) @RequestHeader(name = OwnerForwarding.FORWARDED_HEADER, required = false)
             String forwarded) {
-        return query.find(ticketId, authorization, forwarded != null)
+        return query.find(ticketId, forwarded != null)
                 .orElseThrow(() -> new TicketNotFoundException(ticketId));
     }
 

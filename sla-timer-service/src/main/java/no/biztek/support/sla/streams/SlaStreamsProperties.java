@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  *                                {@code application.server}); the port is the HTTP server's
  * @param advertisedPort          port other instances reach this one at; 0: the port the HTTP server got
  * @param forwardTimeout          time limit of a status query forwarded to the instance owning the ticket
+ * @param forwardingToken         the Bearer token this instance forwards status queries with (a secret; its
+ *                                SHA-256 must be among {@code support.api.tokens} with scope {@code read});
+ *                                unset: a query for a ticket another instance owns is answered 503
  * @param closeTimeout            time the streams get to close on shutdown
  */
 @Validated
@@ -39,6 +42,7 @@ public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
                                    String advertisedHost,
                                    @Min(0) @Max(65535) Integer advertisedPort,
                                    @NotNull Duration forwardTimeout,
+                                   String forwardingToken,
                                    @NotNull Duration closeTimeout) {
 
     public SlaStreamsProperties {
@@ -49,6 +53,17 @@ public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
         advertisedHost = advertisedHost == null ? "localhost" : advertisedHost;
         advertisedPort = advertisedPort == null ? 0 : advertisedPort;
         forwardTimeout = forwardTimeout == null ? Duration.ofSeconds(5) : forwardTimeout;
+        forwardingToken = forwardingToken == null || forwardingToken.isBlank() ? null : forwardingToken;
         closeTimeout = closeTimeout == null ? Duration.ofSeconds(30) : closeTimeout;
+    }
+
+    /** Names the properties, never the forwarding token. */
+    @Override
+    public String toString() {
+        return "SlaStreamsProperties[punctuationInterval=" + punctuationInterval + ", maxTimersPerPunctuation="
+                + maxTimersPerPunctuation + ", closedClockRetention=" + closedClockRetention + ", backlogWait="
+                + backlogWait + ", advertisedHost=" + advertisedHost + ", advertisedPort=" + advertisedPort
+                + ", forwardTimeout=" + forwardTimeout + ", forwardingToken=" + (forwardingToken == null ? "none" : "***")
+                + ", closeTimeout=" + closeTimeout + "]";
     }
 }
