@@ -78,7 +78,9 @@ java -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostnam
   -jar "$greenmail" > "$logs/mail.log" 2>&1 &
 pids+=($!)
 
-common=(--spring.profiles.active=local
+# every server listens on the loopback interface only: the local run publishes a development token with
+# every scope and known signing keys
+common=(--spring.profiles.active=local --server.address=127.0.0.1
         --spring.kafka.bootstrap-servers="127.0.0.1:$kafka_port"
         --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port")
 if [ "$demo" = true ]; then

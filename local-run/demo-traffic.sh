@@ -15,6 +15,24 @@ say() { printf '\n[demo %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 post() { curl -sS -X POST "${auth[@]}" "$1" -d "$2"; echo; }
 field() { sed -n "s/.*\"$1\" *: *\"\\([^\"]*\\)\".*/\\1/p"; }
 iso() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
+# A ticket's SLA clock (and its page) appear moments after intake accepted it: intake answers 202 with a
+# Location and Retry-After, and sla-timer answers 404 until the clock is there. Ask again until it is.
+sla_status() { # ticketId
+  local out code
+  for _ in $(seq 1 40); do
+    out=$(curl -sS -w '\n%{http_code}' "${auth[@]}" "$sla/api/v1/tickets/$1/sla")
+    code="${out##*$'\n'}"
+    if [ "$code" = 200 ]; then break; fi
+    sleep 0.5
+  done
+  echo "${out%$'\n'*}"
+}
+wait_for_page() { # ticketId
+  for _ in $(seq 1 40); do
+    curl -sS "${auth[@]}" "$escalation/api/v1/pages?state=open" | grep -q "$1" && break
+    sleep 0.5
+  done
+}
 
 open_ticket() { # externalId customer severity channel title openedAt
   curl -sS -X POST "${auth[@]}" "$intake/api/v1/tickets" -d "$(cat <<JSON
@@ -27,14 +45,15 @@ JSON
 
 say "A severity-3 ticket from Kunde AS by e-mail; answered after 20 s: its SLA is met."
 t3=$(open_ticket "$run-3" kunde-as 3 EMAIL "Printer on 2nd floor" "$(iso now)")
-curl -sS "${auth[@]}" "$sla/api/v1/tickets/$t3/sla"; echo
+sla_status "$t3"
 
 say "A severity-2 ticket from Nordic Shipping on the portal; nobody answers: warnings at 50/75/90 %, a breach at 90 s, and the breach pages on-call."
 t2=$(open_ticket "$run-2" nordic-shipping 2 PORTAL "Invoices stuck in the ERP" "$(iso now)")
-curl -sS "${auth[@]}" "$sla/api/v1/tickets/$t2/sla"; echo
+sla_status "$t2"
 
 say "A severity-1 ticket by phone: the on-call engineer is paged at once, at any hour (24x7); nobody acknowledges, so it re-escalates after a minute."
 t1=$(open_ticket "$run-1" kunde-as 1 PHONE "E-mail down for everyone" "$(iso now)")
+wait_for_page "$t1"
 curl -sS "${auth[@]}" "$escalation/api/v1/pages?state=open"; echo
 
 say "The problem lies with Microsoft: a vendor escalation is opened; the customer is told (mail)."
@@ -62,11 +81,11 @@ post "$escalation/api/v1/vendor-escalations/$esc/close" '{"closedBy": "per@bizte
 
 sleep 45
 say "Where things stand:"
-for t in "$t1" "$t2" "$t3"; do curl -sS "${auth[@]}" "$sla/api/v1/tickets/$t/sla"; echo; done
+for t in "$t1" "$t2" "$t3"; do sla_status "$t"; done
 curl -sS "${auth[@]}" "$escalation/api/v1/pages?state=all"; echo
-say "Invoice basis of Kunde AS this month (CSV):"
+say "Invoice basis of Kunde AS this month (CSV; months are Europe/Oslo months, as invoices are):"
 curl -sS -H "Authorization: Bearer $token" -H "Accept: text/csv" \
-  "$escalation/api/v1/customers/kunde-as/invoice-basis?month=$(date -u +%Y-%m)"; echo
+  "$escalation/api/v1/customers/kunde-as/invoice-basis?month=$(TZ=Europe/Oslo date +%Y-%m)"; echo
 say "What Kunde AS was told: http://127.0.0.1:8084/api/v1/tickets/$t1/notifications (read the mails over IMAP 127.0.0.1:3143)."
 curl -sS -H "Authorization: Bearer $token" "http://127.0.0.1:8084/api/v1/tickets/$t1/notifications"; echo
 say "Demo traffic done. The services keep running until Ctrl-C."

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -21,12 +23,102 @@ class DeploymentFilesTest {
     private final Path root = Repository.root();
 
     @Test
-    void composeFileIsValid() throws Exception {
+    void composeFileIsValidWithAnEnvFileFilledInAsTheExampleSays(@TempDir Path dir) throws Exception {
         Tool.assumeInstalled("docker-compose");
+        Path env = filledExample(dir);
 
-        Tool.Result result = Tool.run(root, "docker-compose", "--env-file", ".env.example", "config", "-q");
+        Tool.Result result = Tool.run(root, "docker-compose", "--env-file", env.toString(), "config", "-q");
 
         assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    void theExampleNamesEveryVariableComposeRequiresAndLeavesTheSecretsEmpty() throws Exception {
+        Map<String, String> example = envFile(root.resolve(".env.example"));
+
+        assertThat(example.keySet()).containsAll(requiredByCompose());
+        assertThat(example).containsEntry("ESCALATION_ACK_SIGNING_KEY", "").containsEntry("GRAFANA_ADMIN_PASSWORD", "")
+                .containsEntry("SLA_FORWARDING_TOKEN", "");
+        assertThat(Files.readString(root.resolve(".gitignore")).lines()).contains(".env");
+    }
+
+    @Test
+    void composeRefusesToStartWithoutTheSecretsItNeeds(@TempDir Path dir) throws Exception {
+        Tool.assumeInstalled("docker-compose");
+        for (String secret : List.of("ESCALATION_ACK_SIGNING_KEY", "GRAFANA_ADMIN_PASSWORD", "SLA_FORWARDING_TOKEN",
+                "TICKETS_TOKEN_SHA256", "CUSTOMERS_TOKEN_SHA256")) {
+            Path env = dir.resolve(secret + ".env");
+            Files.write(env, Files.readAllLines(filledExample(dir)).stream()
+                    .filter(line -> !line.startsWith(secret + "=")).toList());
+
+            Tool.Result result = Tool.run(root, "docker-compose", "--env-file", env.toString(), "config", "-q");
+
+            assertThat(result.exitCode()).as(secret).isNotZero();
+            assertThat(result.output()).contains(secret);
+        }
+    }
+
+    @Test
+    void composePublishesMailPrometheusAndGrafanaOnLoopbackOnlyAndGrafanaWithoutAnonymousAccess(@TempDir Path dir)
+            throws Exception {
+        Tool.assumeInstalled("docker-compose");
+
+        Tool.Result config = Tool.run(root, "docker-compose", "--env-file", filledExample(dir).toString(), "config");
+
+        assertThat(config.exitCode()).as(config.output()).isZero();
+        JsonNode services = new tools.jackson.dataformat.yaml.YAMLMapper().readTree(config.output()).get("services");
+        for (String service : List.of("mail", "prometheus", "grafana")) {
+            assertThat(services.get(service).get("ports")).as(service + " publishes ports").isNotEmpty()
+                    .allSatisfy(port -> assertThat(port.isString() ? port.asString() : port.get("host_ip").asString())
+                            .as(service).startsWith("127.0.0.1"));
+        }
+        JsonNode grafana = services.get("grafana").get("environment");
+        assertThat(grafana.get("GF_AUTH_ANONYMOUS_ENABLED").asString()).isEqualTo("false");
+        assertThat(grafana.get("GF_SECURITY_ADMIN_PASSWORD").asString()).isEqualTo("filled-GRAFANA_ADMIN_PASSWORD");
+    }
+
+    @Test
+    void theLocalRunBindsEveryServerToLoopback() throws Exception {
+        String script = Files.readString(root.resolve("run-local.sh"));
+        String kafka = Files.readString(root.resolve("local-run/kafka.sh"));
+
+        assertThat(script).as("services").contains("--server.address=127.0.0.1")
+                .as("mail server").contains("-Dgreenmail.hostname=127.0.0.1").contains("-Dgreenmail.api.hostname=127.0.0.1");
+        assertThat(kafka).as("broker").contains("listeners=PLAINTEXT://127.0.0.1:").doesNotContain("0.0.0.0");
+    }
+
+    /** .env.example with every empty value compose requires filled in, as a user following it would. */
+    private Path filledExample(Path dir) throws Exception {
+        Set<String> required = requiredByCompose();
+        List<String> lines = Files.readAllLines(root.resolve(".env.example")).stream().map(line -> {
+            int equals = line.indexOf('=');
+            boolean empty = !line.startsWith("#") && equals > 0 && line.substring(equals + 1).isBlank();
+            return empty && required.contains(line.substring(0, equals))
+                    ? line.substring(0, equals + 1) + "filled-" + line.substring(0, equals) : line;
+        }).toList();
+        Path env = dir.resolve("filled.env");
+        Files.write(env, lines);
+        return env;
+    }
+
+    private Set<String> requiredByCompose() throws Exception {
+        Set<String> required = new TreeSet<>();
+        Matcher variable = Pattern.compile("\\$\\{([A-Z0-9_]+):\\?").matcher(Files.readString(root.resolve("docker-compose.yml")));
+        while (variable.find()) {
+            required.add(variable.group(1));
+        }
+        return required;
+    }
+
+    private static Map<String, String> envFile(Path file) throws Exception {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int equals = line.indexOf('=');
+            if (!line.startsWith("#") && equals > 0) {
+                values.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return values;
     }
 
     @Test
