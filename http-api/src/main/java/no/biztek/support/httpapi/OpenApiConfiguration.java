@@ -20,9 +20,12 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import no.biztek.support.httpapi.security.RequiredScopes;
+
 /**
- * Describes in {@code /v3/api-docs} what every {@code /api/**} operation shares: the Bearer scheme and
- * the problem document (RFC 9457) of its 400, 401 and 403 answers, and of 413 and 415 where it takes a body.
+ * Describes in {@code /v3/api-docs} what every {@code /api/**} operation shares: the Bearer scheme, the
+ * scope the operation needs (in its description and as {@code x-required-scope}, from {@link RequiredScopes}),
+ * and the problem document (RFC 9457) of its 400, 401 and 403 answers, and of 413 and 415 where it takes a body.
  */
 @AutoConfiguration
 public class OpenApiConfiguration {
@@ -30,12 +33,16 @@ public class OpenApiConfiguration {
     static final String BEARER = "bearer";
     static final String PROBLEM = "Problem";
 
+    static final String REQUIRED_SCOPE = "x-required-scope";
+
     @Bean
-    OpenApiCustomizer bearerAndProblemDocuments() {
+    OpenApiCustomizer bearerAndProblemDocuments(RequiredScopes requiredScopes) {
         return openApi -> {
             Components components = openApi.getComponents() == null ? new Components() : openApi.getComponents();
             components.addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                    .description("Authorization: Bearer <token>; scopes: read (GET), tickets:write or escalations:write"));
+                    .description("Authorization: Bearer <token>. Scopes: read (every GET), tickets:write (intake's"
+                            + " tickets), customers:write (intake's customer directory), escalations:write"
+                            + " (escalation's writes); each operation names the one it needs."));
             components.addSchemas(PROBLEM, problemSchema());
             openApi.setComponents(components);
             if (openApi.getPaths() == null) {
@@ -43,10 +50,27 @@ public class OpenApiConfiguration {
             }
             openApi.getPaths().forEach((path, item) -> {
                 if (path.startsWith("/api/")) {
-                    item.readOperations().forEach(OpenApiConfiguration::describeSharedAnswers);
+                    item.readOperationsMap().forEach((method, operation) -> {
+                        describeScope(operation, requiredScopes.of(method.name(), path).orElse(null));
+                        describeSharedAnswers(operation);
+                    });
                 }
             });
         };
+    }
+
+    private static void describeScope(Operation operation, String scope) {
+        String needs = scope == null ? "This service accepts no such request."
+                : "Needs a Bearer token with the scope `" + scope + "`.";
+        String description = operation.getDescription();
+        if (description == null || description.isBlank()) {
+            operation.setDescription(needs);
+        } else if (!description.contains(needs)) {
+            operation.setDescription(description + "\n\n" + needs);
+        }
+        if (scope != null) {
+            operation.addExtension(REQUIRED_SCOPE, scope);
+        }
     }
 
     private static void describeSharedAnswers(Operation operation) {

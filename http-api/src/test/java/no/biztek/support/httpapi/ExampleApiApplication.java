@@ -12,12 +12,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -28,6 +31,8 @@ import no.biztek.support.httpapi.problem.InvalidRequestException;
 /** A minimal service using the shared HTTP API conventions. */
 @SpringBootApplication
 class ExampleApiApplication {
+
+    private static final Logger log = LoggerFactory.getLogger(ExampleApiApplication.class);
 
     enum Color { RED, GREEN }
 
@@ -45,6 +50,7 @@ class ExampleApiApplication {
         @ResponseStatus(HttpStatus.ACCEPTED)
         Map<String, String> create(@Valid @RequestBody ThingRequest request) {
             writes.incrementAndGet();
+            log.info("Thing {} from {}", request.name(), request.email());
             return Map.of("name", request.name());
         }
 
@@ -60,7 +66,51 @@ class ExampleApiApplication {
 
         @GetMapping("/broken")
         Map<String, String> broken() {
-            throw new IllegalStateException("a bug, with internals that must not leak");
+            throw new IllegalStateException("a bug, with internals that must not leak\nFORGED line by ola@kunde.no");
+        }
+    }
+
+    /** Writes here need their own scope (support.api.path-write-scopes), like intake's customer directory. */
+    @RestController
+    @RequestMapping("/api/v1/directory")
+    static class DirectoryController {
+
+        final AtomicInteger writes = new AtomicInteger();
+
+        @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+        Map<String, String> put(@PathVariable String id, @RequestBody Map<String, String> body) {
+            writes.incrementAndGet();
+            return Map.of("id", id);
+        }
+
+        @GetMapping("/{id}")
+        Map<String, String> get(@PathVariable String id) {
+            return Map.of("id", id);
+        }
+    }
+
+    /** Like escalation's one-click acknowledgement page: no Bearer token, its own token in the path. */
+    @RestController
+    static class AckPageController {
+
+        @GetMapping(path = "/ack/{token}", produces = MediaType.TEXT_HTML_VALUE)
+        String show(@PathVariable String token) {
+            return "<form method=\"post\"></form>";
+        }
+
+        @PostMapping(path = "/ack/{token}", produces = MediaType.TEXT_HTML_VALUE)
+        String acknowledge(@PathVariable String token) {
+            return "<p>acknowledged</p>";
+        }
+    }
+
+    /** A handler outside every allowed path: deny by default must refuse it although it exists. */
+    @RestController
+    static class InternalController {
+
+        @GetMapping("/internal/x")
+        Map<String, String> internal() {
+            return Map.of("secret", "internals");
         }
     }
 }

@@ -12,14 +12,25 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The shared conventions, through a real server: tokens and scopes, problem documents, actuator exposure. */
+import no.biztek.support.httpapi.problem.ProblemDocuments;
+
+/**
+ * The shared conventions, through a real server: tokens and scopes, deny by default, problem documents,
+ * actuator exposure, safe log lines.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(classes = ExampleApiApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HttpApiConventionsTest {
 
@@ -32,12 +43,16 @@ class HttpApiConventionsTest {
     @Autowired
     ExampleApiApplication.ThingController controller;
 
+    @Autowired
+    ExampleApiApplication.DirectoryController directory;
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeEach
     void resetWrites() {
         controller.writes.set(0);
+        directory.writes.set(0);
     }
 
     @Test
@@ -211,6 +226,94 @@ class HttpApiConventionsTest {
     }
 
     @Test
+    void writesUnderAPathWithItsOwnScopeNeedThatScopeNotTheServiceWriteScope() throws Exception {
+        HttpResponse<String> withTicketsWrite = send(put("/api/v1/directory/kunde-as", "{}", "writer-token"));
+
+        assertProblem(withTicketsWrite, 403);
+        assertThat(body(withTicketsWrite).get("detail").asString()).contains("customers:write");
+        assertThat(withTicketsWrite.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                challenge -> assertThat(challenge).contains("scope=\"customers:write\""));
+        assertThat(directory.writes).hasValue(0);
+        assertThat(send(put("/api/v1/directory/kunde-as", "{}", "directory-token")).statusCode()).isEqualTo(200);
+        assertThat(directory.writes).hasValue(1);
+        assertThat(send(get("/api/v1/directory/kunde-as", "reader-token")).statusCode()).as("GET stays read")
+                .isEqualTo(200);
+        assertProblem(send(post("/api/v1/things", VALID, "directory-token")), 403);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+            "GET, /actuator/env", "GET, /actuator/beans", "GET, /actuator", "GET, /internal/x", "GET, /",
+            "GET, /favicon.ico", "GET, /ack", "GET, /ack/a/b", "PUT, /ack/abc.def", "DELETE, /ack/abc.def",
+            "GET, /v3/api-docsx", "GET, /apis/v1/things", "POST, /actuator/shutdown"})
+    void everyPathOutsideTheAllowListIs404WithOrWithoutAToken(String method, String path) throws Exception {
+        for (String token : new String[] {null, "writer-token", "guessed-token"}) {
+            HttpResponse<String> response = send(request(method, path, token));
+
+            assertProblem(response, 404);
+            assertThat(body(response).get("type").asString()).as("%s %s with %s", method, path, token)
+                    .isEqualTo(ProblemDocuments.NOT_SERVED.toString());
+            assertThat(response.body()).doesNotContain("internals");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({
+            "GET, /actuator/health, 200", "GET, /actuator/health/liveness, 200",
+            "GET, /actuator/health/readiness, 200", "GET, /actuator/prometheus, 200", "GET, /v3/api-docs, 200",
+            "GET, /v3/api-docs/swagger-config, 200", "GET, /swagger-ui.html, 302", "GET, /swagger-ui/index.html, 200",
+            "GET, /ack/abc.def, 200", "POST, /ack/abc.def, 200", "GET, /api/v1/things/abc, 401"})
+    void everyAllowedPathIsServedWithoutABearerToken(String method, String path, int status) throws Exception {
+        HttpResponse<String> response = send(request(method, path, null));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.body()).doesNotContain(ProblemDocuments.NOT_SERVED.toString());
+    }
+
+    @Test
+    void springsErrorPathIsNotRefused() throws Exception {
+        HttpResponse<String> response = send(request("GET", "/error", null));
+
+        assertThat(response.body()).doesNotContain(ProblemDocuments.NOT_SERVED.toString());
+        assertThat(response.statusCode()).isNotEqualTo(401);
+    }
+
+    @Test
+    void logLinesCannotBeForgedAndAddressesAreMasked(CapturedOutput output) throws Exception {
+        String forged = "2026-03-02T09:00:00.000+01:00  INFO 1 --- [main] forged : admin logged in";
+        String name = "x\n" + forged + "\r\u001b[2J";
+        String body = VALID.replace("\"x\"", json.writeValueAsString(name)).replace("kari@kunde.no", "ola.nordmann@kunde.no");
+
+        assertThat(send(post("/api/v1/things", body, "writer-token")).statusCode()).isEqualTo(202);
+
+        assertThat(output.getOut()).contains("Thing x\\n" + forged + "\\r\\u001B[2J from o***@kunde.no")
+                .doesNotContain("ola.nordmann@kunde.no")
+                .doesNotContain("\n" + forged);
+    }
+
+    @Test
+    void exceptionMessagesInStackTracesCannotForgeLinesEither(CapturedOutput output) throws Exception {
+        assertProblem(send(get("/api/v1/things/broken", "reader-token")), 500);
+
+        assertThat(output.getOut()).contains("must not leak\\nFORGED line by o***@kunde.no")
+                .contains("\tat ").doesNotContain("ola@kunde.no");
+        assertThat(output.getOut().lines()).noneMatch(line -> line.startsWith("FORGED"));
+    }
+
+    @Test
+    void openApiNamesTheScopeOfEachOperation() throws Exception {
+        JsonNode doc = body(send(get("/v3/api-docs", null)));
+
+        assertThat(doc.at("/paths/~1api~1v1~1things/post/x-required-scope").asString()).isEqualTo("tickets:write");
+        assertThat(doc.at("/paths/~1api~1v1~1directory~1{id}/put/x-required-scope").asString())
+                .isEqualTo("customers:write");
+        assertThat(doc.at("/paths/~1api~1v1~1directory~1{id}/put/description").asString())
+                .contains("Needs a Bearer token with the scope `customers:write`.");
+        assertThat(doc.at("/paths/~1api~1v1~1directory~1{id}/get/x-required-scope").asString()).isEqualTo("read");
+        assertThat(doc.at("/components/securitySchemes/bearer/description").asString()).contains("customers:write");
+    }
+
+    @Test
     void openApiDescribesBearerAndProblems() throws Exception {
         HttpResponse<String> response = send(get("/v3/api-docs", null));
 
@@ -248,6 +351,24 @@ class HttpApiConventionsTest {
     private HttpRequest post(String path, String body, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder.build();
+    }
+
+    private HttpRequest put(String path, String body, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder.build();
+    }
+
+    private HttpRequest request(String method, String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

@@ -37,11 +37,36 @@ class HttpApiPropertiesTest {
     }
 
     @Test
+    void aPathWriteScopeOutsideTheApiFailsStartUpNamingTheField() {
+        runner.withPropertyValues("support.api.path-write-scopes[0].paths[0]=/actuator/**",
+                        "support.api.path-write-scopes[0].scope=customers:write")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("pathWriteScopes[0].paths[0]")
+                            .hasMessageContaining("under /api/");
+                });
+    }
+
+    @Test
+    void pathWriteScopesAreBound() {
+        runner.withPropertyValues("support.api.write-scope=tickets:write",
+                        "support.api.path-write-scopes[0].paths[0]=/api/v1/customers/**",
+                        "support.api.path-write-scopes[0].scope=customers:write")
+                .run(context -> assertThat(context.getBean(HttpApiProperties.class).pathWriteScopes())
+                        .singleElement().satisfies(rule -> {
+                            assertThat(rule.paths()).containsExactly("/api/v1/customers/**");
+                            assertThat(rule.scope()).isEqualTo("customers:write");
+                        }));
+    }
+
+    @Test
     void defaultsNeedNoConfiguration() {
         runner.run(context -> {
             HttpApiProperties properties = context.getBean(HttpApiProperties.class);
             assertThat(properties.tokens()).isEmpty();
             assertThat(properties.writeScope()).isNull();
+            assertThat(properties.pathWriteScopes()).isEmpty();
             assertThat(properties.maxRequestSize().toKilobytes()).isEqualTo(64);
         });
     }

@@ -41,6 +41,8 @@ public abstract class IntakeIntegrationTest {
 
     protected static final String WRITER = "writer-token";
     protected static final String READER = "reader-token";
+    /** customers:write and read: the customer directory's writer, not a ticket writer. */
+    protected static final String DIRECTORY = "directory-token";
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

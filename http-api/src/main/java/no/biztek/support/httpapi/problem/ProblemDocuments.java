@@ -12,6 +12,8 @@ public final class ProblemDocuments {
 
     /** Problem type of requests with field-level errors; the {@code errors} property lists them. */
     public static final URI INVALID_REQUEST = URI.create("https://biztek.no/problems/invalid-request");
+    /** Problem type of a path outside what the service serves (deny by default, 404). */
+    public static final URI NOT_SERVED = URI.create("https://biztek.no/problems/not-served");
 
     private ProblemDocuments() {
     }

@@ -5,8 +5,10 @@ public final class ApiScopes {
 
     /** Every GET of every service. */
     public static final String READ = "read";
-    /** intake-service's writes. */
+    /** intake-service's ticket writes (tickets, their lifecycle, the Zendesk webhook). */
     public static final String TICKETS_WRITE = "tickets:write";
+    /** intake-service's customer directory writes (contacts, contract terms). */
+    public static final String CUSTOMERS_WRITE = "customers:write";
     /** escalation-service's writes. */
     public static final String ESCALATIONS_WRITE = "escalations:write";
 

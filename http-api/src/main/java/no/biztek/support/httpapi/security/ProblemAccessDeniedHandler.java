@@ -13,7 +13,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import no.biztek.support.httpapi.problem.ProblemDocuments;
 import no.biztek.support.httpapi.problem.ProblemResponseWriter;
 
-/** 403 with a problem document naming the scope the token lacks. */
+/** 403 with a problem document naming the scope the token lacks ({@link RequiredScopes}). */
 final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 
     private final ProblemResponseWriter writer;

@@ -27,8 +27,6 @@ import no.biztek.support.schemas.customer.Customer;
 @RequestMapping(path = "/api/v1/customers", produces = MediaType.APPLICATION_JSON_VALUE)
 class CustomerController {
 
-    static final String CUSTOMER_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
-
     private final CustomerDirectory directory;
     private final RequestValidator validator;
 
@@ -39,14 +37,14 @@ class CustomerController {
 
     @Operation(summary = "Create or replace a customer's directory entry")
     @PutMapping(path = "/{customerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CustomerView put(@PathVariable @Pattern(regexp = CUSTOMER_ID) String customerId,
+    CustomerView put(@PathVariable @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.MESSAGE) String customerId,
                      @RequestBody CustomerRequest request) {
         return CustomerView.of(directory.save(customerId, validator.validate(request)));
     }
 
     @Operation(summary = "A customer's directory entry")
     @GetMapping("/{customerId}")
-    CustomerView get(@PathVariable @Pattern(regexp = CUSTOMER_ID) String customerId) {
+    CustomerView get(@PathVariable @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.MESSAGE) String customerId) {
         return directory.find(customerId).map(CustomerView::of).orElseThrow(() -> {
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                     "No customer " + customerId + " in the directory.");

@@ -1,5 +1,6 @@
 package no.biztek.support.intake.inbound;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -18,6 +19,8 @@ import no.biztek.support.intake.ticket.TicketRequests;
 
 /**
  * Turns one inbound JSON ticket event into the same request the HTTP API takes, with the same rules.
+ * An event without its time ({@code openedAt}, {@code respondedAt} ...) happened when it was published: the
+ * record's Kafka timestamp, not when intake reads it (which may be hours later after an outage).
  * Anything the API would answer with a 4xx is a {@link RejectedInboundEvent}; Kafka being unavailable
  * is not, so the record is retried rather than dead-lettered.
  */
@@ -32,9 +35,12 @@ class InboundEventHandler {
         this.intake = intake;
     }
 
-    Accepted handle(byte[] value) {
+    /**
+     * @param recordTime the record's Kafka timestamp; {@code null} when it has none (then intake's clock applies)
+     */
+    Accepted handle(byte[] value, Instant recordTime) {
         try {
-            return dispatch(value);
+            return dispatch(value, recordTime);
         } catch (ErrorResponseException e) {
             if (e.getStatusCode().is4xxClientError()) {
                 throw new RejectedInboundEvent(describe(e), e);
@@ -43,9 +49,10 @@ class InboundEventHandler {
         }
     }
 
-    private Accepted dispatch(byte[] value) {
+    private Accepted dispatch(byte[] value, Instant recordTime) {
         ObjectNode event = parse(value);
         InboundEventType type = type(event);
+        defaultTime(event, type, recordTime);
         if (type == InboundEventType.TICKET_OPENED) {
             event.remove("type");
             return intake.open(read(event, TicketRequests.OpenTicket.class));
@@ -86,6 +93,13 @@ class InboundEventHandler {
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("type", "must be one of "
                     + Arrays.toString(InboundEventType.values()) + ", was '" + type.asString() + "'");
+        }
+    }
+
+    private static void defaultTime(ObjectNode event, InboundEventType type, Instant recordTime) {
+        JsonNode time = event.get(type.timeField());
+        if (recordTime != null && (time == null || time.isNull())) {
+            event.put(type.timeField(), recordTime.toString());
         }
     }
 

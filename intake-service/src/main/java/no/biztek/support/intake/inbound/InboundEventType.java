@@ -1,10 +1,23 @@
 package no.biztek.support.intake.inbound;
 
-/** The {@code type} of an inbound JSON ticket event (docs/inbound-topic.md). */
+/**
+ * The {@code type} of an inbound JSON ticket event (docs/inbound-topic.md), with the field that carries its
+ * event time (absent: the record's Kafka timestamp).
+ */
 enum InboundEventType {
-    TICKET_OPENED,
-    FIRST_RESPONSE,
-    SEVERITY_CHANGED,
-    TICKET_RESOLVED,
-    TICKET_REOPENED
+    TICKET_OPENED("openedAt"),
+    FIRST_RESPONSE("respondedAt"),
+    SEVERITY_CHANGED("changedAt"),
+    TICKET_RESOLVED("resolvedAt"),
+    TICKET_REOPENED("reopenedAt");
+
+    private final String timeField;
+
+    InboundEventType(String timeField) {
+        this.timeField = timeField;
+    }
+
+    String timeField() {
+        return timeField;
+    }
 }

@@ -1,5 +1,7 @@
 package no.biztek.support.intake.inbound;
 
+import java.time.Instant;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,6 @@ class InboundListener {
             topics = "#{T(no.biztek.support.schemas.topic.Topics).INBOUND.name()}",
             containerFactory = "inboundContainerFactory")
     void receive(ConsumerRecord<String, byte[]> record) {
-        handler.handle(record.value());
+        handler.handle(record.value(), record.timestamp() < 0 ? null : Instant.ofEpochMilli(record.timestamp()));
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +39,8 @@ import no.biztek.support.schemas.topic.Topics;
 @Configuration(proxyBeanMethods = false)
 class InboundListenerConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(InboundListenerConfiguration.class);
+
     private static final long UNEXPECTED_FAILURE_RETRIES = 3;
     private static final long UNEXPECTED_FAILURE_INTERVAL_MS = 1_000;
 
@@ -58,6 +62,9 @@ class InboundListenerConfiguration {
         var errorHandler = new DefaultErrorHandler((record, failure) -> {
             recoverer.accept(record, failure);
             deadLetterMetrics.deadLettered(record.topic());
+            Throwable reason = failure.getCause() != null ? failure.getCause() : failure;
+            log.warn("Dead-lettered inbound record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
+                    record.offset(), record.key(), reason.getMessage());
         });
         errorHandler.setBackOffFunction((record, failure) -> backOffFor(failure));
         errorHandler.addNotRetryableExceptions(RejectedInboundEvent.class);

@@ -4,19 +4,32 @@ import jakarta.validation.constraints.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
-/** Tickets and their lifecycle over HTTP (SPEC §4). Every answer comes after Kafka acknowledged the event. */
+/**
+ * Tickets and their lifecycle over HTTP (SPEC §4). Every answer comes after Kafka acknowledged the event; a
+ * 202 tells where the ticket's SLA status will be ({@link SlaStatusLocation}) and to wait a second for it.
+ */
+@ApiResponse(responseCode = "202", description = "Recorded (or already recorded). The ticket's SLA status appears at"
+        + " Location once sla-timer-service has read the event; ask again after Retry-After seconds while it"
+        + " answers 404.", headers = {
+        @Header(name = "Location", description = "the ticket's SLA status on sla-timer-service:"
+                + " {support.intake.sla-status-base-url}/api/v1/tickets/{ticketId}/sla",
+                schema = @Schema(type = "string", format = "uri")),
+        @Header(name = "Retry-After", description = "seconds to wait before asking there: 1",
+                schema = @Schema(type = "integer"))},
+        content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
 @ApiResponse(responseCode = "503", description = "Kafka is unavailable; nothing was written, retry after Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
 @RestController
@@ -26,62 +39,68 @@ class TicketController {
     static final String TICKET_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final TicketIntake intake;
+    private final SlaStatusLocation slaStatus;
 
-    TicketController(TicketIntake intake) {
+    TicketController(TicketIntake intake, SlaStatusLocation slaStatus) {
         this.intake = intake;
+        this.slaStatus = slaStatus;
+    }
+
+    private ResponseEntity<Accepted> accepted(Accepted accepted) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).headers(slaStatus.headers(accepted.ticketId()))
+                .body(accepted);
     }
 
     @Operation(summary = "Open a ticket", description = "The same source and externalId again answer the same ticketId.")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted open(@RequestBody TicketRequests.OpenTicket request) {
-        return intake.open(request);
+    ResponseEntity<Accepted> open(@RequestBody TicketRequests.OpenTicket request) {
+        return accepted(intake.open(request));
     }
 
-    @ApiResponse(responseCode = "404", description = "No ticket with this id",
+    @ApiResponse(responseCode = "404", description = "No ticket with this id is known: never opened, or resolved longer ago"
+            + " than support.intake.ticket-retention (forgotten)",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Record the first response", description = "Only the first one counts; later ones change nothing.")
     @PostMapping(path = "/{ticketId}/first-response", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted firstResponse(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
-                           @RequestBody TicketRequests.FirstResponse request) {
-        return intake.recordFirstResponse(ticketId, request);
+    ResponseEntity<Accepted> firstResponse(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
+                                           @RequestBody TicketRequests.FirstResponse request) {
+        return accepted(intake.recordFirstResponse(ticketId, request));
     }
 
-    @ApiResponse(responseCode = "404", description = "No ticket with this id",
+    @ApiResponse(responseCode = "404", description = "No ticket with this id is known: never opened, or resolved longer ago"
+            + " than support.intake.ticket-retention (forgotten)",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Change the severity", description = "A downgrade needs a reason code the policy accepts.")
     @PostMapping(path = "/{ticketId}/severity", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted severity(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
-                      @RequestBody TicketRequests.SeverityChange request) {
-        return intake.changeSeverity(ticketId, request);
+    ResponseEntity<Accepted> severity(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
+                                      @RequestBody TicketRequests.SeverityChange request) {
+        return accepted(intake.changeSeverity(ticketId, request));
     }
 
-    @ApiResponse(responseCode = "404", description = "No ticket with this id",
+    @ApiResponse(responseCode = "404", description = "No ticket with this id is known: never opened, or resolved longer ago"
+            + " than support.intake.ticket-retention (forgotten)",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Resolve the ticket")
     @PostMapping(path = "/{ticketId}/resolve")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted resolve(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
-                     @RequestBody(required = false) TicketRequests.Resolve request) {
-        return intake.resolve(ticketId, request == null ? new TicketRequests.Resolve(null) : request);
+    ResponseEntity<Accepted> resolve(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
+                                     @RequestBody(required = false) TicketRequests.Resolve request) {
+        return accepted(intake.resolve(ticketId, request == null ? new TicketRequests.Resolve(null) : request));
     }
 
     @ApiResponse(responseCode = "409", description = "The ticket is not resolved",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "404", description = "No ticket with this id",
+    @ApiResponse(responseCode = "404", description = "No ticket with this id is known: never opened, or resolved longer ago"
+            + " than support.intake.ticket-retention (forgotten)",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Reopen a resolved ticket")
     @PostMapping(path = "/{ticketId}/reopen")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted reopen(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
-                    @RequestBody(required = false) TicketRequests.Reopen request) {
-        return intake.reopen(ticketId, request == null ? new TicketRequests.Reopen(null, null) : request);
+    ResponseEntity<Accepted> reopen(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
+                                    @RequestBody(required = false) TicketRequests.Reopen request) {
+        return accepted(intake.reopen(ticketId, request == null ? new TicketRequests.Reopen(null, null) : request));
     }
 }

@@ -6,6 +6,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import no.biztek.support.httpapi.problem.BrokerUnavailableException;
@@ -13,20 +15,27 @@ import no.biztek.support.intake.IntakeProperties;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.ticket.TicketEvent;
 
-/** Every ticket intake has published, as far as this instance has read them from the ticket-events topic. */
+/**
+ * Every ticket intake has published and not yet forgotten ({@link TicketRetention}), as far as this instance has
+ * read them from the ticket-events topic.
+ */
 @Component
 class TicketDirectory {
 
+    private static final Logger log = LoggerFactory.getLogger(TicketDirectory.class);
     private static final int CHANGE_LOCKS = 64;
 
     private final TicketSnapshots snapshots;
+    private final TicketRetention retention;
     private final TopicFollower<TicketEvent> follower;
     private final Duration lookupTimeout;
     private final Duration retryAfter;
     private final Lock[] changeLocks = new Lock[CHANGE_LOCKS];
 
-    TicketDirectory(TicketSnapshots snapshots, TopicFollower<TicketEvent> ticketFollower, IntakeProperties properties) {
+    TicketDirectory(TicketSnapshots snapshots, TicketRetention retention, TopicFollower<TicketEvent> ticketFollower,
+                    IntakeProperties properties) {
         this.snapshots = snapshots;
+        this.retention = retention;
         this.follower = ticketFollower;
         this.lookupTimeout = properties.lookupTimeout();
         this.retryAfter = properties.retryAfter();
@@ -48,7 +57,8 @@ class TicketDirectory {
                 throw new BrokerUnavailableException("Cannot read the ticket from Kafka in time; retry later.",
                         retryAfter, null);
             }
-            TicketSnapshot ticket = snapshots.get(ticketId).orElseThrow(() -> TicketProblems.unknownTicket(ticketId));
+            TicketSnapshot ticket = snapshots.get(ticketId)
+                    .orElseThrow(() -> TicketProblems.unknownTicket(ticketId, retention.retention()));
             return change.apply(ticket);
         } finally {
             lock.unlock();
@@ -66,6 +76,22 @@ class TicketDirectory {
      */
     void opened(TicketEvent event) {
         snapshots.fold(event.getTicketId(), event);
+    }
+
+    /**
+     * Takes forgotten tickets out of memory, once everything written to the topic up to now has been read
+     * (an event accepted just before a ticket was forgotten must not be folded into nothing). Does nothing while
+     * the topic cannot be read up to its end in time; the next sweep tries again.
+     */
+    void removeForgotten() {
+        if (!follower.isCaughtUp() || !follower.awaitCaughtUp(lookupTimeout)) {
+            return;
+        }
+        int removed = snapshots.removeForgotten();
+        if (removed > 0) {
+            log.info("Forgot {} tickets resolved more than {} ago; {} tickets known", removed,
+                    retention.retention(), snapshots.size());
+        }
     }
 
     /** Waits until this instance has read what it just wrote (a later change reads up to the end anyway). */

@@ -45,6 +45,7 @@ public class TicketIntake {
     static final String REOPENED = "reopened";
 
     private final TicketDirectory directory;
+    private final TicketRetention retention;
     private final EventPublisher publisher;
     private final PolicyHistory policies;
     private final RequestValidator validator;
@@ -53,10 +54,11 @@ public class TicketIntake {
     private final String producer;
     private final MeterRegistry meters;
 
-    TicketIntake(TicketDirectory directory, EventPublisher publisher, PolicyHistory policies, RequestValidator validator,
-                 Clock clock, IntakeProperties properties, MeterRegistry meters,
+    TicketIntake(TicketDirectory directory, TicketRetention retention, EventPublisher publisher, PolicyHistory policies,
+                 RequestValidator validator, Clock clock, IntakeProperties properties, MeterRegistry meters,
                  @Value("${spring.application.name}") String producer) {
         this.directory = directory;
+        this.retention = retention;
         this.publisher = publisher;
         this.policies = policies;
         this.validator = validator;
@@ -76,6 +78,7 @@ public class TicketIntake {
         Instant now = now();
         Instant openedAt = millis(request.openedAt() == null ? now : request.openedAt());
         notInTheFuture("openedAt", openedAt, now);
+        withinRetention(openedAt, now);
         policyAt(openedAt); // refuses a ticket opened before the terms took effect
         String ticketId = TicketIds.ticketId(request.source(), request.externalId());
         String eventId = TicketIds.eventId(ticketId, OPENED, 0);
@@ -232,6 +235,15 @@ public class TicketIntake {
     private void notInTheFuture(String field, Instant instant, Instant now) {
         if (instant.isAfter(now.plus(maxClockSkew))) {
             throw new InvalidRequestException(field, "must not be in the future (now is " + now + ")");
+        }
+    }
+
+    /** An older opening could be that of a ticket resolved and forgotten since ({@link TicketRetention}). */
+    private void withinRetention(Instant openedAt, Instant now) {
+        Instant oldest = retention.oldestOpening(now);
+        if (openedAt.isBefore(oldest)) {
+            throw new InvalidRequestException("openedAt", "must not lie more than " + retention.retention()
+                    + " in the past (support.intake.ticket-retention; the oldest accepted now is " + oldest + ")");
         }
     }
 

@@ -1,5 +1,7 @@
 package no.biztek.support.intake.ticket;
 
+import java.time.Duration;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -10,9 +12,11 @@ final class TicketProblems {
     private TicketProblems() {
     }
 
-    static ErrorResponseException unknownTicket(String ticketId) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "No ticket " + ticketId + " has been opened.");
+    static ErrorResponseException unknownTicket(String ticketId, Duration retention) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No ticket " + ticketId
+                + " is known: it was never opened, or it was resolved more than " + retention
+                + " ago and is forgotten (support.intake.ticket-retention). A forgotten ticket cannot be changed"
+                + " or reopened; open a new ticket instead.");
         problem.setTitle("Unknown ticket");
         return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
     }

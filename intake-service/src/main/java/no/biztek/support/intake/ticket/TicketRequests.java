@@ -8,9 +8,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import no.biztek.support.intake.customer.CustomerIds;
 
 /** The bodies of intake's ticket requests; the same records arrive over HTTP, Zendesk and the inbound topic. */
 public final class TicketRequests {
@@ -35,7 +38,8 @@ public final class TicketRequests {
     public record OpenTicket(
             @Schema(example = "portal") @NotBlank @Size(max = 64) String source,
             @Schema(example = "INC-48213") @NotBlank @Size(max = 200) String externalId,
-            @Schema(example = "kunde-as") @NotBlank @Size(max = 100) String customerId,
+            @Schema(example = "kunde-as", pattern = CustomerIds.PATTERN)
+            @NotBlank @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.MESSAGE) String customerId,
             @Schema(example = "2", minimum = "1", maximum = "3") @NotNull @Min(1) @Max(3) Integer severity,
             @NotBlank @Size(max = 500) String title,
             @NotBlank @Size(max = 20_000) String description,
@@ -43,7 +47,13 @@ public final class TicketRequests {
             @NotNull Channel channel,
             Vendor vendor,
             @Schema(example = "M365") @Size(max = 64) String vendorService,
-            @Schema(description = "when the customer submitted it; default now; not in the future") Instant openedAt) {
+            @Schema(description = "when the customer submitted it; default now; not in the future, nor longer ago than"
+                    + " the ticket retention (support.intake.ticket-retention)") Instant openedAt) {
+
+        public OpenTicket {
+            // surrounding blanks were always tolerated (and dropped); inside, the id must be a directory id
+            customerId = customerId == null ? null : customerId.trim();
+        }
     }
 
     public record FirstResponse(@NotBlank @Size(max = 200) String consultant,

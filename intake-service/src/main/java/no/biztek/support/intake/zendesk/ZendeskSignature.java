@@ -38,8 +38,17 @@ final class ZendeskSignature {
         this.clock = clock;
     }
 
-    /** The signing instant of a verified request. */
-    Instant verify(String signature, String timestamp, byte[] body) {
+    /**
+     * A verified delivery.
+     *
+     * @param signedAt  its signature timestamp
+     * @param signature its signature, canonical base64 (one delivery, one signature: what replays are told by)
+     */
+    record Verified(Instant signedAt, String signature) {
+    }
+
+    /** The signing instant and signature of a verified request. */
+    Verified verify(String signature, String timestamp, byte[] body) {
         if (secret == null) {
             throw unauthorized("The Zendesk webhook has no signing secret configured.");
         }
@@ -64,7 +73,11 @@ final class ZendeskSignature {
         if (Duration.between(signedAt, clock.instant()).abs().compareTo(maxAge) > 0) {
             throw unauthorized("The Zendesk webhook signature is stale (signed at " + signedAt + ").");
         }
-        return signedAt;
+        return new Verified(signedAt, Base64.getEncoder().encodeToString(presented));
+    }
+
+    Duration maxAge() {
+        return maxAge;
     }
 
     byte[] sign(String timestamp, byte[] body) {

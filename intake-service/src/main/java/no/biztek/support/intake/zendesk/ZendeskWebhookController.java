@@ -2,38 +2,50 @@ package no.biztek.support.intake.zendesk;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.httpapi.problem.InvalidRequestException;
 import no.biztek.support.httpapi.problem.RequestValidator;
 import no.biztek.support.intake.IntakeProperties;
+import no.biztek.support.intake.customer.CustomerIds;
 import no.biztek.support.intake.ticket.Accepted;
 import no.biztek.support.intake.ticket.TicketIntake;
 import no.biztek.support.intake.ticket.TicketRequests;
 
 /**
  * Zendesk trigger webhooks (docs/zendesk-webhook.md): verified by signature, then handled like the
- * same request over the ticket API. Priority urgent→1, high→2, normal, low or none→3.
+ * same request over the ticket API, at the time the change happened in Zendesk. Priority urgent→1, high→2,
+ * normal, low or none→3. A delivery this instance already handled within the signature window (a replay) is
+ * answered 200 {@code REPLAYED} and publishes nothing ({@link SeenDeliveries}).
  */
 @RestController
 class ZendeskWebhookController {
 
     static final String SOURCE = "zendesk";
 
+    private static final Logger log = LoggerFactory.getLogger(ZendeskWebhookController.class);
+
     private final ZendeskSignature signature;
+    private final SeenDeliveries seen;
     private final JsonMapper json;
     private final RequestValidator validator;
     private final TicketIntake intake;
@@ -43,27 +55,53 @@ class ZendeskWebhookController {
                              TicketIntake intake) {
         this.signature = new ZendeskSignature(properties.zendesk().signingSecret(),
                 properties.zendesk().maxSignatureAge(), clock);
+        this.seen = new SeenDeliveries(properties.zendesk().maxSignatureAge(),
+                properties.zendesk().maxRememberedDeliveries(), clock);
         this.json = json;
         this.validator = validator;
         this.intake = intake;
         this.clock = clock;
     }
 
-    @Operation(summary = "Zendesk trigger webhook", description = "Signed by Zendesk; body as in docs/zendesk-webhook.md")
+    @Operation(summary = "Zendesk trigger webhook", description = "Signed by Zendesk; body as in docs/zendesk-webhook.md."
+            + " 202 when handled; 200 with outcome REPLAYED when this delivery (its signature) was handled before"
+            + " within the signature window: nothing is published again.")
+    @ApiResponse(responseCode = "202", description = "Handled like the same request over the ticket API",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
+    @ApiResponse(responseCode = "200", description = "A replay of a delivery already handled; nothing published",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
+    @ApiResponse(responseCode = "503", description = "Kafka is unavailable, or too many deliveries within the signature"
+            + " window to tell replays apart; nothing was written, retry after Retry-After",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping(path = "/api/v1/webhooks/zendesk", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    Accepted receive(@RequestHeader(name = ZendeskSignature.SIGNATURE_HEADER, required = false) String signed,
-                     @RequestHeader(name = ZendeskSignature.TIMESTAMP_HEADER, required = false) String timestamp,
-                     @RequestBody byte[] body) {
-        Instant signedAt = signature.verify(signed, timestamp, body);
-        ZendeskTrigger trigger = validator.validate(parse(body));
-        // a signature may come from a clock a little ahead of ours; the change happened no later than now
-        Instant now = clock.instant();
-        Instant at = trigger.occurredAt() != null ? trigger.occurredAt() : signedAt.isAfter(now) ? now : signedAt;
+    ResponseEntity<Accepted> receive(
+            @RequestHeader(name = ZendeskSignature.SIGNATURE_HEADER, required = false) String signed,
+            @RequestHeader(name = ZendeskSignature.TIMESTAMP_HEADER, required = false) String timestamp,
+            @RequestBody byte[] body) {
+        ZendeskSignature.Verified delivery = signature.verify(signed, timestamp, body);
+        Optional<Accepted> before = seen.answered(delivery.signature());
+        if (before.isPresent()) {
+            log.info("Zendesk delivery signed at {} for ticket {} replayed; nothing published",
+                    delivery.signedAt(), before.get().ticketId());
+            return ResponseEntity.ok(before.get().replayed());
+        }
+        if (!seen.hasRoom()) {
+            log.warn("Refusing a Zendesk delivery: {} deliveries of the last {} remembered already", seen.size(),
+                    signature.maxAge());
+            throw new TooManyDeliveriesException(seen.untilRoom());
+        }
+        Accepted accepted = handle(validator.validate(parse(body)), delivery.signedAt());
+        seen.remember(delivery.signature(), delivery.signedAt(), accepted);
+        return ResponseEntity.accepted().body(accepted);
+    }
+
+    private Accepted handle(ZendeskTrigger trigger, Instant signedAt) {
+        Instant at = eventTime(trigger.occurredAt(), signedAt);
         String ticketId = TicketIntake.ticketIdOf(SOURCE, trigger.ticket().id());
         return switch (trigger.event()) {
-            case TICKET_CREATED -> intake.open(opened(trigger));
+            case TICKET_CREATED -> intake.open(opened(trigger, at));
             case PUBLIC_AGENT_COMMENT -> intake.recordFirstResponse(ticketId,
                     new TicketRequests.FirstResponse(required("agent", trigger.agent()), at));
             case PRIORITY_CHANGED -> intake.changeSeverity(ticketId,
@@ -74,6 +112,18 @@ class ZendeskWebhookController {
         };
     }
 
+    /**
+     * When the change happened: the trigger's {@code occurred_at}; without it, when Zendesk signed the delivery
+     * (a signature from a clock a little ahead of ours counts as now). Never intake's processing time.
+     */
+    private Instant eventTime(OffsetDateTime occurredAt, Instant signedAt) {
+        if (occurredAt != null) {
+            return occurredAt.toInstant();
+        }
+        Instant now = clock.instant();
+        return signedAt.isAfter(now) ? now : signedAt;
+    }
+
     private ZendeskTrigger parse(byte[] body) {
         try {
             return json.readValue(body, ZendeskTrigger.class);
@@ -82,14 +132,16 @@ class ZendeskWebhookController {
         }
     }
 
-    private static TicketRequests.OpenTicket opened(ZendeskTrigger trigger) {
+    /** The ticket opened when Zendesk created it ({@code created_at}), else when the trigger says it happened. */
+    private static TicketRequests.OpenTicket opened(ZendeskTrigger trigger, Instant at) {
         ZendeskTrigger.Ticket ticket = trigger.ticket();
         ZendeskTrigger.Requester requester = ticket.requester();
         return new TicketRequests.OpenTicket(SOURCE, ticket.id(),
-                required("ticket.organization_external_id", ticket.organizationExternalId()),
+                CustomerIds.require("ticket.organization_external_id", ticket.organizationExternalId()),
                 severity(ticket.priority()), ticket.title(), ticket.description(),
                 requester == null ? null : new TicketRequests.Requester(requester.name(), requester.email()),
-                TicketRequests.Channel.ZENDESK, null, null, ticket.createdAt());
+                TicketRequests.Channel.ZENDESK, null, null,
+                ticket.createdAt() != null ? ticket.createdAt().toInstant() : at);
     }
 
     static int severity(String priority) {

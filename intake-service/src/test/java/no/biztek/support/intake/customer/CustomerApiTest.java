@@ -26,7 +26,7 @@ class CustomerApiTest extends IntakeIntegrationTest {
     void aCustomerIsWrittenToTheCompactedTopicAndReadBack() {
         String customerId = unique("kunde");
 
-        HttpResponse<String> response = put("/api/v1/customers/" + customerId, BODY, WRITER);
+        HttpResponse<String> response = put("/api/v1/customers/" + customerId, BODY, DIRECTORY);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
@@ -49,7 +49,7 @@ class CustomerApiTest extends IntakeIntegrationTest {
         String customerId = unique("kunde");
 
         put("/api/v1/customers/" + customerId, BODY.replaceAll(",\\s*\"contract\": \\{[^}]*}", "")
-                .replace("\"nb\"", "\"en\""), WRITER);
+                .replace("\"nb\"", "\"en\""), DIRECTORY);
 
         Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
         assertThat(customer.getContract()).isNull();
@@ -61,7 +61,7 @@ class CustomerApiTest extends IntakeIntegrationTest {
         String customerId = unique("kunde");
 
         HttpResponse<String> response = put("/api/v1/customers/" + customerId,
-                BODY.replace("\"hourlyRateNok\": 1450.5", "\"hourlyRateNok\": 1450.500"), WRITER);
+                BODY.replace("\"hourlyRateNok\": 1450.5", "\"hourlyRateNok\": 1450.500"), DIRECTORY);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
@@ -87,7 +87,7 @@ class CustomerApiTest extends IntakeIntegrationTest {
     void badCustomersAreRefusedAndPublishNothing(String what, String replace, String with, String field) {
         long before = count(Topics.CUSTOMERS.name());
 
-        HttpResponse<String> response = put("/api/v1/customers/" + unique("kunde"), BODY.replace(replace, with), WRITER);
+        HttpResponse<String> response = put("/api/v1/customers/" + unique("kunde"), BODY.replace(replace, with), DIRECTORY);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(errors(response)).containsKey(field);
@@ -95,10 +95,17 @@ class CustomerApiTest extends IntakeIntegrationTest {
     }
 
     @Test
-    void writingCustomersNeedsTheWriteScope() {
+    void writingCustomersNeedsTheCustomersWriteScopeNotTheTicketIntegrationsScope() {
         long before = count(Topics.CUSTOMERS.name());
 
+        HttpResponse<String> ticketWriter = put("/api/v1/customers/" + unique("kunde"), BODY, WRITER);
+
+        assertThat(ticketWriter.statusCode()).as("a tickets:write token, as Zendesk holds").isEqualTo(403);
+        assertThat(json(ticketWriter).get("detail").asString()).contains("customers:write");
         assertThat(put("/api/v1/customers/" + unique("kunde"), BODY, READER).statusCode()).isEqualTo(403);
+        assertThat(put("/api/v1/customers/" + unique("kunde"), BODY, null).statusCode()).isEqualTo(401);
         assertThat(count(Topics.CUSTOMERS.name())).isEqualTo(before);
+        assertThat(get("/api/v1/customers/" + unique("kunde"), WRITER).statusCode()).as("reading needs only read")
+                .isEqualTo(404);
     }
 }

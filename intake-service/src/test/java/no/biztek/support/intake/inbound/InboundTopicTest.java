@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -14,9 +19,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import no.biztek.support.intake.IntakeIntegrationTest;
+import no.biztek.support.intake.customer.CustomerIds;
 import no.biztek.support.intake.ticket.TicketIntake;
 import no.biztek.support.schemas.common.Channel;
 import no.biztek.support.schemas.topic.DeadLetterHeaders;
@@ -24,6 +33,7 @@ import no.biztek.support.schemas.ticket.FirstResponseRecorded;
 import no.biztek.support.schemas.ticket.TicketOpened;
 import no.biztek.support.schemas.topic.Topics;
 
+@ExtendWith(OutputCaptureExtension.class)
 class InboundTopicTest extends IntakeIntegrationTest {
 
     static String opened(String externalId) {
@@ -37,11 +47,20 @@ class InboundTopicTest extends IntakeIntegrationTest {
         publish(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
+    private void publish(String key, String value, Instant timestamp) {
+        publish(new ProducerRecord<>(Topics.INBOUND.name(), null, timestamp.toEpochMilli(), key,
+                value.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private void publish(String key, byte[] value) {
+        publish(new ProducerRecord<>(Topics.INBOUND.name(), key, value));
+    }
+
+    private void publish(ProducerRecord<String, byte[]> record) {
         Map<String, Object> props = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.INBOUND.name(), key, value));
+            producer.send(record);
         }
     }
 
@@ -104,7 +123,62 @@ class InboundTopicTest extends IntakeIntegrationTest {
         assertThat(header(letter, DeadLetterHeaders.REASON)).contains("404");
     }
 
-    private static String header(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record, String name) {
+    @Test
+    void aCustomerIdThatIsNotADirectoryIdIsDeadLetteredWithTheReason() {
+        String key = unique("bad-customer");
+        String externalId = unique("erp");
+
+        publish(key, opened(externalId).replace("\"kunde-as\"", "\"x <https://evil|Acknowledge here>\""));
+
+        var letter = deadLetter(key);
+        assertThat(header(letter, DeadLetterHeaders.REASON)).contains("400").contains("customerId")
+                .contains(CustomerIds.MESSAGE);
+        assertThat(readAll(Topics.TICKET_EVENTS)).noneMatch(r -> r.key().equals(TicketIntake.ticketIdOf("erp", externalId)));
+    }
+
+    @Test
+    void eventsWithoutTheirTimeHappenedWhenTheyWerePublishedNotWhenIntakeReadsThem() {
+        String externalId = unique("erp");
+        String ticketId = TicketIntake.ticketIdOf("erp", externalId);
+        Instant published = Instant.now().minus(Duration.ofMinutes(7)).truncatedTo(ChronoUnit.MILLIS);
+        Instant answered = published.plus(Duration.ofMinutes(2));
+
+        publish(externalId, opened(externalId), published);
+        publish(externalId, """
+                {"type": "FIRST_RESPONSE", "source": "erp", "externalId": "%s", "consultant": "per@biztek.no",
+                 "respondedAt": null}""".formatted(externalId), answered);
+
+        var response = awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(ticketId)
+                && r.value().getPayload() instanceof FirstResponseRecorded);
+        var opening = readAll(Topics.TICKET_EVENTS).stream().filter(r -> r.key().equals(ticketId))
+                .map(r -> r.value().getPayload()).filter(TicketOpened.class::isInstance).findFirst().orElseThrow();
+        assertThat(((TicketOpened) opening).getOpenedAt()).isEqualTo(published);
+        assertThat(((FirstResponseRecorded) response.value().getPayload()).getRespondedAt()).isEqualTo(answered);
+    }
+
+    @Test
+    void aDeadLetteredRecordIsLoggedWithoutForgedLinesOrAddresses(CapturedOutput output) {
+        String key = "erp:kari.nordmann@kunde.no\n2026-03-02T09:00:00.000+01:00  INFO 1 --- [main] FORGED : ok";
+        String value = opened(unique("erp")).replace("\"API\"", "\"FAX\\nFORGED line ola@kunde.no\"");
+
+        publish(key, value);
+
+        deadLetter(key);
+        Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> output.getOut().contains("Dead-lettered inbound record"));
+        assertThat(output.getOut()).contains("(key erp:k***@kunde.no\\n2026-03-02T09:00:00.000+01:00  INFO 1 --- ")
+                .doesNotContain("kari.nordmann@kunde.no").doesNotContain("ola@kunde.no");
+        assertThat(output.getOut().lines()).noneMatch(line -> line.startsWith("FORGED"))
+                .noneMatch(line -> line.startsWith("2026-03-02T09:00:00.000+01:00"));
+    }
+
+    private ConsumerRecord<String, byte[]> deadLetter(String key) {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> readAll(Topics.INBOUND.deadLetterTopicName(), new ByteArrayDeserializer()).stream()
+                        .filter(l -> key.equals(l.key())).findFirst(), Optional::isPresent).get();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 }

@@ -2,6 +2,7 @@ package no.biztek.support.intake.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import no.biztek.support.intake.IntakeIntegrationTest;
+import no.biztek.support.intake.customer.CustomerIds;
 import no.biztek.support.schemas.common.Channel;
 import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.common.SeverityChangeReason;
@@ -253,6 +256,76 @@ class TicketApiTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void aCustomerIdThatIsNotADirectoryIdIsRefusedAndPublishesNothing() {
+        long before = count(Topics.TICKET_EVENTS.name());
+
+        for (String customerId : List.of("x <https://evil|Acknowledge here>", "kunde-as\nFAKE", "kunde as",
+                ".kunde-as", "*kunde*", "k".repeat(101))) {
+            String body = openBody(unique("INC"), 2, null).replace("\"kunde-as\"", JSON.writeValueAsString(customerId));
+
+            HttpResponse<String> response = post("/api/v1/tickets", body, WRITER);
+
+            assertThat(response.statusCode()).as(customerId + ": " + response.body()).isEqualTo(400);
+            assertThat(errors(response)).as(customerId).containsEntry("customerId", CustomerIds.MESSAGE);
+        }
+        assertThat(count(Topics.TICKET_EVENTS.name())).isEqualTo(before);
+    }
+
+    @Test
+    void blanksAroundACustomerIdAreDroppedAsBefore() {
+        String externalId = unique("INC");
+
+        HttpResponse<String> response = post("/api/v1/tickets",
+                openBody(externalId, 2, null).replace("\"kunde-as\"", "\" kunde-as \""), WRITER);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(published(TicketIntake.ticketIdOf("portal", externalId), TicketOpened.class).value().getCustomerId())
+                .isEqualTo("kunde-as");
+    }
+
+    @Test
+    void every202SaysWhereTheSlaStatusWillBeAndToWaitASecond() {
+        String body = openBody(unique("INC"), 2, null);
+
+        HttpResponse<String> opened = post("/api/v1/tickets", body, WRITER);
+        String ticketId = json(opened).get("ticketId").asString();
+        String status = "http://127.0.0.1:8082/api/v1/tickets/" + ticketId + "/sla";
+
+        assertThat(opened.statusCode()).isEqualTo(202);
+        assertThat(opened.headers().firstValue("Location")).hasValue(status);
+        assertThat(opened.headers().firstValue("Retry-After")).hasValue("1");
+        HttpResponse<String> again = post("/api/v1/tickets", body, WRITER);
+        assertThat(json(again).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
+        assertThat(again.headers().firstValue("Location")).hasValue(status);
+        for (String lifecycle : new String[] {"first-response", "severity", "resolve", "reopen"}) {
+            String change = switch (lifecycle) {
+                case "first-response" -> "{\"consultant\": \"per\"}";
+                case "severity" -> "{\"severity\": 1}";
+                default -> "{}";
+            };
+            HttpResponse<String> response = post("/api/v1/tickets/" + ticketId + "/" + lifecycle, change, WRITER);
+            assertThat(response.statusCode()).as(lifecycle + ": " + response.body()).isEqualTo(202);
+            assertThat(response.headers().firstValue("Location")).as(lifecycle).hasValue(status);
+            assertThat(response.headers().firstValue("Retry-After")).as(lifecycle).hasValue("1");
+        }
+    }
+
+    @Test
+    void anOpeningOlderThanTheTicketRetentionIsRefused() {
+        Instant tooOld = Instant.now().minus(Duration.ofDays(30)).minus(Duration.ofHours(1));
+        long before = count(Topics.TICKET_EVENTS.name());
+
+        HttpResponse<String> response = post("/api/v1/tickets", openBody(unique("INC"), 2, tooOld.toString()), WRITER);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(errors(response).get("openedAt")).startsWith("must not lie more than PT720H in the past");
+        assertThat(count(Topics.TICKET_EVENTS.name())).isEqualTo(before);
+        Instant withinIt = Instant.now().minus(Duration.ofDays(29));
+        assertThat(post("/api/v1/tickets", openBody(unique("INC"), 2, withinIt.toString()), WRITER).statusCode())
+                .isEqualTo(202);
+    }
+
+    @Test
     void malformedJsonIs400() {
         HttpResponse<String> response = post("/api/v1/tickets", "{\"source\": \"portal\", ", WRITER);
 
@@ -311,6 +384,19 @@ class TicketApiTest extends IntakeIntegrationTest {
         assertThat(reopen.propertyNames()).contains("404", "409", "503");
         assertThat(reopen.at("/404/content/application~1problem+json/schema/$ref").asString())
                 .isEqualTo("#/components/schemas/Problem");
+        for (String path : new String[] {"/paths/~1api~1v1~1tickets/post", "/paths/~1api~1v1~1tickets~1{ticketId}~1resolve/post"}) {
+            assertThat(doc.at(path + "/responses/202/headers/Location").isMissingNode()).as(path).isFalse();
+            assertThat(doc.at(path + "/responses/202/headers/Retry-After").isMissingNode()).as(path).isFalse();
+            assertThat(doc.at(path + "/responses/202/content/application~1json/schema/$ref").asString())
+                    .isEqualTo("#/components/schemas/Accepted");
+            assertThat(doc.at(path + "/x-required-scope").asString()).isEqualTo("tickets:write");
+        }
+        assertThat(doc.at("/paths/~1api~1v1~1customers~1{customerId}/put/x-required-scope").asString())
+                .isEqualTo("customers:write");
+        assertThat(doc.at("/paths/~1api~1v1~1customers~1{customerId}/get/x-required-scope").asString())
+                .isEqualTo("read");
+        assertThat(doc.at("/components/schemas/OpenTicket/properties/customerId/pattern").asString())
+                .isEqualTo(CustomerIds.PATTERN);
     }
 
     @Test

@@ -2,23 +2,34 @@ package no.biztek.support.intake.zendesk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import no.biztek.support.intake.IntakeIntegrationTest;
+import no.biztek.support.intake.customer.CustomerIds;
 import no.biztek.support.intake.ticket.TicketIntake;
 import no.biztek.support.schemas.common.Channel;
 import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.ticket.FirstResponseRecorded;
+import no.biztek.support.schemas.ticket.SeverityChanged;
 import no.biztek.support.schemas.ticket.TicketOpened;
+import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketResolved;
 import no.biztek.support.schemas.topic.Topics;
 
@@ -132,6 +143,180 @@ class ZendeskWebhookTest extends IntakeIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errors(response)).containsKey("ticket.priority");
+    }
+
+    @Test
+    void anOrganisationExternalIdThatIsNotACustomerIdIsRefused() {
+        String body = created(unique("zd"), "urgent").replace("\"kunde-as\"", "\"x <https://evil|Acknowledge here>\"");
+        long before = count(Topics.TICKET_EVENTS.name());
+
+        HttpResponse<String> response = signedDelivery(body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(errors(response)).containsEntry("ticket.organization_external_id", CustomerIds.MESSAGE);
+        assertThat(count(Topics.TICKET_EVENTS.name())).isEqualTo(before);
+    }
+
+    @Test
+    void aReplayedSolvedDeliveryDoesNotResolveTheReopenedTicketAgain() {
+        String zendeskId = unique("zd");
+        String ticketId = TicketIntake.ticketIdOf("zendesk", zendeskId);
+        assertThat(signedDelivery(created(zendeskId, "high")).statusCode()).isEqualTo(202);
+        String solved = """
+                {"event": "ticket_solved", "ticket": {"id": "%s"}}""".formatted(zendeskId);
+        String signedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        String signature = sign(signedAt, solved);
+        HttpResponse<String> first = deliver(solved, signedAt, signature);
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(signedDelivery("""
+                {"event": "ticket_reopened", "ticket": {"id": "%s"}}""".formatted(zendeskId)).statusCode())
+                .isEqualTo(202);
+
+        HttpResponse<String> replay = deliver(solved, signedAt, signature);
+
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        assertThat(json(replay).get("outcome").asString()).isEqualTo("REPLAYED");
+        assertThat(json(replay).get("eventId").asString()).isEqualTo(json(first).get("eventId").asString());
+        awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(ticketId)
+                && r.value().getPayload() instanceof TicketReopened);
+        assertThat(readAll(Topics.TICKET_EVENTS)).filteredOn(r -> r.key().equals(ticketId))
+                .extracting(r -> r.value().getPayload().getClass().getSimpleName())
+                .containsExactly("TicketOpened", "TicketResolved", "TicketReopened");
+    }
+
+    @Test
+    void aReplayedPriorityChangeDoesNotTurnTheSeverityBack() {
+        String zendeskId = unique("zd");
+        String ticketId = TicketIntake.ticketIdOf("zendesk", zendeskId);
+        signedDelivery(created(zendeskId, "urgent"));
+        String downgrade = """
+                {"event": "priority_changed", "ticket": {"id": "%s", "priority": "high"},
+                 "reason": "customer_resources_unavailable"}""".formatted(zendeskId);
+        String signedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        assertThat(deliver(downgrade, signedAt, sign(signedAt, downgrade)).statusCode()).isEqualTo(202);
+        assertThat(signedDelivery("""
+                {"event": "priority_changed", "ticket": {"id": "%s", "priority": "urgent"}}""".formatted(zendeskId))
+                .statusCode()).isEqualTo(202);
+
+        HttpResponse<String> replay = deliver(downgrade, signedAt, sign(signedAt, downgrade));
+
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(json(replay).get("outcome").asString()).isEqualTo("REPLAYED");
+        var changes = readAll(Topics.TICKET_EVENTS).stream().filter(r -> r.key().equals(ticketId))
+                .map(r -> r.value().getPayload()).filter(SeverityChanged.class::isInstance)
+                .map(p -> ((SeverityChanged) p).getSeverity()).toList();
+        assertThat(changes).containsExactly(Severity.SERIOUS, Severity.CRITICAL);
+    }
+
+    @Test
+    void aRefusedDeliveryIsNotRememberedSoItsRetryIsHandledAgain() {
+        String body = created(unique("zd"), "whenever");
+        String signedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+
+        assertThat(deliver(body, signedAt, sign(signedAt, body)).statusCode()).isEqualTo(400);
+        assertThat(deliver(body, signedAt, sign(signedAt, body)).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void lifecycleEventsHappenWhenZendeskSaysNotWhenIntakeReadsThem() {
+        String zendeskId = unique("zd");
+        String ticketId = TicketIntake.ticketIdOf("zendesk", zendeskId);
+        Instant createdAt = Instant.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+        Instant commentedAt = createdAt.plus(4, ChronoUnit.MINUTES);
+        Instant solvedAt = createdAt.plus(11, ChronoUnit.MINUTES);
+        String created = """
+                {"event": "ticket_created", "occurred_at": "%s",
+                 "ticket": {"id": "%s", "priority": "normal", "title": "Skriver", "description": "Printix",
+                            "organization_external_id": "kunde-as",
+                            "requester": {"name": "Ola", "email": "ola@kunde.no"}}}"""
+                .formatted(minutes(createdAt.atOffset(ZoneOffset.UTC)), zendeskId);
+
+        assertThat(signedDelivery(created).statusCode()).as("no created_at: occurred_at").isEqualTo(202);
+        assertThat(signedDelivery("""
+                {"event": "public_agent_comment", "ticket": {"id": "%s"}, "agent": "kari@biztek.no",
+                 "occurred_at": "%s"}""".formatted(zendeskId, minutes(commentedAt.atOffset(ZoneOffset.ofHours(1)))))
+                .statusCode()).isEqualTo(202);
+        assertThat(signedDelivery("""
+                {"event": "ticket_solved", "ticket": {"id": "%s"}, "occurred_at": "%s"}"""
+                .formatted(zendeskId, minutes(solvedAt.atOffset(ZoneOffset.UTC)))).statusCode()).isEqualTo(202);
+
+        awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(ticketId)
+                && r.value().getPayload() instanceof TicketResolved);
+        var events = readAll(Topics.TICKET_EVENTS).stream().filter(r -> r.key().equals(ticketId))
+                .map(r -> r.value().getPayload()).toList();
+        assertThat(((TicketOpened) events.get(0)).getOpenedAt()).isEqualTo(createdAt);
+        assertThat(((FirstResponseRecorded) events.get(1)).getRespondedAt()).isEqualTo(commentedAt);
+        assertThat(((TicketResolved) events.get(2)).getResolvedAt()).isEqualTo(solvedAt);
+    }
+
+    @Test
+    void withoutOccurredAtTheEventHappenedWhenZendeskSignedIt() {
+        String zendeskId = unique("zd");
+        String ticketId = TicketIntake.ticketIdOf("zendesk", zendeskId);
+        signedDelivery(created(zendeskId, "normal"));
+        Instant signedAt = Instant.now().minus(30, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.SECONDS);
+        String solved = """
+                {"event": "ticket_solved", "ticket": {"id": "%s"}}""".formatted(zendeskId);
+
+        assertThat(deliver(solved, signedAt.toString(), sign(signedAt.toString(), solved)).statusCode())
+                .isEqualTo(202);
+
+        var resolved = awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(ticketId)
+                && r.value().getPayload() instanceof TicketResolved);
+        assertThat(((TicketResolved) resolved.value().getPayload()).getResolvedAt()).isEqualTo(signedAt);
+    }
+
+    @Test
+    void theDocumentedTriggerBodyCarriesTheEventTimesAndIntakeUsesThem() throws IOException {
+        String documented = documentedTriggerBody();
+        String zendeskId = unique("zd");
+        String ticketId = TicketIntake.ticketIdOf("zendesk", zendeskId);
+        Instant createdAt = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+        Instant commentedAt = createdAt.plus(7, ChronoUnit.MINUTES);
+        Instant solvedAt = createdAt.plus(25, ChronoUnit.MINUTES);
+
+        for (var delivery : List.of(Map.entry("ticket_created", createdAt),
+                Map.entry("public_agent_comment", commentedAt), Map.entry("ticket_solved", solvedAt))) {
+            String body = asZendeskRendersIt(documented, delivery.getKey(), zendeskId, createdAt, delivery.getValue());
+            HttpResponse<String> response = signedDelivery(body);
+            assertThat(response.statusCode()).as(delivery.getKey() + ": " + response.body()).isEqualTo(202);
+        }
+
+        awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(ticketId)
+                && r.value().getPayload() instanceof TicketResolved);
+        var events = readAll(Topics.TICKET_EVENTS).stream().filter(r -> r.key().equals(ticketId))
+                .map(r -> r.value().getPayload()).toList();
+        assertThat(((TicketOpened) events.get(0)).getOpenedAt()).isEqualTo(createdAt);
+        assertThat(((TicketOpened) events.get(0)).getSeverity()).isEqualTo(Severity.CRITICAL);
+        assertThat(((FirstResponseRecorded) events.get(1)).getRespondedAt()).isEqualTo(commentedAt);
+        assertThat(((FirstResponseRecorded) events.get(1)).getConsultant()).isEqualTo("kari@biztek.no");
+        assertThat(((TicketResolved) events.get(2)).getResolvedAt()).isEqualTo(solvedAt);
+    }
+
+    /** The JSON body docs/zendesk-webhook.md tells Zendesk admins to put in every trigger. */
+    private static String documentedTriggerBody() throws IOException {
+        String doc = Files.readString(Path.of("../docs/zendesk-webhook.md"));
+        int start = doc.indexOf("```json\n") + "```json\n".length();
+        return doc.substring(start, doc.indexOf("```", start));
+    }
+
+    /** The body as Zendesk renders its placeholders: times in ISO-8601 to the minute, such as 2026-03-02T08:35Z. */
+    private static String asZendeskRendersIt(String documented, String event, String zendeskId, Instant createdAt,
+                                             Instant updatedAt) {
+        return documented.replaceFirst("\"event\": \"[a-z_]+\"", "\"event\": \"" + event + "\"")
+                .replace("{{ticket.id}}", zendeskId)
+                .replace("{{ticket.priority}}", "Urgent")
+                .replace("{{ticket.created_at_with_timestamp}}", minutes(createdAt.atOffset(ZoneOffset.UTC)))
+                .replace("{{ticket.updated_at_with_timestamp}}", minutes(updatedAt.atOffset(ZoneOffset.UTC)))
+                .replace("{{ticket.organization.external_id}}", "kunde-as")
+                .replace("{{ticket.requester.email}}", "ola@kunde.no")
+                .replace("{{current_user.email}}", "kari@biztek.no")
+                .replaceAll("\\{\\{[^}]*}}", "Zendesk text");
+    }
+
+    /** As Zendesk's *_with_timestamp placeholders write times: to the minute, e.g. 2026-03-02T08:35Z. */
+    private static String minutes(OffsetDateTime time) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX").format(time);
     }
 
     @Test
