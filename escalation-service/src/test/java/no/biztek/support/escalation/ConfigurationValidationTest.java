@@ -15,12 +15,15 @@ import org.springframework.context.annotation.Configuration;
 
 import no.biztek.support.escalation.delivery.DeliveryProperties;
 import no.biztek.support.escalation.paging.PagingProperties;
+import no.biztek.support.escalation.vendor.VendorProperties;
+import no.biztek.support.escalation.view.ViewsProperties;
 
 /** Bad configuration fails start-up with a message naming the property. */
 class ConfigurationValidationTest {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({PagingProperties.class, DeliveryProperties.class})
+    @EnableConfigurationProperties({PagingProperties.class, DeliveryProperties.class, VendorProperties.class,
+            ViewsProperties.class})
     static class Properties {
     }
 
@@ -50,7 +53,12 @@ class ConfigurationValidationTest {
             "support.escalation.delivery.retry.attempts=3",
             "support.escalation.delivery.retry.initial-backoff=1s",
             "support.escalation.delivery.retry.multiplier=2",
-            "support.escalation.delivery.retry.max-backoff=10s");
+            "support.escalation.delivery.retry.max-backoff=10s",
+            "support.escalation.vendor.time-entry-grace-after-close=P7D",
+            "support.escalation.vendor.time-entry-max-age=P60D",
+            "support.escalation.vendor.closed-retention=P90D",
+            "support.escalation.views.resolved-ticket-retention=P30D",
+            "support.escalation.views.invoice-basis-months=24");
 
     private ApplicationContextRunner with(String... overrides) {
         List<String> values = new ArrayList<>(VALID);
@@ -134,6 +142,19 @@ class ConfigurationValidationTest {
                 "support.escalation.paging.ack-link.signing-key=short");
         with("support.escalation.paging.ack-link.signing-key=short").run(context ->
                 assertThat(messages(context.getStartupFailure())).doesNotContain("[short]"));
+    }
+
+    @Test
+    void closedEscalationsMustBeKeptAtLeastAsLongAsEntriesMayReachBackAndAfterTheClose() {
+        assertFailsNaming("vendor.closed-retention: must be at least time-entry-max-age (PT1440H), was PT720H",
+                "support.escalation.vendor.closed-retention=P30D");
+        assertFailsNaming("vendor.closed-retention: must be at least time-entry-grace-after-close",
+                "support.escalation.vendor.time-entry-grace-after-close=P100D");
+        assertFailsNaming("vendor.time-entry-grace-after-close: must not be negative",
+                "support.escalation.vendor.time-entry-grace-after-close=-P1D");
+        assertFailsNaming("views.invoice-basis-months", "support.escalation.views.invoice-basis-months=0");
+        with().run(context -> assertThat(context.getBean(VendorProperties.class).timeEntryGraceAfterClose())
+                .isEqualTo(java.time.Duration.ofDays(7)));
     }
 
     @Test

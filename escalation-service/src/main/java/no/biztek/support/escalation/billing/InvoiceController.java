@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import no.biztek.support.escalation.Problems;
 import no.biztek.support.httpapi.problem.InvalidRequestException;
 
 /**
@@ -33,11 +35,12 @@ class InvoiceController {
         this.ledger = ledger;
     }
 
-    @Operation(summary = "Invoice basis as JSON", description = "month as yyyy-MM, e.g. 2026-03")
+    @Operation(summary = "Invoice basis as JSON", description = "month as yyyy-MM, e.g. 2026-03; 410 for a month "
+            + "before the kept window (the current month and support.escalation.views.invoice-basis-months before it)")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> json(@PathVariable String customerId, @RequestParam String month,
                            @RequestParam(required = false) String format) {
-        InvoiceLedger.InvoiceBasis basis = ledger.basis(customerId, month(month));
+        InvoiceLedger.InvoiceBasis basis = basis(customerId, month(month));
         if (format != null && !format.isBlank()) {
             if ("csv".equalsIgnoreCase(format.trim())) {
                 return csvResponse(basis);
@@ -56,7 +59,17 @@ class InvoiceController {
         if (format != null && "json".equalsIgnoreCase(format.trim())) {
             return json(customerId, month, format);
         }
-        return csvResponse(ledger.basis(customerId, month(month)));
+        return csvResponse(basis(customerId, month(month)));
+    }
+
+    /** The basis of a month still kept; 410 for an older one (never an empty basis that looks like nothing billed). */
+    private InvoiceLedger.InvoiceBasis basis(String customerId, YearMonth month) {
+        if (!ledger.keeps(month)) {
+            throw Problems.of(HttpStatus.GONE, "The invoice basis of " + month + " is no longer kept by this service: it "
+                    + "serves " + ledger.earliestMonth() + " onwards (support.escalation.views.invoice-basis-months). "
+                    + "Every billing line is still in support.billing.v1.");
+        }
+        return ledger.basis(customerId, month);
     }
 
     private static ResponseEntity<?> csvResponse(InvoiceLedger.InvoiceBasis basis) {

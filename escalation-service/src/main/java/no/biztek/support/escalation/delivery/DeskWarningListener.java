@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -77,11 +78,7 @@ final class DeskWarningListener {
                 return;
             }
         }
-        String text = "SLA warning: ticket " + event.getTicketId() + " of customer " + event.getCustomerId()
-                + " (" + event.getSeverity() + ") has used " + warning.getThresholdPercent()
-                + " % of its first-response time; due " + DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
-                .format(event.getDueAt().atZone(zone)) + ".";
-        String body = body(event, warning, text);
+        String body = body(event, warning, webhook.format(), zone);
         try {
             retry.execute(() -> {
                 webhook.post(properties.desk().webhook(), body, event.getEventId());
@@ -94,17 +91,27 @@ final class DeskWarningListener {
         }
     }
 
-    private String body(SlaEvent event, SlaWarning warning, String text) {
-        Object body = switch (webhook.format()) {
+    /** The desk's message: the ticket and customer escaped for the format ({@link ChannelText}). */
+    static String body(SlaEvent event, SlaWarning warning, DeliveryProperties.Format format, ZoneId zone) {
+        Object body = switch (format) {
             case PLAIN -> Map.of("type", "SlaWarning", "eventId", event.getEventId(), "ticketId", event.getTicketId(),
                     "customerId", event.getCustomerId(), "severity", event.getSeverity().name(),
                     "thresholdPercent", warning.getThresholdPercent(), "dueAt", event.getDueAt().toString(),
-                    "text", text);
+                    "text", text(event, warning, zone, ChannelText::line));
             case TEAMS -> Map.of("@type", "MessageCard", "@context", "https://schema.org/extensions",
-                    "summary", text, "themeColor", "FFA500", "text", text);
-            case SLACK -> Map.of("text", text, "blocks", List.of(Map.of("type", "section",
-                    "text", Map.of("type", "mrkdwn", "text", text))));
+                    "summary", text(event, warning, zone, ChannelText::line), "themeColor", "FFA500",
+                    "text", text(event, warning, zone, ChannelText::teams));
+            case SLACK -> Map.of("text", text(event, warning, zone, ChannelText::slack), "blocks", List.of(Map.of(
+                    "type", "section", "text", Map.of("type", "mrkdwn",
+                            "text", text(event, warning, zone, ChannelText::slack)))));
         };
         return WebhookChannel.json(body);
+    }
+
+    private static String text(SlaEvent event, SlaWarning warning, ZoneId zone, UnaryOperator<String> value) {
+        return "SLA warning: ticket " + value.apply(event.getTicketId()) + " of customer "
+                + value.apply(event.getCustomerId()) + " (" + event.getSeverity() + ") has used "
+                + warning.getThresholdPercent() + " % of its first-response time; due "
+                + DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").format(event.getDueAt().atZone(zone)) + ".";
     }
 }

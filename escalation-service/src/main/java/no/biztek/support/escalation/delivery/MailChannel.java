@@ -5,7 +5,10 @@ import java.time.ZoneId;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 
-/** Sends a page (with its acknowledgement link), or the withdrawal of one, as a plain-text e-mail. */
+/**
+ * Sends a page (with its acknowledgement link), or the withdrawal of one, as a plain-text e-mail; every free-text
+ * value on one line, in the subject also shortened ({@link ChannelText}).
+ */
 final class MailChannel implements Channel {
 
     private final JavaMailSender sender;
@@ -33,7 +36,7 @@ final class MailChannel implements Channel {
         SimpleMailMessage mail = new SimpleMailMessage();
         mail.setFrom(from);
         mail.setTo(message.email());
-        mail.setSubject(message.subject());
+        mail.setSubject(message.mailSubject());
         mail.setText(message.mailText(zone));
         sender.send(mail);
     }

@@ -2,6 +2,7 @@ package no.biztek.support.escalation.delivery;
 
 import java.net.URI;
 import java.time.ZoneId;
+import java.util.function.UnaryOperator;
 
 /** What one person is told on every channel: a page to acknowledge, or the withdrawal of a page they got. */
 sealed interface OnCallMessage permits PageMessage, WithdrawalMessage {
@@ -21,12 +22,18 @@ sealed interface OnCallMessage permits PageMessage, WithdrawalMessage {
     /** The person's own webhook, or null (then the default webhook). */
     URI webhook();
 
-    String subject();
+    /** The subject, every free-text value written by {@code value} (a {@link ChannelText} escaping). */
+    String subject(UnaryOperator<String> value);
 
-    /** The message in words, for a mail or a chat card. */
-    String summary(ZoneId zone);
+    /** The message in words, for a mail or a chat card, every free-text value written by {@code value}. */
+    String summary(ZoneId zone, UnaryOperator<String> value);
 
-    /** The plain-text body of the mail. */
+    /** The subject of the mail: one line, no CR/LF, long values shortened. */
+    default String mailSubject() {
+        return subject(ChannelText::subject);
+    }
+
+    /** The plain-text body of the mail (every value on one line). */
     String mailText(ZoneId zone);
 
     /** The webhook's {@code Idempotency-Key}: one per event and person, so a receiver can drop a repeat. */

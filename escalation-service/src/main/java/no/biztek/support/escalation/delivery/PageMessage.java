@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.UnaryOperator;
 
 /**
  * What a page tells the person paged.
@@ -15,8 +16,9 @@ record PageMessage(String eventId, String pageId, String ticketId, String custom
                    URI webhook, Instant acknowledgeBy, URI acknowledgeUrl) implements OnCallMessage {
 
     @Override
-    public String subject() {
-        return "[" + severityLabel() + "] Page: ticket " + ticketId + " (" + customerId + ") – acknowledge now";
+    public String subject(UnaryOperator<String> value) {
+        return "[" + severityLabel() + "] Page: ticket " + value.apply(ticketId) + " (" + value.apply(customerId)
+                + ") – acknowledge now";
     }
 
     String severityLabel() {
@@ -24,7 +26,7 @@ record PageMessage(String eventId, String pageId, String ticketId, String custom
     }
 
     @Override
-    public String summary(ZoneId zone) {
+    public String summary(ZoneId zone, UnaryOperator<String> value) {
         String why = switch (cause) {
             case "CRITICAL_TICKET_OPENED" -> "a critical ticket was opened";
             case "SLA_BREACHED" -> "the first-response deadline was breached";
@@ -33,15 +35,17 @@ record PageMessage(String eventId, String pageId, String ticketId, String custom
         String moved = reEscalation == null ? "" : " It was escalated to you because "
                 + ("DELIVERY_FAILED".equals(reEscalation) ? "the previous level could not be reached."
                 : "the previous level did not acknowledge in time.");
-        return severityLabel() + " page for ticket " + ticketId + " of customer " + customerId + ": " + why + "."
-                + moved + " You are paged as " + levelName + " (level " + level + ", round " + round
+        return severityLabel() + " page for ticket " + value.apply(ticketId) + " of customer "
+                + value.apply(customerId) + ": " + why + "." + moved + " You are paged as " + value.apply(levelName)
+                + " (level " + level + ", round " + round
                 + "). Acknowledge by " + DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
                 .format(acknowledgeBy.atZone(zone)) + ", or the page goes to the next level.";
     }
 
     @Override
     public String mailText(ZoneId zone) {
-        return summary(zone) + "\n\nAcknowledge: " + acknowledgeUrl + "\n\nPage " + pageId + "\n";
+        return summary(zone, ChannelText::line) + "\n\nAcknowledge: " + acknowledgeUrl + "\n\nPage "
+                + ChannelText.line(pageId) + "\n";
     }
 
     @Override

@@ -80,17 +80,22 @@ final class WebhookChannel implements Channel {
                 : body((WithdrawalMessage) message, format, zone);
     }
 
+    /**
+     * A page: plain JSON (the values as they are, JSON-escaped by the writer; {@code text} on one line), a Teams
+     * message card or a Slack message, every free-text value escaped for the format ({@link ChannelText}).
+     */
     private static String body(PageMessage m, DeliveryProperties.Format format, ZoneId zone) {
         String ack = m.acknowledgeUrl().toString();
         Object body = switch (format) {
             case PLAIN -> plain(m, ack);
             case TEAMS -> map("@type", "MessageCard", "@context", "https://schema.org/extensions",
-                    "summary", m.subject(), "themeColor", "D70000", "title", m.subject(), "text", m.summary(zone),
+                    "summary", m.subject(ChannelText::line), "themeColor", "D70000",
+                    "title", m.subject(ChannelText::teams), "text", m.summary(zone, ChannelText::teams),
                     "potentialAction", List.of(map("@type", "OpenUri", "name", "Acknowledge",
                             "targets", List.of(map("os", "default", "uri", ack)))));
-            case SLACK -> map("text", m.subject() + " " + ack, "blocks", List.of(
-                    map("type", "section", "text", map("type", "mrkdwn", "text", "*" + m.subject() + "*\n"
-                            + m.summary(zone))),
+            case SLACK -> map("text", m.subject(ChannelText::slack) + " " + ack, "blocks", List.of(
+                    map("type", "section", "text", map("type", "mrkdwn", "text", "*" + m.subject(ChannelText::slack)
+                            + "*\n" + m.summary(zone, ChannelText::slack))),
                     map("type", "actions", "elements", List.of(map("type", "button", "style", "danger",
                             "text", map("type", "plain_text", "text", "Acknowledge"), "url", ack)))));
         };
@@ -104,12 +109,13 @@ final class WebhookChannel implements Channel {
                     "ticketId", m.ticketId(), "customerId", m.customerId(), "severity", m.severity(),
                     "reason", "CAUSE_WITHDRAWN", "explanation", m.explanation(),
                     "supersededEventId", m.supersededEventId(), "paged", map("name", m.name(), "email", m.email()),
-                    "text", m.summary(zone));
+                    "text", m.summary(zone, ChannelText::line));
             case TEAMS -> map("@type", "MessageCard", "@context", "https://schema.org/extensions",
-                    "summary", m.subject(), "themeColor", "2EB886", "title", m.subject(), "text", m.summary(zone));
-            case SLACK -> map("text", m.subject() + ": " + m.explanation(), "blocks", List.of(
-                    map("type", "section", "text", map("type", "mrkdwn", "text", "*" + m.subject() + "*\n"
-                            + m.summary(zone)))));
+                    "summary", m.subject(ChannelText::line), "themeColor", "2EB886",
+                    "title", m.subject(ChannelText::teams), "text", m.summary(zone, ChannelText::teams));
+            case SLACK -> map("text", m.subject(ChannelText::slack) + ": " + ChannelText.slack(m.explanation()),
+                    "blocks", List.of(map("type", "section", "text", map("type", "mrkdwn", "text", "*"
+                            + m.subject(ChannelText::slack) + "*\n" + m.summary(zone, ChannelText::slack)))));
         };
         return JSON.writeValueAsString(body);
     }

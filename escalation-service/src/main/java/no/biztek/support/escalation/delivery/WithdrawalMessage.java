@@ -3,6 +3,7 @@ package no.biztek.support.escalation.delivery;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 import no.biztek.support.escalation.Ids;
 
@@ -18,21 +19,22 @@ record WithdrawalMessage(String eventId, String pageId, String ticketId, String 
         implements OnCallMessage {
 
     @Override
-    public String subject() {
-        return "[" + OnCallMessage.severityLabel(severity) + "] Page withdrawn: ticket " + ticketId + " ("
-                + customerId + ")";
+    public String subject(UnaryOperator<String> value) {
+        return "[" + OnCallMessage.severityLabel(severity) + "] Page withdrawn: ticket " + value.apply(ticketId) + " ("
+                + value.apply(customerId) + ")";
     }
 
     @Override
-    public String summary(ZoneId zone) {
+    public String summary(ZoneId zone, UnaryOperator<String> value) {
         return "Withdrawn: the " + OnCallMessage.severityLabel(severity).toLowerCase(Locale.ROOT) + " page for ticket "
-                + ticketId + " of customer " + customerId + ". Why: " + explanation + ". The SLA breach you were "
-                + "paged for does not stand: there is nothing to acknowledge, and nobody else is paged for it.";
+                + value.apply(ticketId) + " of customer " + value.apply(customerId) + ". Why: "
+                + value.apply(explanation) + ". The SLA breach you were paged for does not stand: there is nothing to "
+                + "acknowledge, and nobody else is paged for it.";
     }
 
     @Override
     public String mailText(ZoneId zone) {
-        return summary(zone) + "\n\nPage " + pageId + "\n";
+        return summary(zone, ChannelText::line) + "\n\nPage " + ChannelText.line(pageId) + "\n";
     }
 
     @Override

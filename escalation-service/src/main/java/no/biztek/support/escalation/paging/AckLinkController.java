@@ -73,7 +73,8 @@ class AckLinkController {
             return checked.refusal();
         }
         try {
-            acknowledger.acknowledge(checked.page().pageId(), checked.claims().recipient(), AcknowledgementChannel.LINK);
+            acknowledger.acknowledge(checked.page().pageId(), checked.claims().recipient(), AcknowledgementChannel.LINK,
+                    null);
         } catch (ErrorResponseException e) {
             return refusal(e);
         }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,19 +32,37 @@ public final class OnCallSchedule {
     }
 
     /**
-     * The engineer on call at the instant ({@code offset} 0), or the one {@code offset} places after
-     * them in the rotation (1: the secondary). Overrides replace only the engineer on call.
+     * The engineer on call at the instant ({@code offset} 0: the override in force, else the rotation's engineer of
+     * the week), or for {@code offset} n &ge; 1 the n-th engineer after the week's rotation engineer, in rotation
+     * order and wrapping round, <em>who is not the engineer on call</em>: with rotation [Kari, Ola] in Kari's week
+     * and an override naming Ola (a swap), Ola is on call and the secondary is Kari, not Ola again. Each engineer
+     * counts once (by e-mail). A rotation with nobody besides the engineer on call pages the engineer on call
+     * again: paging someone is better than paging nobody.
      */
     public Engineer onCall(Instant at, int offset) {
+        Engineer primary = override(at).orElseGet(() -> rotationEngineer(at, 0));
         if (offset == 0) {
-            Optional<Engineer> override = override(at);
-            if (override.isPresent()) {
-                return override.get();
+            return primary;
+        }
+        List<Engineer> rotation = schedule.rotation();
+        List<Engineer> others = new ArrayList<>();
+        for (int step = 1; step <= rotation.size(); step++) {
+            Engineer candidate = rotationEngineer(at, step);
+            if (!sameEngineer(candidate, primary) && others.stream().noneMatch(o -> sameEngineer(o, candidate))) {
+                others.add(candidate);
             }
         }
+        return others.isEmpty() ? primary : others.get((offset - 1) % others.size());
+    }
+
+    private Engineer rotationEngineer(Instant at, int offset) {
         List<Engineer> rotation = schedule.rotation();
         int index = (int) Math.floorMod(handoversSinceStart(at) + offset, (long) rotation.size());
         return rotation.get(index);
+    }
+
+    private static boolean sameEngineer(Engineer a, Engineer b) {
+        return a.email().equalsIgnoreCase(b.email());
     }
 
     private Optional<Engineer> override(Instant at) {

@@ -1,8 +1,11 @@
 package no.biztek.support.escalation.paging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -28,8 +31,13 @@ import no.biztek.support.schemas.topic.Topics;
 @Component
 public class PageAcknowledger {
 
-    /** What an acknowledgement recorded. */
-    public record Acknowledged(String pageId, String eventId, String acknowledgedBy, int level) {
+    /**
+     * What an acknowledgement recorded.
+     *
+     * @param acknowledgedByToken the name of the API token it was made with; null for a link
+     */
+    public record Acknowledged(String pageId, String eventId, String acknowledgedBy, int level,
+                               String acknowledgedByToken) {
     }
 
     private final PageBoard board;
@@ -63,28 +71,39 @@ public class PageAcknowledger {
         return pageStates.find(() -> board.find(pageId), api.lookupTimeout());
     }
 
-    public synchronized Acknowledged acknowledge(String pageId, String acknowledgedBy, AcknowledgementChannel via) {
+    /**
+     * @param tokenName the name of the API token the request came with (recorded with the acknowledgement in a record
+     *                  header, {@link PageEvents#ACKNOWLEDGED_BY_TOKEN_HEADER}); null for a link
+     */
+    public synchronized Acknowledged acknowledge(String pageId, String acknowledgedBy, AcknowledgementChannel via,
+                                                 String tokenName) {
         PageBoard.Page page = current(pageId).orElseThrow(() -> Problems.notFound("No page " + pageId + "."));
         if (page.state() != PageBoard.State.OPEN) {
             throw Problems.conflict(whyNotOpen(page));
         }
         EscalationEvent event = events.acknowledged(pageId, page.ticketId(), page.customerId(), page.level(),
                 acknowledgedBy, via, clock.instant());
-        publisher.publish(Topics.ESCALATION_EVENTS, page.ticketId(), event);
+        RecordHeaders headers = new RecordHeaders();
+        if (tokenName != null) {
+            headers.add(PageEvents.ACKNOWLEDGED_BY_TOKEN_HEADER, tokenName.getBytes(StandardCharsets.UTF_8));
+        }
+        publisher.publish(Topics.ESCALATION_EVENTS, page.ticketId(), event, headers);
         PageBoard.Page ended = board.awaitEnded(pageId, api.acknowledgementTimeout()).orElseThrow(() ->
                 Problems.unavailable("The acknowledgement was sent, but the page was not confirmed as acknowledged "
                         + "in time; try again (if it was recorded, the answer is that it is already acknowledged).",
                         api.retryAfter()));
-        if (ended.state() != PageBoard.State.ACKNOWLEDGED || !acknowledgedBy.equals(ended.acknowledgedBy())) {
+        if (ended.state() != PageBoard.State.ACKNOWLEDGED || !acknowledgedBy.equals(ended.acknowledgedBy())
+                || !Objects.equals(tokenName, ended.acknowledgedByToken())) {
             throw Problems.conflict(whyNotOpen(ended));
         }
-        return new Acknowledged(pageId, event.getEventId(), acknowledgedBy, page.level());
+        return new Acknowledged(pageId, event.getEventId(), acknowledgedBy, page.level(), tokenName);
     }
 
     static String whyNotOpen(PageBoard.Page page) {
         return switch (page.state()) {
-            case ACKNOWLEDGED -> "The page was already acknowledged by " + page.acknowledgedBy() + " at "
-                    + page.acknowledgedAt() + ".";
+            case ACKNOWLEDGED -> "The page was already acknowledged by " + page.acknowledgedBy()
+                    + (page.acknowledgedByToken() == null ? "" : " (API token " + page.acknowledgedByToken() + ")")
+                    + " at " + page.acknowledgedAt() + ".";
             case WITHDRAWN -> "The page was withdrawn at " + page.withdrawnAt() + " (" + page.withdrawal()
                     + "); there is nothing to acknowledge." + (page.acknowledgedBy() == null ? ""
                     : " It had been acknowledged by " + page.acknowledgedBy() + ".");

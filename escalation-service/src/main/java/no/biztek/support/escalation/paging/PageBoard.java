@@ -35,12 +35,15 @@ public class PageBoard implements TopicFollower.View<PageState> {
      * @param closedAt       when it stopped paging without an acknowledgement (closed, or withdrawn while paging)
      * @param withdrawnAt    when its cause was withdrawn
      * @param withdrawal     why, in words
+     * @param acknowledgedByToken the API token (its configured name) an API acknowledgement was made with; null for
+     *                       a link and for acknowledgements recorded before it was kept
      */
     public record Page(String pageId, String ticketId, String customerId, String severity, String cause, int level,
                        String levelName, int round, String pagedName, String pagedEmail, Instant pagedAt,
                        Instant lastPagedAt, Instant acknowledgeBy, State state, boolean exhausted,
                        String acknowledgedBy, Instant acknowledgedAt, String acknowledgedVia, Instant closedAt,
-                       List<PageState.Paged> pagedPeople, Instant withdrawnAt, String withdrawal) {
+                       List<PageState.Paged> pagedPeople, Instant withdrawnAt, String withdrawal,
+                       String acknowledgedByToken) {
 
         static Page of(PageState s) {
             State state = switch (s.status()) {
@@ -57,7 +60,8 @@ public class PageBoard implements TopicFollower.View<PageState> {
                     s.levelPagedAt() != null ? s.levelPagedAt() : s.pagedAt(), s.acknowledgeBy(), state,
                     s.status() == PageState.Status.EXHAUSTED, s.acknowledgedBy(), acknowledged ? s.endedAt() : null,
                     s.acknowledgedVia(), closed ? s.endedAt() : null, s.everyonePaged(),
-                    state == State.WITHDRAWN ? s.withdrawnAt() : null, s.withdrawal());
+                    state == State.WITHDRAWN ? s.withdrawnAt() : null, s.withdrawal(),
+                    acknowledged ? s.acknowledgedByToken() : null);
         }
     }
 

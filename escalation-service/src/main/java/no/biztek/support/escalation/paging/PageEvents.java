@@ -20,6 +20,13 @@ import no.biztek.support.schemas.escalation.ReEscalationReason;
 /** The page events of {@code support.escalation-events.v1}, with deterministic ids. */
 public final class PageEvents {
 
+    /**
+     * Record header of a PageAcknowledged published through the API: the name of the Bearer token it was sent with
+     * (its configured {@code name}). The contract's PageAcknowledged has no field for it (a schema field would be
+     * its proper home); the topology keeps it in the page state, where the page board and the API show it.
+     */
+    public static final String ACKNOWLEDGED_BY_TOKEN_HEADER = "support-acknowledged-by-token";
+
     private final String producer;
 
     public PageEvents(String producer) {

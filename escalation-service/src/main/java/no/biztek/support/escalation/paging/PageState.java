@@ -25,12 +25,15 @@ import no.biztek.support.escalation.paging.EscalationPolicy.Step;
  *                        records written before it existed (then {@link #everyonePaged()} knows the current person)
  * @param withdrawnAt     when its cause was withdrawn (WITHDRAWN)
  * @param withdrawal      why, in words (WITHDRAWN), e.g. "breach withdrawn: first response recorded at 09:55"
+ * @param acknowledgedByToken the name of the API token an API acknowledgement was made with (as acknowledgedBy);
+ *                        null for a link (its recipient is the acknowledger) and in records written before it existed
  */
 public record PageState(String pageId, String ticketId, String customerId, String severity, String cause,
                         int startLevel, int level, int round, String levelName, String personName,
                         String personEmail, Instant pagedAt, Instant levelPagedAt, Instant acknowledgeBy,
                         Status status, String acknowledgedBy, String acknowledgedVia, Instant endedAt,
-                        String timerKey, List<Paged> pagedPeople, Instant withdrawnAt, String withdrawal) {
+                        String timerKey, List<Paged> pagedPeople, Instant withdrawnAt, String withdrawal,
+                        String acknowledgedByToken) {
 
     public enum Status {
         /** Paging: a level's timer is armed. */
@@ -73,13 +76,13 @@ public record PageState(String pageId, String ticketId, String customerId, Strin
         return new PageState(pageId, ticketId, customerId, severity, cause, startLevel, assignment.step().level(),
                 assignment.step().round(), assignment.levelName(), assignment.person().name(), email, pagedAt, now,
                 assignment.acknowledgeBy(), Status.OPEN, null, null, null, newTimerKey, List.copyOf(people), null,
-                null);
+                null, null);
     }
 
-    PageState ended(Status newStatus, String by, String via, Instant at, String newTimerKey) {
+    PageState ended(Status newStatus, String by, String via, String byToken, Instant at, String newTimerKey) {
         return new PageState(pageId, ticketId, customerId, severity, cause, startLevel, level, round, levelName,
                 personName, personEmail, pagedAt, levelPagedAt, acknowledgeBy, newStatus, by, via, at, newTimerKey,
-                pagedPeople, null, null);
+                pagedPeople, null, null, byToken);
     }
 
     /** Withdrawn; an acknowledged or closed page keeps who acknowledged it and when it ended. */
@@ -87,6 +90,6 @@ public record PageState(String pageId, String ticketId, String customerId, Strin
         Instant ended = status == Status.ACKNOWLEDGED || status == Status.CLOSED ? endedAt : at;
         return new PageState(pageId, ticketId, customerId, severity, cause, startLevel, level, round, levelName,
                 personName, personEmail, pagedAt, levelPagedAt, acknowledgeBy, Status.WITHDRAWN, acknowledgedBy,
-                acknowledgedVia, ended, newTimerKey, pagedPeople, at, explanation);
+                acknowledgedVia, ended, newTimerKey, pagedPeople, at, explanation, acknowledgedByToken);
     }
 }

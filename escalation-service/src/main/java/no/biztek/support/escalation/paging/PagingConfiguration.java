@@ -1,9 +1,11 @@
 package no.biztek.support.escalation.paging;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +13,9 @@ import io.micrometer.core.instrument.Timer;
 
 @Configuration(proxyBeanMethods = false)
 class PagingConfiguration {
+
+    /** The profile of a local run, which may use the documented development key. */
+    static final String DEVELOPMENT_PROFILE = "local";
 
     @Bean
     OnCallSchedule onCallSchedule(PagingProperties properties) {
@@ -22,9 +27,28 @@ class PagingConfiguration {
         return new EscalationPolicy(properties.policy(), schedule);
     }
 
+    /**
+     * The acknowledgement link tokens. Outside the {@code local} profile a signing key (and a previous one) that
+     * looks like a placeholder or is too predictable ({@link SigningKeyStrength}) fails start-up, naming the
+     * property and never repeating the key.
+     */
     @Bean
-    AckTokens ackTokens(PagingProperties properties) {
-        return new AckTokens(properties.ackLink().signingKey());
+    AckTokens ackTokens(PagingProperties properties, Environment environment, Clock clock) {
+        PagingProperties.AckLink link = properties.ackLink();
+        if (!environment.matchesProfiles(DEVELOPMENT_PROFILE)) {
+            requireStrong("signing-key", link.signingKey());
+            if (link.previousSigningKey() != null) {
+                requireStrong("previous-signing-key", link.previousSigningKey());
+            }
+        }
+        return new AckTokens(link.signingKey(), link.previousSigningKey(), link.previousKeyValidUntilInstant(), clock);
+    }
+
+    private static void requireStrong(String property, String key) {
+        SigningKeyStrength.problem(key).ifPresent(problem -> {
+            throw new IllegalStateException("support.escalation.paging.ack-link." + property + " " + problem
+                    + " (only the '" + DEVELOPMENT_PROFILE + "' profile accepts such a key)");
+        });
     }
 
     /**

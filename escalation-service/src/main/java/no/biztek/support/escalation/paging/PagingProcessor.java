@@ -1,5 +1,6 @@
 package no.biztek.support.escalation.paging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -129,7 +132,7 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
             onSlaEvent(sla, now);
         } else if (value instanceof EscalationEvent escalationEvent
                 && escalationEvent.getPayload() instanceof PageAcknowledged ack) {
-            onAcknowledged(escalationEvent, ack);
+            onAcknowledged(escalationEvent, ack, tokenName(record.headers()));
         } else if (value instanceof PageCommand command) {
             onCommand(command, now);
         }
@@ -285,7 +288,8 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
         PageState page = new PageState(pageId, ticketId, customerId, severity.name(), cause.name(), startLevel,
                 startLevel, 1, assignment.levelName(), assignment.person().name(), assignment.person().email(),
                 now, now, assignment.acknowledgeBy(), Status.OPEN, null, null, null, timerKey,
-                List.of(new PageState.Paged(assignment.person().name(), assignment.person().email())), null, null);
+                List.of(new PageState.Paged(assignment.person().name(), assignment.person().email())), null, null,
+                null);
         pages.put(key, page);
         timers.put(timerKey, ESCALATE);
         emit(ticketId, events.paged(page, assignment, now), now);
@@ -301,7 +305,7 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
         if (next.isEmpty()) {
             log.warn("Page {} of ticket {} exhausted every level and round without an acknowledgement",
                     page.pageId(), page.ticketId());
-            pages.put(key, page.ended(Status.EXHAUSTED, null, null, now, null));
+            pages.put(key, page.ended(Status.EXHAUSTED, null, null, null, now, null));
             return;
         }
         Assignment assignment = escalation.assign(next.get(), now);
@@ -312,14 +316,20 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
         metrics.paged(assignment.step().level());
     }
 
-    private void onAcknowledged(EscalationEvent event, PageAcknowledged ack) {
+    /** The API token an acknowledgement was made with ({@link PageEvents#ACKNOWLEDGED_BY_TOKEN_HEADER}), or null. */
+    private static String tokenName(Headers headers) {
+        Header header = headers.lastHeader(PageEvents.ACKNOWLEDGED_BY_TOKEN_HEADER);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private void onAcknowledged(EscalationEvent event, PageAcknowledged ack, String tokenName) {
         String key = pageKey(event.getTicketId(), ack.getPageId());
         PageState page = pages.get(key);
         if (page == null || !page.status().awaitsAcknowledgement()) {
             return;
         }
         Instant at = event.getOccurredAt();
-        end(page, Status.ACKNOWLEDGED, ack.getAcknowledgedBy(), ack.getVia().name(), at);
+        end(page, Status.ACKNOWLEDGED, ack.getAcknowledgedBy(), ack.getVia().name(), tokenName, at);
         metrics.acknowledged(page.level(), Duration.between(page.pagedAt(), at));
     }
 
@@ -327,18 +337,18 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
         for (PageState page : pagesOf(ticketId)) {
             if (page.status().awaitsAcknowledgement()) {
                 log.info("Page {} of ticket {} closed: {}", page.pageId(), ticketId, explanation);
-                PageState closed = end(page, Status.CLOSED, null, null, now);
+                PageState closed = end(page, Status.CLOSED, null, null, null, now);
                 emit(ticketId, events.closed(closed, reason, explanation, null, now), now);
             }
         }
     }
 
-    private PageState end(PageState page, Status status, String by, String via, Instant at) {
+    private PageState end(PageState page, Status status, String by, String via, String byToken, Instant at) {
         if (page.timerKey() != null) {
             timers.delete(page.timerKey());
         }
         String purgeKey = timerKey(at.plus(settings.endedPageRetention()), page.ticketId(), page.pageId());
-        PageState ended = page.ended(status, by, via, at, purgeKey);
+        PageState ended = page.ended(status, by, via, byToken, at, purgeKey);
         pages.put(pageKey(page.ticketId(), page.pageId()), ended);
         timers.put(purgeKey, PURGE);
         return ended;

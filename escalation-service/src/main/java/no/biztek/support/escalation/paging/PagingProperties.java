@@ -132,11 +132,20 @@ public record PagingProperties(@NotNull @Valid Schedule schedule, @NotNull @Vali
     }
 
     /**
-     * @param baseUrl    where engineers reach this service, e.g. https://escalation.biztek.no
-     * @param signingKey HMAC-SHA256 key of the link tokens (at least 32 characters; keep it secret)
-     * @param validFor   how long a link stays valid after the page was sent
+     * The one-click acknowledgement links. Outside the {@code local} profile the keys must also pass
+     * {@link SigningKeyStrength} (checked at start-up, see {@code PagingConfiguration}).
+     *
+     * @param baseUrl               where engineers reach this service, e.g. https://escalation.biztek.no
+     * @param signingKey            HMAC-SHA256 key of the link tokens (at least 32 characters; keep it secret); signs
+     *                              every new link and verifies them
+     * @param validFor              how long a link stays valid after the page was sent
+     * @param previousSigningKey    the key before a rotation: links signed with it still verify until
+     *                              {@code previousKeyValidUntil}; unset: none
+     * @param previousKeyValidUntil until when (exclusive) links signed with the previous key verify; required with
+     *                              a previous key; set it to the rotation time plus {@code validFor}
      */
-    public record AckLink(@NotNull URI baseUrl, @NotBlank String signingKey, @NotNull Duration validFor) {
+    public record AckLink(@NotNull URI baseUrl, @NotBlank String signingKey, @NotNull Duration validFor,
+                          String previousSigningKey, OffsetDateTime previousKeyValidUntil) {
 
         public AckLink {
             // checked here rather than with @Size, so that the error message does not echo the key
@@ -144,6 +153,27 @@ public record PagingProperties(@NotNull @Valid Schedule schedule, @NotNull @Vali
                 throw new IllegalArgumentException("ack-link.signing-key: must be at least 32 characters, was "
                         + signingKey.length());
             }
+            previousSigningKey = previousSigningKey == null || previousSigningKey.isBlank() ? null : previousSigningKey;
+            if (previousSigningKey == null) {
+                previousKeyValidUntil = null;
+            } else {
+                if (previousSigningKey.length() < 32) {
+                    throw new IllegalArgumentException("ack-link.previous-signing-key: must be at least 32 characters, "
+                            + "was " + previousSigningKey.length());
+                }
+                if (previousSigningKey.equals(signingKey)) {
+                    throw new IllegalArgumentException("ack-link.previous-signing-key: must differ from signing-key");
+                }
+                if (previousKeyValidUntil == null) {
+                    throw new IllegalArgumentException("ack-link.previous-key-valid-until: required with "
+                            + "previous-signing-key (e.g. the rotation time plus valid-for)");
+                }
+            }
+        }
+
+        /** Until when links signed with the previous key verify; null without a previous key. */
+        public java.time.Instant previousKeyValidUntilInstant() {
+            return previousKeyValidUntil == null ? null : previousKeyValidUntil.toInstant();
         }
     }
 }

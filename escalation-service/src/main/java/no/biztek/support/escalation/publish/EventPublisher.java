@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,11 @@ public class EventPublisher {
     /** Where the broker wrote the record. */
     public <V> RecordMetadata publish(Topic<String, V> topic, String key, V value) {
         return send(new ProducerRecord<>(topic.name(), key, value));
+    }
+
+    /** With record headers (e.g. who acknowledged a page through the API); where the broker wrote it. */
+    public <V> RecordMetadata publish(Topic<String, V> topic, String key, V value, Iterable<Header> headers) {
+        return send(new ProducerRecord<>(topic.name(), null, key, value, headers));
     }
 
     /** Any record (e.g. a dead letter or a command); where the broker wrote it. */

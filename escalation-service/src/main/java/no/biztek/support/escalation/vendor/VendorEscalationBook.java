@@ -1,5 +1,7 @@
 package no.biztek.support.escalation.vendor;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,12 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.HashSet;
 
 import org.springframework.stereotype.Component;
 
 import no.biztek.support.escalation.billing.BillingCalculator;
+import no.biztek.support.escalation.view.Expiry;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.Vendor;
 import no.biztek.support.schemas.escalation.EscalationEvent;
@@ -25,6 +26,11 @@ import no.biztek.support.schemas.escalation.VendorStatusChanged;
  * Every vendor escalation as this instance has read it from {@code support.escalation-events.v1}: what
  * the API validates against (open or closed, the consultants' entries) and lists. Folding is idempotent
  * by event and entry id, so a duplicate event changes nothing.
+ *
+ * <p>Bounded: a closed escalation is forgotten {@code closed-retention} after its last activity (its close, or the
+ * end of its latest time entry when that is later), by the events' own times against the injected clock, so a view
+ * rebuilt at start-up forgets the same ones. A forgotten escalation is unknown (404); its events stay in the topic.
+ * Open escalations are kept however old.
  */
 @Component
 public class VendorEscalationBook implements TopicFollower.View<EscalationEvent> {
@@ -55,10 +61,49 @@ public class VendorEscalationBook implements TopicFollower.View<EscalationEvent>
     }
 
     private final Map<String, Escalation> escalations = new LinkedHashMap<>();
-    private final Set<String> seenEvents = new HashSet<>();
+    private final Expiry<String> forgetting = new Expiry<>();
+    private final Clock clock;
+    private final Duration closedRetention;
+
+    public VendorEscalationBook(Clock clock, VendorProperties properties) {
+        this.clock = clock;
+        this.closedRetention = properties.closedRetention();
+    }
+
+    /** How long a closed escalation is kept after its last activity. */
+    public Duration closedRetention() {
+        return closedRetention;
+    }
 
     @Override
     public synchronized void fold(String key, EscalationEvent event) {
+        apply(event);
+        Object payload = event.getPayload();
+        String escalationId = payload instanceof VendorEscalationClosed closed ? closed.getEscalationId()
+                : payload instanceof TimeEntryRecorded entry ? entry.getEscalationId() : null;
+        Escalation escalation = escalationId == null ? null : escalations.get(escalationId);
+        if (escalation != null && escalation.closed()) {
+            forgetting.schedule(escalationId, lastActivity(escalation).plus(closedRetention));
+        }
+        forgetDue();
+    }
+
+    /** The close, or the end of its latest time entry when that is later. */
+    private static Instant lastActivity(Escalation escalation) {
+        Instant last = escalation.closedAt();
+        for (TimeEntry entry : escalation.timeEntries()) {
+            if (entry.endedAt().isAfter(last)) {
+                last = entry.endedAt();
+            }
+        }
+        return last;
+    }
+
+    private void forgetDue() {
+        forgetting.takeDue(clock.instant()).forEach(escalations::remove);
+    }
+
+    private void apply(EscalationEvent event) {
         Object payload = event.getPayload();
         Instant at = event.getOccurredAt();
         if (payload instanceof VendorEscalationOpened opened) {
@@ -67,10 +112,10 @@ public class VendorEscalationBook implements TopicFollower.View<EscalationEvent>
                     opened.getVendorCaseReference(), opened.getOpenedBy(), at, "REPORTED", List.of(), List.of(),
                     false, null, null, null));
         } else if (payload instanceof VendorStatusChanged changed) {
-            if (seenEvents.add(event.getEventId())) {
-                escalations.computeIfPresent(changed.getEscalationId(), (id, e) -> withStatus(e,
-                        new StatusChange(event.getEventId(), changed.getStatus().name(), changed.getMessage(), at)));
-            }
+            escalations.computeIfPresent(changed.getEscalationId(), (id, e) ->
+                    e.statusChanges().stream().anyMatch(c -> c.eventId().equals(event.getEventId())) ? e
+                            : withStatus(e, new StatusChange(event.getEventId(), changed.getStatus().name(),
+                            changed.getMessage(), at)));
         } else if (payload instanceof TimeEntryRecorded entry) {
             escalations.computeIfPresent(entry.getEscalationId(), (id, e) -> withEntry(e, new TimeEntry(
                     entry.getEntryId(), entry.getConsultant(), entry.getStartedAt(), entry.getEndedAt(),
@@ -104,17 +149,21 @@ public class VendorEscalationBook implements TopicFollower.View<EscalationEvent>
     }
 
     public synchronized Optional<Escalation> find(String escalationId) {
+        forgetDue();
         return Optional.ofNullable(escalations.get(escalationId));
     }
 
-    /** Escalations, open ones only or all, latest first. */
+    /** Escalations, open ones only or all, latest first (then by id). */
     public synchronized List<Escalation> list(Boolean closed) {
+        forgetDue();
         return escalations.values().stream().filter(e -> closed == null || e.closed() == closed)
-                .sorted(Comparator.comparing(Escalation::openedAt).reversed()).toList();
+                .sorted(Comparator.comparing(Escalation::openedAt).reversed()
+                        .thenComparing(Escalation::escalationId)).toList();
     }
 
-    /** The entries of a consultant (any escalation) that overlap the period. */
+    /** The entries of a consultant (any escalation still kept) that overlap the period. */
     public synchronized List<Overlap> overlapping(String consultant, Instant start, Instant end) {
+        forgetDue();
         List<Overlap> found = new ArrayList<>();
         for (Escalation e : escalations.values()) {
             for (TimeEntry entry : e.timeEntries()) {

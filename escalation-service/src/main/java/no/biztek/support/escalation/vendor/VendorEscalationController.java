@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 
-import no.biztek.support.escalation.Problems;
+import no.biztek.support.escalation.Listing;
 import no.biztek.support.httpapi.problem.InvalidRequestException;
 
 /** Vendor escalations of tickets, their status, consultants' time and closing, over HTTP. */
@@ -33,7 +34,12 @@ class VendorEscalationController {
         this.book = book;
     }
 
-    record EscalationList(List<VendorEscalationBook.Escalation> escalations) {
+    /**
+     * One answer of the escalation list, latest opened first.
+     *
+     * @param nextCursor pass it as {@code cursor} for the next answer; null when this was the last
+     */
+    record EscalationList(List<VendorEscalationBook.Escalation> escalations, String nextCursor) {
     }
 
     @Operation(summary = "Open a vendor escalation on a ticket",
@@ -55,8 +61,11 @@ class VendorEscalationController {
     }
 
     @Operation(summary = "Record a consultant's time entry",
-            description = "Billed under the customer's contract. Refused: end before start, in the future, "
-                    + "overlapping another entry of the consultant (409), closed (409) or unknown (404) escalation.")
+            description = "Billed under the customer's contract. Refused: end before start, in the future, starting "
+                    + "more than support.escalation.vendor.time-entry-max-age ago (400), overlapping another entry of "
+                    + "the consultant (409), an escalation closed longer ago than "
+                    + "support.escalation.vendor.time-entry-grace-after-close (409), an unknown or forgotten "
+                    + "escalation (404).")
     @PostMapping(path = "/vendor-escalations/{escalationId}/time-entries", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<VendorEscalations.Written> timeEntry(@PathVariable String escalationId,
                                                         @RequestBody VendorRequests.TimeEntry request) {
@@ -70,22 +79,32 @@ class VendorEscalationController {
         return ResponseEntity.ok(escalations.close(escalationId, request));
     }
 
-    @Operation(summary = "List vendor escalations", description = "state: open (default), closed or all")
+    @Operation(summary = "List vendor escalations", description = "state: open (default), closed or all. Paginated, "
+            + "latest opened first: at most `limit` escalations (default " + Listing.DEFAULT_LIMIT + ", at most "
+            + Listing.MAX_LIMIT + ") and `nextCursor` (null on the last answer), which the next request passes as "
+            + "`cursor`. A bad state, limit or cursor is a 400 problem document naming the parameter. Closed "
+            + "escalations are listed until they are forgotten (support.escalation.vendor.closed-retention).")
     @GetMapping("/vendor-escalations")
-    EscalationList list(@RequestParam(defaultValue = "open") String state) {
+    EscalationList list(@RequestParam(defaultValue = "open") String state,
+                        @Parameter(description = "escalations per answer, 1 to " + Listing.MAX_LIMIT + "; default "
+                                + Listing.DEFAULT_LIMIT) @RequestParam(required = false) String limit,
+                        @Parameter(description = "the nextCursor of the previous answer; none: from the latest")
+                        @RequestParam(required = false) String cursor) {
         Boolean closed = switch (state.trim().toLowerCase(Locale.ROOT)) {
             case "open" -> false;
             case "closed" -> true;
             case "all" -> null;
             default -> throw new InvalidRequestException("state", "must be one of open, closed, all; was '" + state + "'");
         };
-        return new EscalationList(book.list(closed));
+        Listing.Slice<VendorEscalationBook.Escalation> slice = Listing.slice(book.list(closed),
+                e -> new Listing.Position(e.openedAt(), e.escalationId()), Listing.Request.of(limit, cursor));
+        return new EscalationList(slice.items(), slice.nextCursor());
     }
 
     @Operation(summary = "Show a vendor escalation with its status changes and time entries")
     @GetMapping("/vendor-escalations/{escalationId}")
     VendorEscalationBook.Escalation get(@PathVariable String escalationId) {
-        return book.find(escalationId).orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
+        return book.find(escalationId).orElseThrow(() -> VendorEscalations.unknown(escalationId, book));
     }
 
     private static ResponseEntity<VendorEscalations.Written> answer(VendorEscalations.Written written) {

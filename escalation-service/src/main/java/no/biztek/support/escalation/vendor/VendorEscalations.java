@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,13 +61,14 @@ class VendorEscalations {
     private final RequestValidator validator;
     private final PolicyHistory policies;
     private final ApiProperties api;
+    private final VendorProperties vendor;
     private final Clock clock;
     private final String producer;
 
     VendorEscalations(VendorEscalationBook book, TicketDirectory tickets,
                       TopicFollower<EscalationEvent> escalationFollower, TopicFollower<TicketEvent> ticketFollower,
                       EventPublisher publisher, RequestValidator validator, PolicyHistory policies, ApiProperties api,
-                      Clock clock, @Value("${spring.application.name}") String producer) {
+                      VendorProperties vendor, Clock clock, @Value("${spring.application.name}") String producer) {
         this.book = book;
         this.tickets = tickets;
         this.escalationFollower = escalationFollower;
@@ -75,6 +77,7 @@ class VendorEscalations {
         this.validator = validator;
         this.policies = policies;
         this.api = api;
+        this.vendor = vendor;
         this.clock = clock;
         this.producer = producer;
     }
@@ -84,7 +87,8 @@ class VendorEscalations {
         caughtUp(ticketFollower);
         caughtUp(escalationFollower);
         TicketDirectory.Ticket ticket = tickets.find(ticketId)
-                .orElseThrow(() -> Problems.notFound("No ticket " + ticketId + "."));
+                .orElseThrow(() -> Problems.notFound("No ticket " + ticketId + " is known (a ticket resolved more than "
+                        + TimeEntryRules.words(tickets.resolvedRetention()) + " ago is no longer kept)."));
         String escalationId = Ids.escalationId(ticketId, request.vendor().name(), request.vendorCaseReference());
         String eventId = openedEventId(escalationId);
         if (book.find(escalationId).isPresent()) {
@@ -136,15 +140,18 @@ class VendorEscalations {
         checkPeriod(start, end);
         caughtUp(escalationFollower);
         VendorEscalationBook.Escalation escalation = book.find(escalationId)
-                .orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
+                .orElseThrow(() -> unknown(escalationId, book));
         String consultant = request.consultant().trim();
         String entryId = Ids.entryId(escalationId, consultant, start.toEpochMilli(), end.toEpochMilli());
         String eventId = Ids.eventId(entryId, "time-entry");
         if (escalation.timeEntries().stream().anyMatch(e -> e.entryId().equals(entryId))) {
             return new Written(escalationId, eventId, entryId, Outcome.ALREADY_RECORDED);
         }
-        if (escalation.closed()) {
-            throw closed(escalation);
+        Optional<String> late = TimeEntryRules.afterClose(escalation.closedAt(), clock.instant(),
+                vendor.timeEntryGraceAfterClose());
+        if (late.isPresent()) {
+            throw Problems.conflict("Vendor escalation " + escalation.escalationId() + " was closed by "
+                    + escalation.closedBy() + " at " + escalation.closedAt() + "; " + late.get() + ".");
         }
         List<VendorEscalationBook.Overlap> overlaps = book.overlapping(consultant, start, end);
         if (!overlaps.isEmpty()) {
@@ -184,6 +191,8 @@ class VendorEscalations {
         if (start.isAfter(latest)) {
             problems.add(new FieldProblem("startedAt", "must not be in the future"));
         }
+        TimeEntryRules.tooOld(start, clock.instant(), vendor.timeEntryMaxAge())
+                .ifPresent(tooOld -> problems.add(new FieldProblem("startedAt", tooOld)));
         try {
             policies.inForceAt(start);
         } catch (IllegalArgumentException e) {
@@ -198,7 +207,7 @@ class VendorEscalations {
         validator.validate(request);
         caughtUp(escalationFollower);
         VendorEscalationBook.Escalation escalation = book.find(escalationId)
-                .orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
+                .orElseThrow(() -> unknown(escalationId, book));
         String eventId = Ids.eventId(escalationId, "closed");
         String closedBy = request.closedBy().trim();
         if (escalation.closed()) {
@@ -222,11 +231,17 @@ class VendorEscalations {
     private VendorEscalationBook.Escalation openEscalation(String escalationId) {
         caughtUp(escalationFollower);
         VendorEscalationBook.Escalation escalation = book.find(escalationId)
-                .orElseThrow(() -> Problems.notFound("No vendor escalation " + escalationId + "."));
+                .orElseThrow(() -> unknown(escalationId, book));
         if (escalation.closed()) {
             throw closed(escalation);
         }
         return escalation;
+    }
+
+    /** 404 for an escalation never opened, or closed so long ago that it is no longer kept. */
+    static RuntimeException unknown(String escalationId, VendorEscalationBook book) {
+        return Problems.notFound("No vendor escalation " + escalationId + " is known (a closed one is kept for "
+                + TimeEntryRules.words(book.closedRetention()) + " after its last activity).");
     }
 
     private static RuntimeException closed(VendorEscalationBook.Escalation escalation) {

@@ -35,9 +35,9 @@ class BillingCalculatorTest {
             "2026-03-03T09:00, 2026-03-03T10:00,  60,  60,   0, 1250.00",
             "2026-03-03T09:00, 2026-03-03T10:00:01, 61, 120,  0, 2500.00",
             "2026-03-03T07:00, 2026-03-03T16:00, 540, 540,   0, 11250.00",
-            // across closing and opening time; rounding minutes continue the last segment
+            // across closing and opening time; billed minutes split like the worked minutes
             "2026-03-03T15:00, 2026-03-03T16:00,  60,  60,   0, 1250.00",
-            "2026-03-03T15:59, 2026-03-03T16:01,   2,  60,  59, 1864.58",
+            "2026-03-03T15:59, 2026-03-03T16:01,   2,  60,  30, 1562.50",
             "2026-03-03T16:00, 2026-03-03T16:30,  30,  60,  60, 1875.00",
             "2026-03-03T06:00, 2026-03-03T08:00, 120, 120,  60, 3125.00",
             // night, weekend, holidays (Good Friday 2026-04-03, Whit Monday 2026-05-25, Christmas Day)
@@ -47,7 +47,7 @@ class BillingCalculatorTest {
             "2026-05-25T08:00, 2026-05-25T08:30,  30,  60,  60, 1875.00",
             "2026-12-25T10:00, 2026-12-25T10:30,  30,  60,  60, 1875.00",
             // Friday afternoon into the weekend
-            "2026-03-06T15:30, 2026-03-06T17:00,  90, 120,  90, 3437.50",
+            "2026-03-06T15:30, 2026-03-06T17:00,  90, 120,  80, 3333.33",
             // the spring-forward night (Sunday 29 March 2026, 02:00 → 03:00) is real elapsed time
             "2026-03-29T01:30, 2026-03-29T03:30,  60,  60,  60, 1875.00",
     })
@@ -59,6 +59,42 @@ class BillingCalculatorTest {
         assertThat(time.afterHoursMinutes()).isEqualTo(afterHours);
         assertThat(time.amountNok()).isEqualByComparingTo(amount);
         assertThat(time.amountNok().scale()).isEqualTo(2);
+    }
+
+    /**
+     * The after-hours multiplier is charged on the minutes worked after hours, never on rounding minutes nobody
+     * worked: the billed minutes are split in proportion to the worked minutes inside and outside opening hours
+     * (Tuesday 3 March 2026, Europe/Oslo, opening 07:00–16:00; default contract: started hour, 1,250 NOK/h, × 1.5).
+     */
+    @ParameterizedTest(name = "{0} to {1}: billed {2}, after hours {3}, {4} NOK")
+    @CsvSource({
+            // 1 minute worked in hours, 1 after: half the hour after hours (not 59 minutes: 1,864.58)
+            "2026-03-03T15:59, 2026-03-03T16:01, 60, 30, 1562.50",
+            // all worked in hours: the rounding minutes too
+            "2026-03-03T09:00, 2026-03-03T09:02, 60,  0, 1250.00",
+            // all worked before opening: the rounding minutes past 07:00 are after hours like the work
+            "2026-03-03T06:30, 2026-03-03T07:00, 60, 60, 1875.00",
+            "2026-03-03T05:00, 2026-03-03T05:30, 60, 60, 1875.00",
+    })
+    void theRoundingMinutesAreSplitLikeTheWorkedMinutes(String from, String to, long billed, long afterHours,
+                                                       String amount) {
+        BillableTime time = BillingCalculator.bill(oslo(from), oslo(to), DEFAULT, CALENDAR);
+
+        assertThat(time.billedMinutes()).isEqualTo(billed);
+        assertThat(time.afterHoursMinutes()).isEqualTo(afterHours);
+        assertThat(time.amountNok()).isEqualByComparingTo(amount);
+    }
+
+    @Test
+    void anExactHalfMinuteOfTheSplitGoesToOpeningHours() {
+        // 60 billed, 8 worked of which 1 after hours: 7.5 → 7 after hours; 7 of 8: 52.5 → 52
+        assertThat(BillingCalculator.afterHoursShare(60, 1, 8)).isEqualTo(7);
+        assertThat(BillingCalculator.afterHoursShare(60, 7, 8)).isEqualTo(52);
+        assertThat(BillingCalculator.afterHoursShare(60, 2, 7)).as("17.14 → 17").isEqualTo(17);
+        assertThat(BillingCalculator.afterHoursShare(60, 5, 7)).as("42.86 → 43").isEqualTo(43);
+        BillableTime tie = BillingCalculator.bill(oslo("2026-03-03T15:53"), oslo("2026-03-03T16:01"), DEFAULT, CALENDAR);
+        assertThat(tie.afterHoursMinutes()).isEqualTo(7);
+        assertThat(tie.amountNok()).isEqualByComparingTo("1322.92"); // 1250 × (53 + 1.5 × 7) / 60
     }
 
     @ParameterizedTest(name = "increment {2} min: {0} to {1} billed {3}, {4} NOK")

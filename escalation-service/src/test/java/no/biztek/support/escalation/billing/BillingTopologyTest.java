@@ -130,23 +130,25 @@ class BillingTopologyTest {
     }
 
     @Test
-    void roundingUpMinutesContinueTheEntrysLastSegment() {
-        // worked 15:00–16:10, billed 15:00–17:00: one hour in opening hours, one after
+    void roundingUpMinutesAreSplitLikeTheWorkedMinutes() {
+        // worked 15:00–16:10 (60 min in opening hours, 10 after), billed 120: 120 × 10 / 70 = 17.14 → 17 after hours
         BillableTimeRecorded line = bill("2026-03-03T15:00", "2026-03-03T16:10");
 
         assertThat(line.getWorkedMinutes()).isEqualTo(70);
         assertThat(line.getBilledMinutes()).isEqualTo(120);
-        assertThat(line.getAfterHoursMinutes()).isEqualTo(60);
-        assertThat(line.getAmountNok()).isEqualByComparingTo("3125.00");
+        assertThat(line.getAfterHoursMinutes()).isEqualTo(17);
+        // 1250 × (103 + 1.5 × 17) / 60
+        assertThat(line.getAmountNok()).isEqualByComparingTo("2677.08");
     }
 
     @Test
     void anEntryAcrossOpeningTimeChargesTheMinutesBeforeSeven() {
+        // worked 30 min before 07:00 and 10 after: 60 × 30 / 40 = 45 billed minutes after hours
         BillableTimeRecorded line = bill("2026-03-03T06:30", "2026-03-03T07:10");
 
         assertThat(line.getBilledMinutes()).isEqualTo(60);
-        assertThat(line.getAfterHoursMinutes()).isEqualTo(30);
-        assertThat(line.getAmountNok()).isEqualByComparingTo("1562.50");
+        assertThat(line.getAfterHoursMinutes()).isEqualTo(45);
+        assertThat(line.getAmountNok()).isEqualByComparingTo("1718.75");
     }
 
     @Test

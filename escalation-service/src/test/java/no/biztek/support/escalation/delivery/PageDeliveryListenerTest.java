@@ -88,7 +88,7 @@ class PageDeliveryListenerTest {
     private void boardShows(PageState.Status status) {
         board.fold(TICKET + "|" + PAGE, new PageState(PAGE, TICKET, "kunde", "CRITICAL", "CRITICAL_TICKET_OPENED", 1, 1,
                 1, "on-call engineer", "Nora Berg", "nora@biztek.no", NIGHT, NIGHT, NIGHT.plus(Duration.ofMinutes(15)),
-                status, null, null, status == PageState.Status.OPEN ? null : NIGHT, null, null, null, null));
+                status, null, null, status == PageState.Status.OPEN ? null : NIGHT, null, null, null, null, null));
     }
 
     private double failuresCounted() {

@@ -117,7 +117,7 @@ class WithdrawalDeliveryTest {
         board.fold(TICKET + "|" + PAGE, new PageState(PAGE, TICKET, CUSTOMER, "SERIOUS", "SLA_BREACHED", 1, 3, 1,
                 "duty manager", "Dina Vakt", "dina@biztek.example", NOW.minus(Duration.ofMinutes(50)),
                 NOW.minus(Duration.ofMinutes(20)), NOW.plus(Duration.ofMinutes(10)), PageState.Status.WITHDRAWN, null,
-                null, NOW, null, null, NOW, EXPLANATION));
+                null, NOW, null, null, NOW, EXPLANATION, null));
     }
 
     @AfterEach
@@ -148,7 +148,7 @@ class WithdrawalDeliveryTest {
                 2);
         return new PagingProperties(schedule, policy, Map.of(),
                 new PagingProperties.AckLink(URI.create("http://localhost:8083"),
-                        "test-signing-key-0123456789abcdef0123456789", Duration.ofHours(12)));
+                        "test-signing-key-0123456789abcdef0123456789", Duration.ofHours(12), null, null));
     }
 
     private static ConsumerRecord<String, byte[]> closed(PageCloseReason reason, Instant at, String... people) {

@@ -223,7 +223,11 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         var acknowledged = post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, WRITER);
         assertThat(acknowledged.statusCode()).isEqualTo(200);
         assertThat(json(acknowledged).get("acknowledgedBy").asString()).isEqualTo("Nora Berg");
-        assertThat(post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, WRITER).statusCode()).isEqualTo(409);
+        assertThat(json(acknowledged).get("acknowledgedByToken").asString()).as("the Bearer token's name")
+                .isEqualTo("desk");
+        var again = post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, WRITER);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).get("detail").asString()).contains("acknowledged by Nora Berg (API token desk)");
         assertThat(post("/api/v1/pages/" + TestEvents.newId() + "/acknowledge", ackBody, WRITER).statusCode())
                 .isEqualTo(404);
 
@@ -231,6 +235,7 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         JsonNode page = json(get("/api/v1/pages/" + pageId, READER));
         assertThat(page.get("state").asString()).isEqualTo("acknowledged");
         assertThat(page.get("acknowledgedVia").asString()).isEqualTo("API");
+        assertThat(page.get("acknowledgedByToken").asString()).isEqualTo("desk");
         assertThat(get("/api/v1/pages?state=sideways", READER).statusCode()).isEqualTo(400);
 
         assertThat(metric("support_oncall_pages_total", "level=\"1\"")).isGreaterThanOrEqualTo(pagedBefore + 1);
@@ -238,6 +243,40 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
                 .as("the acknowledgement was timed").isGreaterThanOrEqualTo(acknowledgedBefore + 1);
         assertThat(get("/actuator/prometheus", null).body())
                 .contains("support_oncall_time_to_acknowledge_seconds_bucket{level=\"1\"");
+    }
+
+    @Test
+    void everyPageListIsPaginatedWithALimitAndACursor() {
+        String first = openCriticalTicket();
+        String otherTicket = TestEvents.newId();
+        publish(Topics.TICKET_EVENTS, otherTicket, ticketOpened(otherTicket, customer, Severity.CRITICAL, NIGHT));
+        String second = ((OnCallPaged) awaitRecord(Topics.ESCALATION_EVENTS, r -> r.key().equals(otherTicket)
+                && r.value().getPayload() instanceof OnCallPaged).value().getPayload()).getPageId();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/pages?state=all&limit=500", READER)
+                .body().contains(second));
+
+        JsonNode one = json(get("/api/v1/pages?state=all&limit=1", READER));
+        assertThat(one.get("pages")).hasSize(1);
+        List<String> seen = new java.util.ArrayList<>(List.of(one.get("pages").get(0).get("pageId").asString()));
+        String next = one.get("nextCursor").asString();
+        while (next != null) {
+            JsonNode page = json(get("/api/v1/pages?state=all&limit=3&cursor=" + next, READER));
+            assertThat(page.get("pages").size()).isBetween(1, 3);
+            page.get("pages").forEach(p -> seen.add(p.get("pageId").asString()));
+            next = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        }
+        assertThat(seen).doesNotHaveDuplicates().contains(first, second);
+        JsonNode open = json(get("/api/v1/pages?state=open&limit=500", READER));
+        assertThat(open.get("nextCursor").isNull()).isTrue();
+
+        for (String bad : List.of("limit=0", "limit=501", "limit=many", "cursor=bm9wZQ")) {
+            var refused = get("/api/v1/pages?state=all&" + bad, READER);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(errors(refused)).containsKey(bad.substring(0, bad.indexOf('=')));
+        }
+        resolveTicket();
+        publish(Topics.TICKET_EVENTS, otherTicket, TestEvents.resolved(otherTicket, customer, CLOCK.instant()));
     }
 
     @Test

@@ -19,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 
 import no.biztek.support.escalation.TestEvents;
 import no.biztek.support.escalation.billing.InvoiceLedger;
+import no.biztek.support.escalation.view.ViewsProperties;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.billing.BillingEvent;
@@ -43,6 +44,9 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
     PolicyHistory policies;
 
     @Autowired
+    ViewsProperties views;
+
+    @Autowired
     KafkaProperties kafka;
 
     @Autowired
@@ -64,9 +68,13 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
     }
 
     private String open() {
+        return open("2603020010000042");
+    }
+
+    private String open(String caseReference) {
         HttpResponse<String> opened = post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
-                {"vendor": "MICROSOFT", "vendorService": "M365", "vendorCaseReference": "2603020010000042",
-                 "openedBy": "Kari Nordmann"}""", WRITER);
+                {"vendor": "MICROSOFT", "vendorService": "M365", "vendorCaseReference": "%s",
+                 "openedBy": "Kari Nordmann"}""".formatted(caseReference), WRITER);
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
         return json(opened).get("escalationId").asString();
     }
@@ -123,21 +131,22 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         List<String> rows = csv.body().lines().toList();
         assertThat(rows.get(0)).startsWith("row,customerId,month,entryId");
-        // 40 min → 60 billed: 1000.00; 35 min → 60 billed 15:45–16:45: 15 in hours, 45 after: 1000 × (15 + 90) / 60
+        // 40 min → 60 billed: 1000.00; 35 min (15 in hours, 20 after) → 60 billed, split like the work:
+        // 60 × 20 / 35 = 34.29 → 34 after hours, 26 in: 1000 × (26 + 2 × 34) / 60 = 1566.67
         assertThat(rows.get(1)).startsWith("ENTRY," + customer + ",2026-03,").contains(",Kari Nordmann,")
                 .contains(",40,60,0,1000.00,CUSTOMER_CONTRACT,biztek-2020-01,false,30,1000.00,2.00");
-        assertThat(rows.get(2)).contains(",Ola Hansen,").contains(",35,60,45,1750.00,");
-        assertThat(rows.get(3)).startsWith("TOTAL," + customer + ",2026-03,").contains(",75,120,45,2750.00,");
+        assertThat(rows.get(2)).contains(",Ola Hansen,").contains(",35,60,34,1566.67,");
+        assertThat(rows.get(3)).startsWith("TOTAL," + customer + ",2026-03,").contains(",75,120,34,2566.67,");
         assertThat(get(month + "&format=csv", READER).body()).isEqualTo(csv.body());
 
         JsonNode basis = json(get(month, READER));
         assertThat(basis.get("lines")).hasSize(2);
-        assertThat(basis.get("totals").get("amountNok").decimalValue()).isEqualByComparingTo("2750.00");
+        assertThat(basis.get("totals").get("amountNok").decimalValue()).isEqualByComparingTo("2566.67");
         assertThat(json(get("/api/v1/customers/" + customer + "/invoice-basis?month=2026-04", READER))
                 .get("lines")).isEmpty();
 
         // a restarted instance rebuilds the invoice basis from the billing topic alone
-        InvoiceLedger rebuilt = new InvoiceLedger(policies);
+        InvoiceLedger rebuilt = new InvoiceLedger(policies, CLOCK, views);
         TopicFollower<BillingEvent> follower = new TopicFollower<>(Topics.BILLING,
                 TopicFollower.consumers(kafka, "restarted-ledger"), List.of(rebuilt));
         follower.start();
@@ -278,12 +287,49 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
 
         assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/close", "{\"closedBy\": \"Kari\"}", WRITER)
                 .statusCode()).isEqualTo(200);
-        HttpResponse<String> afterClose = post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", body,
-                WRITER);
-        assertThat(afterClose.statusCode()).isEqualTo(409);
-        assertThat(json(afterClose).get("detail").asString()).contains("was closed");
         assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/status",
                 "{\"status\": \"MONITORING\", \"message\": \"x\"}", WRITER).statusCode()).isEqualTo(409);
+
+        HttpResponse<String> tooOld = entry(escalationId, "Ola", CLOCK.instant().minus(Duration.ofDays(61)).toString(),
+                CLOCK.instant().minus(Duration.ofDays(61)).plus(Duration.ofHours(1)).toString());
+        assertThat(tooOld.statusCode()).as(tooOld.body()).isEqualTo(400);
+        assertThat(errors(tooOld).get("startedAt")).contains("time is recorded within 60 days");
+        assertThat(get("/api/v1/customers/" + customer + "/invoice-basis?month=2020-01", READER).statusCode())
+                .as("a month before the kept window").isEqualTo(410);
+    }
+
+    @Test
+    void timeEntriesAreAcceptedForTheGracePeriodAfterTheCloseAndRefusedAfterIt() {
+        String closedNow = open();
+        assertThat(post("/api/v1/vendor-escalations/" + closedNow + "/close", "{\"closedBy\": \"Kari\"}", WRITER)
+                .statusCode()).isEqualTo(200);
+
+        HttpResponse<String> writtenUpAfterwards = entry(closedNow, unique("Kari"), "2026-03-02T13:00:00+01:00",
+                "2026-03-02T14:00:00+01:00");
+        assertThat(writtenUpAfterwards.statusCode()).as(writtenUpAfterwards.body()).isEqualTo(201);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> readAll(Topics.BILLING).stream()
+                .anyMatch(r -> r.key().equals(customer)
+                        && ((BillableTimeRecorded) r.value().getPayload()).getEscalationId().equals(closedNow)));
+
+        // another escalation, closed 7 days and a minute before now
+        Instant now = CLOCK.instant();
+        String closedLongAgo;
+        CLOCK.set(now.minus(Duration.ofDays(7)).minus(Duration.ofMinutes(1)));
+        try {
+            closedLongAgo = open("2602230010000007");
+            assertThat(post("/api/v1/vendor-escalations/" + closedLongAgo + "/close", "{\"closedBy\": \"Ola\"}",
+                    WRITER).statusCode()).isEqualTo(200);
+        } finally {
+            CLOCK.set(now);
+        }
+        long before = eventsOfTicket();
+        HttpResponse<String> late = entry(closedLongAgo, unique("Ola"), "2026-03-02T13:00:00+01:00",
+                "2026-03-02T14:00:00+01:00");
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+        assertThat(late.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(late).get("detail").asString()).contains("was closed by Ola")
+                .contains("time entries were accepted until").contains("7 days after the close");
+        assertThat(eventsOfTicket()).as("nothing published").isEqualTo(before);
     }
 
     private long eventsOfTicket() {
@@ -304,6 +350,36 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
         assertThat(mine.get("timeEntries")).hasSize(1);
         assertThat(get("/api/v1/vendor-escalations?state=whatever", READER).statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/vendor-escalations", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theListIsPaginatedWithALimitAndACursor() {
+        String first = open("2603020010000101");
+        String second = open("2603020010000102");
+
+        JsonNode one = json(get("/api/v1/vendor-escalations?state=all&limit=1", READER));
+        assertThat(one.get("escalations")).hasSize(1);
+        String cursor = one.get("nextCursor").asString();
+        assertThat(cursor).isNotBlank();
+        List<String> seen = new java.util.ArrayList<>(List.of(one.get("escalations").get(0).get("escalationId")
+                .asString()));
+        String next = cursor;
+        while (next != null) {
+            JsonNode page = json(get("/api/v1/vendor-escalations?state=all&limit=2&cursor=" + next, READER));
+            assertThat(page.get("escalations").size()).isBetween(1, 2);
+            page.get("escalations").forEach(e -> seen.add(e.get("escalationId").asString()));
+            next = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        }
+        assertThat(seen).doesNotHaveDuplicates().contains(first, second);
+        assertThat(json(get("/api/v1/vendor-escalations?state=all&limit=500", READER)).get("escalations"))
+                .hasSize(seen.size());
+
+        for (String bad : List.of("limit=0", "limit=501", "limit=ten", "cursor=not-a-cursor")) {
+            HttpResponse<String> refused = get("/api/v1/vendor-escalations?state=all&" + bad, READER);
+            assertThat(refused.statusCode()).as(bad).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(errors(refused)).containsKey(bad.substring(0, bad.indexOf('=')));
+        }
     }
 
 }

@@ -55,4 +55,29 @@ class AckTokensTest {
         assertThat(tokens.verify("!!!.???")).isEmpty();
         assertThat(tokens.verify("x".repeat(2000))).isEmpty();
     }
+
+    @Test
+    void afterARotationTheOldKeysLinksVerifyUntilTheWindowEndsAndNewLinksUseTheNewKey() {
+        String oldKey = "old-signing-key-0123456789abcdef0123456789";
+        String newKey = "new-signing-key-0123456789abcdef0123456789";
+        Instant rotatedAt = Instant.parse("2026-03-03T12:00:00Z");
+        Instant validUntil = rotatedAt.plus(java.time.Duration.ofHours(24));
+        String oldLink = new AckTokens(oldKey).issue("page-1", "kari@biztek.no", expires);
+        no.biztek.support.escalation.MutableClock clock = new no.biztek.support.escalation.MutableClock(rotatedAt);
+        AckTokens rotated = new AckTokens(newKey, oldKey, validUntil, clock);
+
+        assertThat(rotated.verify(oldLink)).as("within the window").hasValueSatisfying(claims ->
+                assertThat(claims.pageId()).isEqualTo("page-1"));
+        clock.set(validUntil.minusMillis(1));
+        assertThat(rotated.verify(oldLink)).as("a millisecond before it ends").isPresent();
+        clock.set(validUntil);
+        assertThat(rotated.verify(oldLink)).as("when it ends").isEmpty();
+        clock.set(validUntil.plus(java.time.Duration.ofDays(1)));
+        assertThat(rotated.verify(oldLink)).as("after it").isEmpty();
+
+        String newLink = rotated.issue("page-2", "ola@biztek.no", expires);
+        assertThat(new AckTokens(newKey).verify(newLink)).as("signed with the current key").isPresent();
+        assertThat(new AckTokens(oldKey).verify(newLink)).as("not with the old one").isEmpty();
+        assertThat(rotated.verify(newLink)).isPresent();
+    }
 }

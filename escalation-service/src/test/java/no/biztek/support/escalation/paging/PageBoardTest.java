@@ -28,7 +28,7 @@ class PageBoardTest {
         return new PageState(pageId, "ticket-1", "kunde", "CRITICAL", "CRITICAL_TICKET_OPENED", 1, 2, 1, "secondary",
                 "Kari Nordmann", "kari@biztek.no", NIGHT, NIGHT.plus(Duration.ofMinutes(15)),
                 NIGHT.plus(Duration.ofMinutes(30)), status, status == PageState.Status.ACKNOWLEDGED ? "Kari" : null,
-                status == PageState.Status.ACKNOWLEDGED ? "LINK" : null, endedAt, null, null, null, null);
+                status == PageState.Status.ACKNOWLEDGED ? "LINK" : null, endedAt, null, null, null, null, null);
     }
 
     @Test

@@ -521,6 +521,29 @@ class PagingTopologyTest {
                 "Ola Hansen", AcknowledgementChannel.API, harness.clock.instant()));
         assertThat(harness.pageStates().get(ticket + "|" + pageId).acknowledgedBy())
                 .as("the first acknowledgement counts").isEqualTo("Kari Nordmann");
+        assertThat(harness.pageStates().get(ticket + "|" + pageId).acknowledgedByToken()).as("a link has no token")
+                .isNull();
+    }
+
+    @Test
+    void anApiAcknowledgementRecordsTheNameOfTheTokenItWasMadeWith() {
+        tickets.pipeInput(ticket, ticketOpened(ticket, customer, Severity.CRITICAL, NIGHT));
+        String pageId = ((OnCallPaged) out.readValue().getPayload()).getPageId();
+        EscalationEvent ack = new PageEvents("escalation-service").acknowledged(pageId, ticket, customer, 1,
+                "Nora (on behalf of the desk)", AcknowledgementChannel.API, harness.clock.instant());
+        org.apache.kafka.common.header.internals.RecordHeaders headers =
+                new org.apache.kafka.common.header.internals.RecordHeaders();
+        headers.add(PageEvents.ACKNOWLEDGED_BY_TOKEN_HEADER, "desk".getBytes(StandardCharsets.UTF_8));
+
+        escalations.pipeInput(new TestRecord<>(ticket, ack, headers, harness.clock.instant()));
+
+        PageState acknowledged = harness.pageStates().get(ticket + "|" + pageId);
+        assertThat(acknowledged.status()).isEqualTo(PageState.Status.ACKNOWLEDGED);
+        assertThat(acknowledged.acknowledgedBy()).isEqualTo("Nora (on behalf of the desk)");
+        assertThat(acknowledged.acknowledgedByToken()).isEqualTo("desk");
+        PageBoard board = new PageBoard();
+        board.fold(ticket + "|" + pageId, acknowledged);
+        assertThat(board.find(pageId).orElseThrow().acknowledgedByToken()).isEqualTo("desk");
     }
 
     // ---- corrected SLA verdicts
