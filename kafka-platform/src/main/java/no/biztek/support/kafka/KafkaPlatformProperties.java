@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How a service creates the platform's topics.
+ * How a service meets Kafka: the platform's topics, and how its Kafka Streams application is run.
  *
  * @param createTopics      create every catalogue topic and its dead-letter topic on start-up (off where
  *                          operators manage topics)
@@ -17,16 +17,18 @@ import org.springframework.validation.annotation.Validated;
  * @param eventRetention    retention of the event topics and of every dead-letter topic; empty: forever.
  *                          Kafka is the source of truth: services rebuild their views (open tickets,
  *                          invoice basis) from these topics, so keep them at least as long as those matter
+ * @param streamsCloseTimeout how long a service's Kafka Streams application gets to close on shutdown
  */
 @Validated
 @ConfigurationProperties("support.kafka")
 public record KafkaPlatformProperties(Boolean createTopics, @Min(1) Short replicationFactor, @Min(0) Integer partitions,
-                                      Duration eventRetention) {
+                                      Duration eventRetention, Duration streamsCloseTimeout) {
 
     public KafkaPlatformProperties {
         createTopics = createTopics == null || createTopics;
         replicationFactor = replicationFactor == null ? 1 : replicationFactor;
         partitions = partitions == null ? 0 : partitions;
+        streamsCloseTimeout = streamsCloseTimeout == null ? Duration.ofSeconds(30) : streamsCloseTimeout;
     }
 
     /** The {@code retention.ms} of event and dead-letter topics. */

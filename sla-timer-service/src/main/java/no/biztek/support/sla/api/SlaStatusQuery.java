@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 import no.biztek.support.sla.clock.SlaClock;
 import no.biztek.support.sla.clock.SlaTopology;
-import no.biztek.support.sla.streams.SlaStreams;
+import no.biztek.support.kafka.streams.StreamsRunner;
+import no.biztek.support.sla.streams.AdvertisedAddress;
 
 /**
  * Finds a ticket's SLA status wherever its clock lives: in this instance's store when it owns the ticket's
@@ -26,21 +27,24 @@ import no.biztek.support.sla.streams.SlaStreams;
 @Component
 class SlaStatusQuery {
 
-    private final SlaStreams slaStreams;
+    private final StreamsRunner runner;
+    private final AdvertisedAddress address;
     private final SlaStatusMapper mapper;
     private final OwnerForwarding forwarding;
 
-    SlaStatusQuery(SlaStreams slaStreams, SlaStatusMapper mapper, OwnerForwarding forwarding) {
-        this.slaStreams = slaStreams;
+    SlaStatusQuery(StreamsRunner runner, AdvertisedAddress address, SlaStatusMapper mapper,
+                   OwnerForwarding forwarding) {
+        this.runner = runner;
+        this.address = address;
         this.mapper = mapper;
         this.forwarding = forwarding;
     }
 
     Optional<SlaStatusResponse> find(String ticketId, boolean forwarded) {
-        KafkaStreams streams = slaStreams.streams();
-        KafkaStreams.State state = slaStreams.state();
-        if (streams == null || !(state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING)) {
-            throw new SlaUnavailableException("SLA clocks are not available yet (Kafka Streams " + state + ")", null);
+        KafkaStreams streams = runner.streams();
+        if (streams == null || !runner.isReady()) {
+            throw new SlaUnavailableException("SLA clocks are not available yet (Kafka Streams " + runner.state() + ")",
+                    null);
         }
         KeyQueryMetadata owner;
         try {
@@ -51,7 +55,7 @@ class SlaStatusQuery {
         if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) || owner.activeHost() == null) {
             throw new SlaUnavailableException("No instance owns the ticket's SLA clock yet (rebalancing)", null);
         }
-        HostInfo self = slaStreams.self();
+        HostInfo self = address.self();
         if (self == null || self.equals(owner.activeHost())) {
             return readLocal(streams, ticketId, owner.partition());
         }

@@ -2,42 +2,69 @@ package no.biztek.support.sla.streams;
 
 import java.time.Clock;
 
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.streams.KafkaStreamsMicrometerListener;
-
-import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.core.env.Environment;
 
 import no.biztek.support.kafka.DeadLetterMetrics;
+import no.biztek.support.kafka.streams.StreamsConfigCustomizer;
+import no.biztek.support.kafka.streams.StreamsRunnerConfiguration;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.sla.clock.ClockMetrics;
+import no.biztek.support.sla.clock.SlaTopology;
+import no.biztek.support.sla.clock.TopologySettings;
+import no.biztek.support.sla.deadletter.DeadLetterConfig;
 
-/** Wires the SLA streams, their dead letters, health and Kafka Streams metrics. */
+/**
+ * The SLA topology, which kafka-platform's {@code StreamsRunner} runs, and what the service adds to its
+ * configuration: the dead-letter handlers and {@code application.server}.
+ */
 @Configuration(proxyBeanMethods = false)
 class SlaStreamsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SlaStreamsConfiguration.class);
 
     @Bean(destroyMethod = "close")
     KafkaDeadLetterPublisher kafkaDeadLetterPublisher(KafkaProperties kafka, DeadLetterMetrics deadLetterMetrics) {
         return new KafkaDeadLetterPublisher(kafka.buildProducerProperties(), deadLetterMetrics);
     }
 
-    @Bean
-    SlaStreams slaStreams(KafkaProperties kafka, @Value("${spring.application.name}") String applicationName,
-                          SlaStreamsProperties properties, PolicyHistory policies, Clock clock,
-                          ClockMetrics metrics, KafkaDeadLetterPublisher deadLetters, MeterRegistry registry) {
-        return new SlaStreams(kafka, applicationName, properties, policies, clock, metrics, deadLetters,
-                new KafkaStreamsMicrometerListener(registry));
+    @Bean(destroyMethod = "close")
+    AdminBacklogLookup backlogLookup(KafkaProperties kafka, Environment environment) {
+        return new AdminBacklogLookup(kafka.buildAdminProperties(),
+                StreamsRunnerConfiguration.applicationId(kafka, environment));
     }
 
     @Bean
-    SlaStreamsHealthIndicator slaStreamsHealthIndicator(SlaStreams streams) {
-        return new SlaStreamsHealthIndicator(streams);
+    AdvertisedAddress advertisedAddress(SlaStreamsProperties properties) {
+        return new AdvertisedAddress(properties);
     }
 
     @Bean
-    SlaStreamsLivenessIndicator slaStreamsLivenessHealthIndicator(SlaStreams streams) {
-        return new SlaStreamsLivenessIndicator(streams);
+    Topology slaTopology(PolicyHistory policies, Clock clock, SlaStreamsProperties properties, ClockMetrics metrics,
+                         AdminBacklogLookup backlog, @Value("${spring.application.name}") String producer) {
+        return SlaTopology.build(policies, clock::instant, new TopologySettings(producer,
+                properties.punctuationInterval(), properties.maxTimersPerPunctuation(),
+                properties.closedClockRetention(), properties.backlogWait()), metrics, backlog);
+    }
+
+    @Bean
+    StreamsConfigCustomizer slaStreamsConfig(KafkaDeadLetterPublisher deadLetters, AdvertisedAddress address,
+                                             @Value("${spring.application.name}") String service) {
+        return config -> {
+            config.putAll(DeadLetterConfig.streamsProperties(deadLetters, service));
+            var self = address.self();
+            if (self != null) {
+                config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+            } else {
+                log.warn("No HTTP port known: this instance answers SLA queries only for the tickets it owns");
+            }
+        };
     }
 }

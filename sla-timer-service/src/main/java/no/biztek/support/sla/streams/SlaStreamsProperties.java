@@ -30,7 +30,6 @@ import org.springframework.validation.annotation.Validated;
  * @param forwardingToken         the Bearer token this instance forwards status queries with (a secret; its
  *                                SHA-256 must be among {@code support.api.tokens} with scope {@code read});
  *                                unset: a query for a ticket another instance owns is answered 503
- * @param closeTimeout            time the streams get to close on shutdown
  */
 @Validated
 @ConfigurationProperties("support.sla")
@@ -42,8 +41,7 @@ public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
                                    String advertisedHost,
                                    @Min(0) @Max(65535) Integer advertisedPort,
                                    @NotNull Duration forwardTimeout,
-                                   String forwardingToken,
-                                   @NotNull Duration closeTimeout) {
+                                   String forwardingToken) {
 
     public SlaStreamsProperties {
         punctuationInterval = punctuationInterval == null ? Duration.ofMillis(250) : punctuationInterval;
@@ -54,7 +52,6 @@ public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
         advertisedPort = advertisedPort == null ? 0 : advertisedPort;
         forwardTimeout = forwardTimeout == null ? Duration.ofSeconds(5) : forwardTimeout;
         forwardingToken = forwardingToken == null || forwardingToken.isBlank() ? null : forwardingToken;
-        closeTimeout = closeTimeout == null ? Duration.ofSeconds(30) : closeTimeout;
     }
 
     /** Names the properties, never the forwarding token. */
@@ -64,6 +61,6 @@ public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
                 + maxTimersPerPunctuation + ", closedClockRetention=" + closedClockRetention + ", backlogWait="
                 + backlogWait + ", advertisedHost=" + advertisedHost + ", advertisedPort=" + advertisedPort
                 + ", forwardTimeout=" + forwardTimeout + ", forwardingToken=" + (forwardingToken == null ? "none" : "***")
-                + ", closeTimeout=" + closeTimeout + "]";
+                + "]";
     }
 }

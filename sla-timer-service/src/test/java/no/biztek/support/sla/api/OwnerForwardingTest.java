@@ -111,7 +111,7 @@ class OwnerForwardingTest {
 
     private static SlaStreamsProperties properties(String forwardingToken) {
         return new SlaStreamsProperties(null, null, null, null, "localhost", null, Duration.ofSeconds(2),
-                forwardingToken, null);
+                forwardingToken);
     }
 
     private static HttpApiProperties api(HttpApiProperties.Token token) {

@@ -37,7 +37,7 @@ class SlaApiWithoutKafkaTest {
         app = SlaInstance.start("sla-no-kafka-" + UUID.randomUUID(), stateDir,
                 new MutableClock(Instant.parse("2026-03-02T08:00:00Z")),
                 "--spring.kafka.bootstrap-servers=127.0.0.1:9", "--support.kafka.create-topics=false",
-                "--support.sla.close-timeout=2s");
+                "--support.kafka.streams-close-timeout=2s");
     }
 
     @AfterAll

@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import no.biztek.support.sla.MutableClock;
 import no.biztek.support.sla.SlaTimerApplication;
-import no.biztek.support.sla.streams.SlaStreams;
+import no.biztek.support.kafka.streams.StreamsRunner;
 
 /** One running sla-timer-service (the real application) with a test clock, for integration tests. */
 public final class SlaInstance implements AutoCloseable {
@@ -55,8 +55,8 @@ public final class SlaInstance implements AutoCloseable {
         return port;
     }
 
-    public SlaStreams streams() {
-        return context.getBean(SlaStreams.class);
+    public StreamsRunner streams() {
+        return context.getBean(StreamsRunner.class);
     }
 
     public KafkaStreams.State state() {
