@@ -3,23 +3,23 @@ package no.biztek.support.sla.clock;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.biztek.support.kafka.timer.Timer;
+import no.biztek.support.kafka.timer.TimerIndex;
+import no.biztek.support.kafka.timer.TimerKind;
 import no.biztek.support.schemas.sla.SlaBreached;
 import no.biztek.support.schemas.sla.SlaCorrected;
 import no.biztek.support.schemas.sla.SlaEvent;
@@ -28,10 +28,10 @@ import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
- * Keeps the clocks of one task (partition): applies ticket events, and on a wall-clock punctuation
- * range-scans the timer index from the persisted scan position up to now, at most
- * {@code maxTimersPerPunctuation} entries, firing what is due. Every clock has at most one index entry
- * (its {@link SlaClock#timerAt()}); entries that no longer match their clock are dropped when reached.
+ * Keeps the clocks of one task (partition): applies ticket events, and on a wall-clock punctuation asks the
+ * task's {@link TimerIndex} for what is due by now (at most {@code maxTimersPerPunctuation} entries) and fires it.
+ * Every clock has at most one index entry (its {@link SlaClock#timerAt()}); entries that no longer match their
+ * clock are dropped when reached.
  * Until the task has read the backlog its partition held when it started ({@link BacklogGate}), no timer
  * fires and only facts decide. A lifecycle event of a ticket without a clock (never opened, or its clock
  * was deleted after the closed-clock retention) is refused: it goes to the dead-letter topic.
@@ -39,11 +39,10 @@ import no.biztek.support.schemas.topic.Topics;
 final class SlaClockProcessor implements Processor<String, TicketEvent, String, SlaEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(SlaClockProcessor.class);
-    static final String SCAN_POSITION = "timer-scan-position";
     static final String OPEN_CLOCKS = "open-clocks";
+    /** The one timer of a clock: its next warning or deadline while running, its deletion once closed. */
+    static final TimerKind CLOCK_TIMER = TimerKind.of(1, "sla-clock");
     private static final Duration RETRY_FAILED_TIMER = Duration.ofMinutes(1);
-    private static final Duration POSITION_STORE_INTERVAL = Duration.ofSeconds(30);
-    private static final byte[] PRESENT = {1};
 
     private final ClockRules rules;
     private final Supplier<Instant> clock;
@@ -54,11 +53,8 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
     private BacklogGate gate;
     private ProcessorContext<String, SlaEvent> context;
     private KeyValueStore<String, SlaClock> clocks;
-    private KeyValueStore<Bytes, byte[]> timers;
+    private TimerIndex timers;
     private KeyValueStore<String, byte[]> meta;
-    private Bytes scanPosition;
-    private Bytes storedScanPosition;
-    private Instant positionStoredAt = Instant.MIN;
     private long openClocks;
     private String taskId;
 
@@ -75,12 +71,11 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
     public void init(ProcessorContext<String, SlaEvent> context) {
         this.context = context;
         this.clocks = context.getStateStore(SlaTopology.CLOCK_STORE);
-        this.timers = context.getStateStore(SlaTopology.TIMER_STORE);
+        KeyValueStore<Bytes, byte[]> timerStore = context.getStateStore(SlaTopology.TIMER_STORE);
         this.meta = context.getStateStore(SlaTopology.META_STORE);
         this.taskId = context.taskId().toString();
-        byte[] position = meta.get(SCAN_POSITION);
-        this.scanPosition = position == null ? TimerKey.lowestAt(0) : Bytes.wrap(position);
-        this.storedScanPosition = scanPosition;
+        TimerIndexUpgrade.rebuildIfOlder(timerStore, meta, clocks, CLOCK_TIMER);
+        this.timers = new TimerIndex(timerStore);
         byte[] open = meta.get(OPEN_CLOCKS);
         this.openClocks = open == null ? 0 : ByteBuffer.wrap(open).getLong();
         metrics.openClocks(taskId, openClocks);
@@ -129,36 +124,13 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
         if (!gate.isOpen(now)) {
             return;
         }
-        Bytes upper = TimerKey.lowestAt(now.toEpochMilli() + 1);
-        if (scanPosition.compareTo(upper) >= 0) {
-            return;
-        }
-        List<Bytes> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> entries = timers.range(scanPosition, upper)) {
-            while (entries.hasNext() && due.size() < settings.maxTimersPerPunctuation()) {
-                KeyValue<Bytes, byte[]> entry = entries.next();
-                if (!entry.key.equals(upper)) {
-                    due.add(entry.key);
-                }
-            }
-        }
-        Bytes next = due.size() < settings.maxTimersPerPunctuation() ? upper : TimerKey.successor(due.get(due.size() - 1));
-        // an idle scan only moves the position in memory; it is stored when timers were handled, or now and then,
-        // so an idle instance does not write its changelog at every punctuation
-        boolean store = !due.isEmpty() || !now.isBefore(positionStoredAt.plus(POSITION_STORE_INTERVAL));
-        moveScanPosition(next, store);
-        if (store) {
-            positionStoredAt = now;
-        }
-        for (Bytes key : due) {
-            fire(key, now);
+        for (Timer timer : timers.due(now, settings.maxTimersPerPunctuation())) {
+            fire(timer, now);
         }
     }
 
-    private void fire(Bytes key, Instant now) {
-        TimerKey timer = TimerKey.decode(key);
-        timers.delete(key);
-        SlaClock current = clocks.get(timer.ticketId());
+    private void fire(Timer timer, Instant now) {
+        SlaClock current = clocks.get(timer.key());
         if (current == null || current.timerAt() == null
                 || current.timerAt().toEpochMilli() != timer.dueAt().toEpochMilli()) {
             return; // stale entry: the clock moved its timer or is gone
@@ -171,13 +143,13 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
         } catch (RuntimeException e) {
             // only the rules are guarded: a failure of the stores or of forwarding must end the task, not be retried
             // here after part of the step's events went out
-            log.error("SLA timer of ticket {} failed; retrying in {}", timer.ticketId(), RETRY_FAILED_TIMER, e);
+            log.error("SLA timer of ticket {} failed; retrying in {}", timer.key(), RETRY_FAILED_TIMER, e);
             metrics.timerFailed();
             SlaClock retry = current.withTimerAt(ClockRules.ceilMillis(now.plus(RETRY_FAILED_TIMER)));
-            commit(timer.ticketId(), new Step(consumed, retry, List.of(), Step.Outcome.APPLIED), now, true);
+            commit(timer.key(), new Step(consumed, retry, List.of(), Step.Outcome.APPLIED), now, true);
             return;
         }
-        commit(timer.ticketId(), new Step(consumed, step.after(), step.events(), step.outcome()), now, true);
+        commit(timer.key(), new Step(consumed, step.after(), step.events(), step.outcome()), now, true);
     }
 
     private void commit(String ticketId, Step step, Instant now, boolean byTimer) {
@@ -212,27 +184,8 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
     }
 
     private void moveTimer(String ticketId, Instant from, Instant to) {
-        if (Objects.equals(from, to)) {
-            return;
-        }
-        if (from != null) {
-            timers.delete(new TimerKey(from, ticketId).encode());
-        }
-        if (to != null) {
-            Bytes key = new TimerKey(to, ticketId).encode();
-            timers.put(key, PRESENT);
-            if (key.compareTo(scanPosition) < 0) {
-                moveScanPosition(key, true); // due before the position (the wall clock went back): scan it again
-            }
-        }
-    }
-
-    private void moveScanPosition(Bytes position, boolean store) {
-        scanPosition = position;
-        if (store && !position.equals(storedScanPosition)) {
-            storedScanPosition = position;
-            meta.put(SCAN_POSITION, position.get());
-        }
+        timers.reschedule(from == null ? null : new Timer(from, CLOCK_TIMER, ticketId),
+                to == null ? null : new Timer(to, CLOCK_TIMER, ticketId));
     }
 
     private static boolean isRunning(SlaClock clock) {

@@ -9,6 +9,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import no.biztek.support.kafka.timer.TimerIndex;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.topic.Topics;
 
@@ -18,9 +19,9 @@ import no.biztek.support.schemas.topic.Topics;
  *
  * <ul>
  * <li>{@value #CLOCK_STORE}: ticketId → {@link SlaClock} (queried over HTTP);</li>
- * <li>{@value #TIMER_STORE}: the timer index, (dueAt millis big-endian, ticketId) → marker, so the
- * punctuator reads only what is due;</li>
- * <li>{@value #META_STORE}: per task, the timer scan position and the number of running clocks.</li>
+ * <li>{@value #TIMER_STORE}: kafka-platform's {@link TimerIndex} (due millis big-endian, kind, ticketId), so
+ * the punctuator reads only what is due;</li>
+ * <li>{@value #META_STORE}: per task, the number of running clocks and the timer index's layout.</li>
  * </ul>
  * Built apart from the Spring wiring so that tests drive it with {@code TopologyTestDriver}, a
  * controllable time source and any policy.
@@ -49,8 +50,8 @@ public final class SlaTopology {
         ClockRules rules = new ClockRules(policies, settings.producer(), settings.closedClockRetention());
         StoreBuilder<KeyValueStore<String, SlaClock>> clocks = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), new SlaClockSerde());
-        StoreBuilder<KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>> timers = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(TIMER_STORE), Serdes.Bytes(), Serdes.ByteArray());
+        StoreBuilder<KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>> timers =
+                TimerIndex.storeBuilder(TIMER_STORE);
         StoreBuilder<KeyValueStore<String, byte[]>> meta = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(META_STORE), Serdes.String(), Serdes.ByteArray());
 

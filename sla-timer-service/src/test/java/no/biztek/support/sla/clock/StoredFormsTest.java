@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.api.Test;
 
 import no.biztek.support.policy.PolicyHistory;
@@ -106,27 +104,6 @@ class StoredFormsTest {
         assertThat(facts.contains("ro")).isTrue();
         assertThat(facts.contains("o")).isTrue();
         assertThat(facts.contains("x")).isFalse();
-    }
-
-    @Test
-    void timerKeysSortByDueTimeThenTicket() {
-        List<Bytes> keys = new ArrayList<>(List.of(
-                new TimerKey(Instant.parse("2026-03-02T10:00:00Z"), "b").encode(),
-                new TimerKey(Instant.parse("2026-03-02T09:00:00Z"), "zzz").encode(),
-                new TimerKey(Instant.parse("2026-03-02T10:00:00Z"), "a").encode(),
-                new TimerKey(Instant.parse("2099-01-01T00:00:00Z"), "a").encode()));
-
-        keys.sort(null);
-
-        assertThat(keys).extracting(TimerKey::decode).containsExactly(
-                new TimerKey(Instant.parse("2026-03-02T09:00:00Z"), "zzz"),
-                new TimerKey(Instant.parse("2026-03-02T10:00:00Z"), "a"),
-                new TimerKey(Instant.parse("2026-03-02T10:00:00Z"), "b"),
-                new TimerKey(Instant.parse("2099-01-01T00:00:00Z"), "a"));
-        Bytes upper = TimerKey.lowestAt(Instant.parse("2026-03-02T10:00:00Z").toEpochMilli() + 1);
-        assertThat(keys.stream().filter(k -> k.compareTo(upper) < 0)).hasSize(3);
-        assertThat(TimerKey.successor(keys.get(0)).compareTo(keys.get(0))).isPositive();
-        assertThat(TimerKey.successor(keys.get(0)).compareTo(keys.get(1))).isNegative();
     }
 
     /** A clock as formats 1 and 2 stored it (format 2 adds the consultant after respondedAt). */
