@@ -36,11 +36,11 @@ public final class CauseStage {
 
     public static void addTo(Topology topology, PipelineSettings settings, InternalTopics topics,
                              MailComposer composer) {
-        addInput(topology, settings, composer, Topics.TICKET_EVENTS, TICKET_EVENTS, CauseLogic::onTicketEvent, false);
+        addInput(topology, settings, composer, Topics.TICKET_EVENTS, TICKET_EVENTS, CauseProcessor::onTicketEvent, false);
         addInput(topology, settings, composer, Topics.ESCALATION_EVENTS, ESCALATION_EVENTS,
-                CauseLogic::onEscalationEvent, true);
+                CauseProcessor::onEscalationEvent, true);
         addInput(topology, settings, composer, Topics.NOTIFICATION_EVENTS, NOTIFICATION_EVENTS,
-                CauseLogic::onNotificationEvent, false);
+                CauseProcessor::onNotificationEvent, false);
 
         String[] processors = {TICKET_EVENTS, ESCALATION_EVENTS, NOTIFICATION_EVENTS};
         topology.addStateStore(store(StoreNames.TICKETS, JsonSerde.of(TicketInfo.class)), processors);
@@ -57,19 +57,19 @@ public final class CauseStage {
 
     /** A source of raw records, its processor (punctuating for the whole task if asked) and its dead-letter sink. */
     private static <T> void addInput(Topology topology, PipelineSettings settings, MailComposer composer,
-                                     Topic<String, T> topic, String name, BiConsumer<CauseLogic, T> handler,
+                                     Topic<String, T> topic, String name, BiConsumer<CauseProcessor, T> handler,
                                      boolean punctuates) {
         String source = name + "-source";
         String deadLetterSink = StageNames.deadLetterSink(topic.name());
         topology.addSource(source, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topic.name());
-        topology.addProcessor(name, () -> new InputProcessor<T, CauseLogic>(topic.name(),
+        topology.addProcessor(name, () -> new InputProcessor<T, CauseProcessor>(topic.name(),
                 topic.valueSerde().deserializer(), deadLetterSink, settings,
-                context -> new CauseLogic(context, settings, composer),
+                context -> new CauseProcessor(context, settings, composer),
                 (logic, record) -> {
                     if (record.value() != null) {
                         handler.accept(logic, record.value());
                     }
-                }, punctuates ? CauseLogic::punctuate : null, settings.checkInterval()), source);
+                }, punctuates ? CauseProcessor::punctuate : null, settings.checkInterval()), source);
         topology.addSink(deadLetterSink, topic.deadLetterTopicName(), Serdes.String().serializer(),
                 Serdes.ByteArray().serializer(), name);
     }

@@ -1,0 +1,47 @@
+package no.biztek.support.notification.cause;
+
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import no.biztek.support.notification.audit.AuditEntry;
+import no.biztek.support.notification.audit.NotificationHistory;
+import no.biztek.support.notification.audit.PendingIndex;
+import no.biztek.support.notification.pipeline.StoreNames;
+
+/** The audit view the HTTP API answers from: each ticket's notification history, and the notifications still pending. */
+final class AuditLedger {
+
+    private final KeyValueStore<String, NotificationHistory> history;
+    private final KeyValueStore<String, String> pending;
+
+    AuditLedger(ProcessorContext<?, ?> context) {
+        this.history = context.getStateStore(StoreNames.HISTORY);
+        this.pending = context.getStateStore(StoreNames.PENDING);
+    }
+
+    /** The ticket's history; null when it has none. */
+    NotificationHistory history(String ticketId) {
+        return history.get(ticketId);
+    }
+
+    void write(Decision decision) {
+        decision.pending().forEach(entry -> recordPending(decision.ticketId(), entry));
+        if (decision.history() != null) {
+            history.put(decision.ticketId(), decision.history());
+        }
+        for (AuditEntry settled : decision.settled()) {
+            pending.delete(PendingIndex.key(settled.issuedAt(), settled.notificationId()));
+        }
+    }
+
+    /** A notification already in the history (decided before, e.g. while it waited) is left as it is. */
+    private void recordPending(String ticketId, AuditEntry entry) {
+        NotificationHistory known = history.get(ticketId);
+        NotificationHistory current = known == null ? NotificationHistory.empty() : known;
+        if (current.find(entry.notificationId()).isPresent()) {
+            return;
+        }
+        history.put(ticketId, current.withPending(entry));
+        pending.put(PendingIndex.key(entry.issuedAt(), entry.notificationId()), ticketId);
+    }
+}

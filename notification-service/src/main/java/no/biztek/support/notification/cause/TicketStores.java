@@ -1,0 +1,116 @@
+package no.biztek.support.notification.cause;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import no.biztek.support.notification.cadence.CadenceIndex;
+import no.biztek.support.notification.customer.CustomerView;
+import no.biztek.support.notification.pipeline.ParkedDraft;
+import no.biztek.support.notification.pipeline.StoreNames;
+
+/**
+ * The stores of the ticket stage's own data: tickets, vendor escalations with their keep-informed timers (the
+ * {@code cadence-due} index, see CadenceIndex), waiting notifications; and the customer directory it reads. Reads a
+ * ticket into a snapshot, writes a decision's changes.
+ */
+final class TicketStores {
+
+    private final KeyValueStore<String, TicketInfo> tickets;
+    private final KeyValueStore<String, EscalationState> escalations;
+    private final KeyValueStore<String, String> timers;
+    private final KeyValueStore<String, ParkedDraft> awaiting;
+    private final KeyValueStore<String, CustomerView> customers;
+
+    TicketStores(ProcessorContext<?, ?> context) {
+        this.tickets = context.getStateStore(StoreNames.TICKETS);
+        this.escalations = context.getStateStore(StoreNames.ESCALATIONS);
+        this.timers = context.getStateStore(StoreNames.CADENCE_INDEX);
+        this.awaiting = context.getStateStore(StoreNames.AWAITING);
+        this.customers = context.getStateStore(StoreNames.CUSTOMER_DIRECTORY);
+    }
+
+    TicketSnapshot read(String ticketId) {
+        return read(ticketId, null);
+    }
+
+    /** @param customerId whose directory entry to include; null: the known ticket's customer */
+    TicketSnapshot read(String ticketId, String customerId) {
+        TicketInfo ticket = tickets.get(ticketId);
+        String customer = customerId != null ? customerId : ticket == null ? null : ticket.customerId();
+        List<EscalationState> states = new ArrayList<>();
+        try (KeyValueIterator<String, EscalationState> it = escalations.prefixScan(CadenceIndex.ticketPrefix(ticketId),
+                Serdes.String().serializer())) {
+            it.forEachRemaining(kv -> states.add(kv.value));
+        }
+        List<Waiting> waiting = new ArrayList<>();
+        try (KeyValueIterator<String, ParkedDraft> it = awaiting.prefixScan(CadenceIndex.ticketPrefix(ticketId),
+                Serdes.String().serializer())) {
+            it.forEachRemaining(kv -> waiting.add(new Waiting(kv.key, kv.value)));
+        }
+        return TicketSnapshot.of(ticketId, ticket, states, waiting, customer == null ? null : customers.get(customer));
+    }
+
+    EscalationState escalation(String key) {
+        return escalations.get(key);
+    }
+
+    /** The timers due at or before {@code now}, oldest first, at most {@code max}. */
+    List<ReminderTimer> dueTimers(Instant now, int max) {
+        List<ReminderTimer> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = timers.range(CadenceIndex.first(), CadenceIndex.lastDueAt(now))) {
+            while (it.hasNext() && due.size() < max) {
+                String key = it.next().key;
+                due.add(new ReminderTimer(CadenceIndex.escalationKeyOf(key), CadenceIndex.due(key)));
+            }
+        }
+        return due;
+    }
+
+    /** Every notification that waits, of every ticket of the task. */
+    List<Waiting> allWaiting() {
+        List<Waiting> waiting = new ArrayList<>();
+        try (KeyValueIterator<String, ParkedDraft> it = awaiting.all()) {
+            it.forEachRemaining(kv -> waiting.add(new Waiting(kv.key, kv.value)));
+        }
+        return waiting;
+    }
+
+    /** The decision's ticket, escalations (moving their timers) and waiting notifications. */
+    void write(Decision decision) {
+        if (decision.ticket() != null) {
+            tickets.put(decision.ticketId(), decision.ticket());
+        }
+        for (EscalationChange change : decision.escalations()) {
+            if (change.after() == null) {
+                escalations.delete(change.key());
+            } else {
+                escalations.put(change.key(), change.after());
+            }
+            if (!Objects.equals(change.dueBefore(), change.dueAfter())) {
+                if (change.dueBefore() != null) {
+                    timers.delete(CadenceIndex.timerKey(change.dueBefore(), change.key()));
+                }
+                if (change.dueAfter() != null) {
+                    timers.put(CadenceIndex.timerKey(change.dueAfter(), change.key()), "");
+                }
+            }
+        }
+        decision.released().forEach(waiting -> awaiting.delete(waiting.key()));
+        if (decision.parked() != null) {
+            Parking parking = decision.parked();
+            awaiting.put(CadenceIndex.escalationKey(parking.parked().draft().ticketId(),
+                    parking.parked().draft().notificationId()), parking.parked());
+        }
+    }
+
+    void spend(ReminderTimer timer) {
+        timers.delete(CadenceIndex.timerKey(timer.dueAt(), timer.escalationKey()));
+    }
+}
