@@ -1,13 +1,11 @@
 package no.biztek.support.escalation;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
+import no.biztek.support.kafka.ids.NameBasedIds;
+
 /**
- * Deterministic ids (UUID version 5, RFC 9562) of everything this service writes: the same cause
+ * Deterministic ids ({@link NameBasedIds}) of everything this service writes: the same cause
  * always gives the same id, so a retried request or a reprocessed record yields the same page, the
  * same escalation and the same event, and downstream deduplicates by them.
  */
@@ -23,38 +21,22 @@ public final class Ids {
 
     /** A page of a ticket for a cause (kind of trigger and the id of the event that triggered it). */
     public static String pageId(String ticketId, String cause, String causeEventId) {
-        return uuid5(PAGE, ticketId + "\n" + cause + "\n" + causeEventId).toString();
+        return NameBasedIds.of(PAGE, ticketId, cause, causeEventId);
     }
 
     /** The id of an event, from what it is about (e.g. a page id) and what happened (e.g. "paged|2|1"). */
     public static String eventId(String subject, String what) {
-        return uuid5(EVENT, subject + "\n" + what).toString();
+        return NameBasedIds.of(EVENT, subject, what);
     }
 
     /** A vendor escalation: one per ticket, vendor and the vendor's case reference. */
     public static String escalationId(String ticketId, String vendor, String vendorCaseReference) {
-        return uuid5(ESCALATION, ticketId + "\n" + vendor + "\n" + vendorCaseReference.trim()).toString();
+        return NameBasedIds.of(ESCALATION, ticketId, vendor, vendorCaseReference.trim());
     }
 
     /** A time entry: one per escalation, consultant and period. */
     public static String entryId(String escalationId, String consultant, long startedAtMillis, long endedAtMillis) {
-        return uuid5(ENTRY, escalationId + "\n" + consultant.trim() + "\n" + startedAtMillis + "\n" + endedAtMillis)
-                .toString();
-    }
-
-    static UUID uuid5(UUID namespace, String name) {
-        MessageDigest sha1;
-        try {
-            sha1 = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every Java runtime", e);
-        }
-        sha1.update(ByteBuffer.allocate(16).putLong(namespace.getMostSignificantBits())
-                .putLong(namespace.getLeastSignificantBits()).array());
-        byte[] hash = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-        hash[6] = (byte) ((hash[6] & 0x0f) | 0x50);
-        hash[8] = (byte) ((hash[8] & 0x3f) | 0x80);
-        ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
-        return new UUID(bytes.getLong(), bytes.getLong());
+        return NameBasedIds.of(ENTRY, escalationId, consultant.trim(), Long.toString(startedAtMillis),
+                Long.toString(endedAtMillis));
     }
 }

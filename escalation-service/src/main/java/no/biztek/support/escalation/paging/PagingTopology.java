@@ -20,7 +20,7 @@ import no.biztek.support.schemas.topic.CleanupPolicy;
 import no.biztek.support.schemas.topic.Topic;
 import no.biztek.support.schemas.topic.Topics;
 
-/** The paging part of the topology: its processor and its three state stores. */
+/** The paging part of the topology: its processor (with its rules) and its three state stores. */
 public final class PagingTopology {
 
     static final JsonSerde<PageState> PAGE_STATES = new JsonSerde<>(PageState.class);
@@ -67,7 +67,9 @@ public final class PagingTopology {
     public static ProcessorSupplier<String, Decoded, String, Outbound> processor(PolicyHistory policies,
             EscalationPolicy escalation, Map<Severity, Integer> breachPaging, Settings settings,
             Supplier<Instant> clock, PagingMetrics metrics) {
-        return () -> new PagingProcessor(policies, escalation, breachPaging, settings, clock, metrics);
+        PagingRules rules = new PagingRules(policies, escalation, breachPaging, settings.endedPageRetention(),
+                settings.producer());
+        return () -> new PagingProcessor(rules, settings, clock, metrics);
     }
 
     /** What is wrong with a decoded page command, or null. */

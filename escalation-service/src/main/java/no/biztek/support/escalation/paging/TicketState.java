@@ -29,6 +29,11 @@ record TicketState(Instant openedAt, String severity, Instant answeredAt, boolea
         return answeredAt != null || resolved;
     }
 
+    /** The opening seen (late: what was recorded before it stays). */
+    TicketState withOpening(Instant at, String openedSeverity) {
+        return new TicketState(at, openedSeverity, answeredAt, resolved, purgeKey);
+    }
+
     TicketState withSeverity(String newSeverity) {
         return new TicketState(openedAt, newSeverity, answeredAt, resolved, purgeKey);
     }

@@ -22,6 +22,7 @@ import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.escalation.paging.PageState;
+import no.biztek.support.escalation.paging.PagingProperties;
 import no.biztek.support.escalation.paging.PagingTopology;
 import no.biztek.support.escalation.paging.TestPaging;
 import no.biztek.support.kafka.DeadLetterMetrics;
@@ -60,18 +61,21 @@ class PageDeliveryListenerTest {
                 () -> {
                     throw new IllegalStateException("never started");
                 }, List.of(board));
-        PageDeliveryListener.Sender sender = record -> {
+        UndeliverableReports.Sender sender = record -> {
             if (failNextSendTo.remove(record.topic())) {
                 throw new IllegalStateException("Kafka did not acknowledge the record in time");
             }
             sent.add(record);
         };
-        return new PageDeliveryListener(delivery, board, pageStates, sender, PageCommand.topic("test", 2),
-                new AckTokens("test-signing-key-0123456789abcdef0123456789"), TestPaging.properties(),
-                new ApiProperties(Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofMillis(100),
-                        Duration.ofMinutes(2), Duration.ofHours(24)),
-                new MutableClock(NIGHT.plus(Duration.ofMinutes(1))), registry, new DeadLetterMetrics(registry),
-                "escalation-service");
+        PagingProperties paging = TestPaging.properties();
+        ApiProperties api = new ApiProperties(Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofMillis(100),
+                Duration.ofMinutes(2), Duration.ofHours(24));
+        OnCallMessages messages = new OnCallMessages(board,
+                new AckTokens("test-signing-key-0123456789abcdef0123456789"), paging);
+        PageEventDelivery deliveries = new PageEventDelivery(delivery, messages, board, pageStates,
+                api.lookupTimeout(), paging.ackLink().validFor(), new MutableClock(NIGHT.plus(Duration.ofMinutes(1))));
+        return new PageDeliveryListener(deliveries, new UndeliverableReports(sender, PageCommand.topic("test", 2),
+                new DeadLetterMetrics(registry), "escalation-service"), registry);
     }
 
     private static ConsumerRecord<String, byte[]> pageEvent() {

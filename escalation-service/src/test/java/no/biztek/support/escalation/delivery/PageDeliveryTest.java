@@ -98,13 +98,13 @@ class PageDeliveryTest {
 
     @Test
     void aRecordWhoseHandlingFailsIsRetriedABoundedNumberOfTimes() {
-        BackOff backOff = DeliveryConfiguration.recordBackOff();
+        BackOff backOff = DeliveryConsumerConfiguration.recordBackOff();
         BackOffExecution execution = backOff.start();
         int waits = 0;
         while (execution.nextBackOff() != BackOffExecution.STOP) {
             waits++;
             assertThat(waits).as("the error handler gives up").isLessThanOrEqualTo(100);
         }
-        assertThat(waits).isEqualTo(DeliveryConfiguration.MAX_RECORD_RETRIES);
+        assertThat(waits).isEqualTo(DeliveryConsumerConfiguration.MAX_RECORD_RETRIES);
     }
 }

@@ -109,11 +109,13 @@ class WithdrawalDeliveryTest {
                 () -> {
                     throw new IllegalStateException("never started");
                 }, List.of(board));
-        listener = new PageDeliveryListener(delivery, board, pageStates, sent::add, PageCommand.topic("test", 2),
-                new AckTokens(paging.ackLink().signingKey()), paging,
-                new ApiProperties(Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofMillis(100),
-                        Duration.ofMinutes(2), Duration.ofHours(24)),
-                clock, registry, new DeadLetterMetrics(registry), "escalation-service");
+        ApiProperties api = new ApiProperties(Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofMillis(100),
+                Duration.ofMinutes(2), Duration.ofHours(24));
+        PageEventDelivery deliveries = new PageEventDelivery(delivery, new OnCallMessages(board,
+                new AckTokens(paging.ackLink().signingKey()), paging), board, pageStates, api.lookupTimeout(),
+                paging.ackLink().validFor(), clock);
+        listener = new PageDeliveryListener(deliveries, new UndeliverableReports(sent::add,
+                PageCommand.topic("test", 2), new DeadLetterMetrics(registry), "escalation-service"), registry);
         board.fold(TICKET + "|" + PAGE, new PageState(PAGE, TICKET, CUSTOMER, "SERIOUS", "SLA_BREACHED", 1, 3, 1,
                 "duty manager", "Dina Vakt", "dina@biztek.example", NOW.minus(Duration.ofMinutes(50)),
                 NOW.minus(Duration.ofMinutes(20)), NOW.plus(Duration.ofMinutes(10)), PageState.Status.WITHDRAWN, null,

@@ -1,26 +1,17 @@
 package no.biztek.support.escalation.delivery;
 
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -28,28 +19,16 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.util.backoff.BackOff;
 
-import io.micrometer.core.instrument.MeterRegistry;
-
-import no.biztek.support.escalation.ApiProperties;
-import no.biztek.support.escalation.paging.AckTokens;
-import no.biztek.support.escalation.paging.PageBoard;
-import no.biztek.support.escalation.paging.PageCommand;
-import no.biztek.support.escalation.paging.PageState;
-import no.biztek.support.escalation.paging.PagingProperties;
-import no.biztek.support.escalation.publish.EventPublisher;
 import no.biztek.support.escalation.streams.StreamsProperties;
 import no.biztek.support.escalation.streams.TopicLayout;
-import no.biztek.support.kafka.DeadLetterMetrics;
-import no.biztek.support.kafka.follow.TopicFollower;
-import no.biztek.support.schemas.topic.Topic;
 
+/** The Kafka consumers of the delivery listeners (pages and desk warnings): group, offsets, retries, concurrency. */
 @Configuration(proxyBeanMethods = false)
-class DeliveryConfiguration {
+class DeliveryConsumerConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(DeliveryConfiguration.class);
+    private static final Logger log = LoggerFactory.getLogger(DeliveryConsumerConfiguration.class);
 
     /** Records fetched per poll: a page may take a while on a slow channel, and the next poll must come in time. */
     static final int MAX_POLL_RECORDS = 5;
@@ -129,57 +108,5 @@ class DeliveryConfiguration {
                 return Integer.MIN_VALUE + 1600;
             }
         };
-    }
-
-    /** The channels of a page run on these threads, in parallel. */
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService pageChannelExecutor() {
-        AtomicInteger threads = new AtomicInteger();
-        return Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "page-channel-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-    }
-
-    @Bean
-    RetryTemplate deliveryRetry(DeliveryProperties properties) {
-        return DeliveryRetry.template(properties.retry());
-    }
-
-    @Bean
-    WebhookChannel webhookChannel(DeliveryProperties properties, PagingProperties paging) {
-        return new WebhookChannel(properties.webhook(), paging.schedule().zone());
-    }
-
-    @Bean
-    DeskWarningListener deskWarningListener(DeliveryProperties properties, PagingProperties paging,
-                                            WebhookChannel webhook, RetryTemplate deliveryRetry,
-                                            MeterRegistry registry) {
-        return new DeskWarningListener(properties, paging.schedule().zone(), webhook, deliveryRetry, registry);
-    }
-
-    @Bean
-    PageDeliveryListener pageDeliveryListener(DeliveryProperties properties, ObjectProvider<JavaMailSender> mailSender,
-                                              WebhookChannel webhook, RetryTemplate deliveryRetry,
-                                              ExecutorService pageChannelExecutor, PageBoard board,
-                                              TopicFollower<PageState> pageStateFollower, EventPublisher publisher,
-                                              Topic<String, PageCommand> pageCommandTopic, AckTokens tokens,
-                                              PagingProperties paging, ApiProperties api, Clock clock,
-                                              MeterRegistry registry, DeadLetterMetrics deadLetters,
-                                              @Value("${spring.application.name}") String service) {
-        JavaMailSender sender = properties.mail().enabled() ? mailSender.getIfAvailable() : null;
-        if (properties.mail().enabled() && sender == null) {
-            throw new IllegalStateException("support.escalation.delivery.mail.enabled is true but no SMTP server is "
-                    + "configured: set spring.mail.host");
-        }
-        List<Channel> channels = new ArrayList<>();
-        channels.add(webhook);
-        if (sender != null) {
-            channels.add(new MailChannel(sender, properties.mail().from(), paging.schedule().zone()));
-        }
-        PageDelivery delivery = new PageDelivery(channels, deliveryRetry, pageChannelExecutor, registry);
-        return new PageDeliveryListener(delivery, board, pageStateFollower, publisher::send, pageCommandTopic, tokens,
-                paging, api, clock, registry, deadLetters, service);
     }
 }

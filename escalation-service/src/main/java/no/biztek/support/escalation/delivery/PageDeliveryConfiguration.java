@@ -1,0 +1,51 @@
+package no.biztek.support.escalation.delivery;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import no.biztek.support.escalation.ApiProperties;
+import no.biztek.support.escalation.paging.AckTokens;
+import no.biztek.support.escalation.paging.PageBoard;
+import no.biztek.support.escalation.paging.PageCommand;
+import no.biztek.support.escalation.paging.PageState;
+import no.biztek.support.escalation.paging.PagingProperties;
+import no.biztek.support.escalation.publish.EventPublisher;
+import no.biztek.support.kafka.DeadLetterMetrics;
+import no.biztek.support.kafka.follow.TopicFollower;
+import no.biztek.support.schemas.topic.Topic;
+
+/** The page-delivery listener: what the people of a page event are told, what is delivered, what is reported. */
+@Configuration(proxyBeanMethods = false)
+class PageDeliveryConfiguration {
+
+    @Bean
+    OnCallMessages onCallMessages(PageBoard board, AckTokens tokens, PagingProperties paging) {
+        return new OnCallMessages(board, tokens, paging);
+    }
+
+    @Bean
+    PageEventDelivery pageEventDelivery(PageDelivery pageDelivery, OnCallMessages messages, PageBoard board,
+                                        TopicFollower<PageState> pageStateFollower, ApiProperties api,
+                                        PagingProperties paging, Clock clock) {
+        return new PageEventDelivery(pageDelivery, messages, board, pageStateFollower, api.lookupTimeout(),
+                paging.ackLink().validFor(), clock);
+    }
+
+    @Bean
+    UndeliverableReports undeliverableReports(EventPublisher publisher, Topic<String, PageCommand> pageCommandTopic,
+                                              DeadLetterMetrics deadLetters,
+                                              @Value("${spring.application.name}") String service) {
+        return new UndeliverableReports(publisher::send, pageCommandTopic, deadLetters, service);
+    }
+
+    @Bean
+    PageDeliveryListener pageDeliveryListener(PageEventDelivery pageEventDelivery, UndeliverableReports reports,
+                                              MeterRegistry registry) {
+        return new PageDeliveryListener(pageEventDelivery, reports, registry);
+    }
+}
