@@ -148,8 +148,8 @@ class SlaTopologyTest {
     }
 
     private static String eventId(String ticketId, String kind, String distinction) {
-        return UUID.nameUUIDFromBytes(("sla-timer|" + ticketId + "|first-response|" + kind + "|" + distinction)
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        return no.biztek.support.kafka.ids.NameBasedIds.of(EventIds.NAMESPACE, ticketId, "first-response", kind,
+                distinction);
     }
 
     private static Instant oslo(String localDateTime) {
