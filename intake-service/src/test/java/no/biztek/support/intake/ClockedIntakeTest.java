@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.TestPropertySource;
 
+import no.biztek.support.testing.MutableClock;
+
 /**
  * intake with a clock the test moves (one shared context for every such test): for what happens as time
  * passes, e.g. tickets forgotten after the retention. Each test starts at the real now; the clock is set back

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-
-import no.biztek.support.intake.MutableClock;
 import no.biztek.support.schemas.common.Channel;
 import no.biztek.support.schemas.common.Person;
 import no.biztek.support.schemas.common.Severity;
@@ -16,6 +14,7 @@ import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.ticket.TicketOpened;
 import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketResolved;
+import no.biztek.support.testing.MutableClock;
 
 /** The ticket directory's memory: resolved tickets are forgotten after the retention, by the events' own times. */
 class TicketSnapshotsTest {

@@ -6,9 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-
-import no.biztek.support.intake.MutableClock;
 import no.biztek.support.intake.ticket.Accepted;
+import no.biztek.support.testing.MutableClock;
 
 /** The memory of Zendesk deliveries: as long as their signatures are accepted, and no more than its capacity. */
 class SeenDeliveriesTest {

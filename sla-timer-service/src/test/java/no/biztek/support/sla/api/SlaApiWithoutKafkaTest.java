@@ -15,9 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import no.biztek.support.sla.MutableClock;
 import no.biztek.support.sla.it.SlaInstance;
+import no.biztek.support.testing.MutableClock;
 
 /**
  * The HTTP API of an instance whose broker is unreachable: previews still work, status queries answer 503,

@@ -53,8 +53,8 @@ import no.biztek.support.schemas.sla.SlaWarning;
 import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.topic.DeadLetterHeaders;
 import no.biztek.support.schemas.topic.Topics;
-import no.biztek.support.sla.MutableClock;
 import no.biztek.support.sla.deadletter.DeadLetterConfig;
+import no.biztek.support.testing.MutableClock;
 
 /** Every clock transition through the real topology, driven by a controllable wall clock. */
 class SlaTopologyTest {

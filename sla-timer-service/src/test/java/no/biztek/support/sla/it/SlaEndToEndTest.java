@@ -32,7 +32,7 @@ import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.sla.SlaMet;
 import no.biztek.support.schemas.sla.SlaWarning;
 import no.biztek.support.schemas.topic.DeadLetterHeaders;
-import no.biztek.support.sla.MutableClock;
+import no.biztek.support.testing.MutableClock;
 
 /** The real application against a real broker: ticket events in, SLA events out, status over HTTP, metrics. */
 class SlaEndToEndTest {

@@ -23,8 +23,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.schemas.common.Severity;
-import no.biztek.support.sla.MutableClock;
 import no.biztek.support.sla.clock.SlaTopology;
+import no.biztek.support.testing.MutableClock;
 
 /** Two instances share the clocks; each answers the SLA query for any ticket, forwarding to the owner. */
 class SlaForwardingTest {

@@ -14,10 +14,9 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import no.biztek.support.sla.MutableClock;
 import no.biztek.support.sla.SlaTimerApplication;
 import no.biztek.support.kafka.streams.StreamsRunner;
+import no.biztek.support.testing.MutableClock;
 
 /** One running sla-timer-service (the real application) with a test clock, for integration tests. */
 public final class SlaInstance implements AutoCloseable {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.sla.SlaWarning;
-import no.biztek.support.sla.MutableClock;
+import no.biztek.support.testing.MutableClock;
 
 /**
  * Clocks survive a restart of the application: over the same state directory, and over a wiped one (the
