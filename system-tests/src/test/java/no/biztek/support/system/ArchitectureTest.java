@@ -68,6 +68,7 @@ class ArchitectureTest {
     @Test
     void thePolicyIsPlainJava() {
         noClasses().that().resideInAPackage(BASE + ".policy..")
+                .and().resideOutsideOfPackage(BASE + ".policy.spring..") // support-policy-spring: the Spring wiring
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
                         BASE + ".schemas..")
                 .check(classes);
