@@ -17,6 +17,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.biztek.support.kafka.deadletter.Decoded;
+import no.biztek.support.kafka.deadletter.DeadLetterRoute;
 import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.kafka.timer.TimerIndex;
 import no.biztek.support.kafka.timer.TimerKind;
@@ -33,10 +35,11 @@ import no.biztek.support.schemas.topic.Topics;
  * Every clock has at most one index entry (its {@link SlaClock#timerAt()}); entries that no longer match their
  * clock are dropped when reached.
  * Until the task has read the backlog its partition held when it started ({@link BacklogGate}), no timer
- * fires and only facts decide. A lifecycle event of a ticket without a clock (never opened, or its clock
- * was deleted after the closed-clock retention) is refused: it goes to the dead-letter topic.
+ * fires and only facts decide. An event the rules refuse (a lifecycle event of a ticket without a clock — never
+ * opened, or its clock was deleted after the closed-clock retention —, an opening before any policy version) is
+ * dead-lettered through the topology's {@link DeadLetterRoute}, in the same transaction, and processing goes on.
  */
-final class SlaClockProcessor implements Processor<String, TicketEvent, String, SlaEvent> {
+final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>, Object, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(SlaClockProcessor.class);
     static final String OPEN_CLOCKS = "open-clocks";
@@ -49,9 +52,10 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
     private final TopologySettings settings;
     private final ClockMetrics metrics;
     private final InputBacklog.Lookup backlogLookup;
+    private final DeadLetterRoute<TicketEvent> deadLetters;
 
     private BacklogGate gate;
-    private ProcessorContext<String, SlaEvent> context;
+    private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, SlaClock> clocks;
     private TimerIndex timers;
     private KeyValueStore<String, byte[]> meta;
@@ -59,16 +63,17 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
     private String taskId;
 
     SlaClockProcessor(ClockRules rules, Supplier<Instant> clock, TopologySettings settings, ClockMetrics metrics,
-                      InputBacklog.Lookup backlogLookup) {
+                      InputBacklog.Lookup backlogLookup, DeadLetterRoute<TicketEvent> deadLetters) {
         this.rules = rules;
         this.clock = clock;
         this.settings = settings;
         this.metrics = metrics;
         this.backlogLookup = backlogLookup;
+        this.deadLetters = deadLetters;
     }
 
     @Override
-    public void init(ProcessorContext<String, SlaEvent> context) {
+    public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.clocks = context.getStateStore(SlaTopology.CLOCK_STORE);
         KeyValueStore<Bytes, byte[]> timerStore = context.getStateStore(SlaTopology.TIMER_STORE);
@@ -85,34 +90,31 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
     }
 
     @Override
-    public void process(Record<String, TicketEvent> record) {
-        TicketEvent event = record.value();
-        if (event == null) {
-            throw new InvalidTicketEventException("a ticket event without a value (tombstone) is not an event");
-        }
+    public void process(Record<String, Decoded<TicketEvent>> record) {
+        TicketEvent event = record.value().value();
         String ticketId = event.getTicketId();
-        if (ticketId == null || ticketId.isBlank()) {
-            throw new InvalidTicketEventException("ticket event " + event.getEventId() + " has no ticketId");
-        }
-        if (record.key() != null && !record.key().equals(ticketId)) {
-            throw new InvalidTicketEventException("record key '" + record.key() + "' differs from ticketId '"
-                    + ticketId + "'");
-        }
         Instant now = clock.get();
         context.recordMetadata().ifPresent(metadata -> gate.processed(metadata.offset()));
-        Step step = rules.apply(clocks.get(ticketId), event, now, gate.isOpen(now));
         String type = event.getPayload() == null ? "null" : event.getPayload().getClass().getSimpleName();
-        switch (step.outcome()) {
-            case DUPLICATE -> metrics.duplicate(type);
-            case UNKNOWN_TICKET -> {
+        Step step;
+        try {
+            step = rules.apply(clocks.get(ticketId), event, now, gate.isOpen(now));
+            if (step.outcome() == Step.Outcome.UNKNOWN_TICKET) {
                 metrics.unknownTicket(type);
                 throw new InvalidTicketEventException(type + " " + event.getEventId() + " of ticket " + ticketId
                         + " has no SLA clock to apply to: the ticket was never opened here, or its clock closed more "
                         + "than " + settings.closedClockRetention() + " (support.sla.closed-clock-retention) before "
                         + "this fact arrived");
             }
+        } catch (RuntimeException e) {
+            // the rules are pure: whatever they refuse, or fail on, is this record's problem, not the task's
+            deadLetters.deadLetter(context, record, e);
+            return;
+        }
+        switch (step.outcome()) {
+            case DUPLICATE -> metrics.duplicate(type);
             case IGNORED -> metrics.ignored(type);
-            case APPLIED -> {
+            case APPLIED, UNKNOWN_TICKET -> {
             }
         }
         commit(ticketId, step, now, false);
@@ -171,7 +173,7 @@ final class SlaClockProcessor implements Processor<String, TicketEvent, String, 
         }
         long timestamp = now.toEpochMilli();
         for (SlaEvent event : step.events()) {
-            context.forward(new Record<>(ticketId, event, timestamp));
+            context.forward(new Record<Object, Object>(ticketId, event, timestamp), SlaTopology.SINK);
             if (event.getPayload() instanceof SlaMet) {
                 metrics.met(no.biztek.support.policy.Severity.valueOf(event.getSeverity().name()));
             } else if (event.getPayload() instanceof SlaBreached) {

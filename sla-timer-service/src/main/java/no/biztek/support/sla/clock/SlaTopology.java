@@ -9,13 +9,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import no.biztek.support.kafka.DeadLetterMetrics;
+import no.biztek.support.kafka.deadletter.DeadLetterRoute;
 import no.biztek.support.kafka.timer.TimerIndex;
 import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
- * The SLA timer topology: ticket events in ({@link Topics#TICKET_EVENTS}), one processor with three
- * persistent, changelogged stores, SLA events out ({@link Topics#SLA_EVENTS}).
+ * The SLA timer topology: ticket events in ({@link Topics#TICKET_EVENTS}, decoded by kafka-platform's
+ * {@link DeadLetterRoute}), one processor with three persistent, changelogged stores, SLA events out
+ * ({@link Topics#SLA_EVENTS}); records that cannot be decoded or measured go to the topic's dead-letter topic in
+ * the same transaction.
  *
  * <ul>
  * <li>{@value #CLOCK_STORE}: ticketId → {@link SlaClock} (queried over HTTP);</li>
@@ -31,11 +36,21 @@ public final class SlaTopology {
     public static final String CLOCK_STORE = "sla-clocks";
     public static final String TIMER_STORE = "sla-timers";
     public static final String META_STORE = "sla-timer-meta";
-    static final String SOURCE = "ticket-events";
     static final String PROCESSOR = "sla-clock";
     static final String SINK = "sla-events";
 
     private SlaTopology() {
+    }
+
+    /** What is wrong with a ticket event before it reaches a clock, or null. */
+    static String problemOf(String key, TicketEvent event) {
+        if (event.getTicketId() == null || event.getTicketId().isBlank()) {
+            return "ticket event " + event.getEventId() + " has no ticketId";
+        }
+        if (!key.equals(event.getTicketId())) {
+            return "record key '" + key + "' differs from ticketId '" + event.getTicketId() + "'";
+        }
+        return null;
     }
 
     /**
@@ -44,9 +59,10 @@ public final class SlaTopology {
      * @param settings punctuation, batch bound, retention, producer name
      * @param metrics  where counts and lags are reported
      * @param backlog  how a task learns the backlog its partition held when it started
+     * @param deadLetters where records sent to the dead-letter topic are counted
      */
     public static Topology build(PolicyHistory policies, Supplier<Instant> now, TopologySettings settings,
-                                 ClockMetrics metrics, InputBacklog.Lookup backlog) {
+                                 ClockMetrics metrics, InputBacklog.Lookup backlog, DeadLetterMetrics deadLetters) {
         ClockRules rules = new ClockRules(policies, settings.producer(), settings.closedClockRetention());
         StoreBuilder<KeyValueStore<String, SlaClock>> clocks = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), new SlaClockSerde());
@@ -55,15 +71,17 @@ public final class SlaTopology {
         StoreBuilder<KeyValueStore<String, byte[]>> meta = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(META_STORE), Serdes.String(), Serdes.ByteArray());
 
+        DeadLetterRoute<TicketEvent> route = DeadLetterRoute.of(Topics.TICKET_EVENTS, settings.producer(), deadLetters);
         Topology topology = new Topology();
-        topology.addSource(SOURCE, Topics.TICKET_EVENTS.keySerde().deserializer(),
-                Topics.TICKET_EVENTS.valueSerde().deserializer(), Topics.TICKET_EVENTS.name());
-        topology.addProcessor(PROCESSOR, () -> new SlaClockProcessor(rules, now, settings, metrics, backlog), SOURCE);
+        String decoded = route.addSource(topology, PROCESSOR, SlaTopology::problemOf);
+        topology.addProcessor(PROCESSOR, () -> new SlaClockProcessor(rules, now, settings, metrics, backlog, route),
+                decoded);
         topology.addStateStore(clocks, PROCESSOR);
         topology.addStateStore(timers, PROCESSOR);
         topology.addStateStore(meta, PROCESSOR);
         topology.addSink(SINK, Topics.SLA_EVENTS.name(), Topics.SLA_EVENTS.keySerde().serializer(),
                 Topics.SLA_EVENTS.valueSerde().serializer(), PROCESSOR);
+        route.addSink(topology, decoded, PROCESSOR);
         return topology;
     }
 }

@@ -19,21 +19,15 @@ import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.sla.clock.ClockMetrics;
 import no.biztek.support.sla.clock.SlaTopology;
 import no.biztek.support.sla.clock.TopologySettings;
-import no.biztek.support.sla.deadletter.DeadLetterConfig;
 
 /**
  * The SLA topology, which kafka-platform's {@code StreamsRunner} runs, and what the service adds to its
- * configuration: the dead-letter handlers and {@code application.server}.
+ * configuration: {@code application.server}.
  */
 @Configuration(proxyBeanMethods = false)
 class SlaStreamsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SlaStreamsConfiguration.class);
-
-    @Bean(destroyMethod = "close")
-    KafkaDeadLetterPublisher kafkaDeadLetterPublisher(KafkaProperties kafka, DeadLetterMetrics deadLetterMetrics) {
-        return new KafkaDeadLetterPublisher(kafka.buildProducerProperties(), deadLetterMetrics);
-    }
 
     @Bean(destroyMethod = "close")
     AdminBacklogLookup backlogLookup(KafkaProperties kafka, Environment environment) {
@@ -48,17 +42,16 @@ class SlaStreamsConfiguration {
 
     @Bean
     Topology slaTopology(PolicyHistory policies, Clock clock, SlaStreamsProperties properties, ClockMetrics metrics,
-                         AdminBacklogLookup backlog, @Value("${spring.application.name}") String producer) {
+                         AdminBacklogLookup backlog, DeadLetterMetrics deadLetters,
+                         @Value("${spring.application.name}") String producer) {
         return SlaTopology.build(policies, clock::instant, new TopologySettings(producer,
                 properties.punctuationInterval(), properties.maxTimersPerPunctuation(),
-                properties.closedClockRetention(), properties.backlogWait()), metrics, backlog);
+                properties.closedClockRetention(), properties.backlogWait()), metrics, backlog, deadLetters);
     }
 
     @Bean
-    StreamsConfigCustomizer slaStreamsConfig(KafkaDeadLetterPublisher deadLetters, AdvertisedAddress address,
-                                             @Value("${spring.application.name}") String service) {
+    StreamsConfigCustomizer advertisedServer(AdvertisedAddress address) {
         return config -> {
-            config.putAll(DeadLetterConfig.streamsProperties(deadLetters, service));
             var self = address.self();
             if (self != null) {
                 config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());

@@ -54,7 +54,9 @@ import no.biztek.support.sla.clock.ClockMetrics;
 import no.biztek.support.sla.clock.SlaTopology;
 import no.biztek.support.sla.clock.InputBacklog;
 import no.biztek.support.sla.clock.TopologySettings;
-import no.biztek.support.sla.deadletter.DeadLetterConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import no.biztek.support.kafka.DeadLetterMetrics;
 
 /**
  * Load driver for the SLA topology against a running broker (see {@link SlaBenchBroker}); not a test.
@@ -330,14 +332,11 @@ public final class SlaLoadDriver {
         }
         props.put("main.consumer." + ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         props.put("main.consumer." + ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
-        props.putAll(DeadLetterConfig.streamsProperties(deadLetter -> {
-            throw new IllegalStateException("the load driver sends no bad records");
-        }, "sla-timer-bench"));
         TopologySettings settings = new TopologySettings("sla-timer-service", Duration.ofMillis(250), 10_000,
                 Duration.ofDays(30), Duration.ofSeconds(30));
         // a fresh application id: no backlog, every ticket event is sent after the streams started
         KafkaStreams streams = new KafkaStreams(SlaTopology.build(policies, clock::instant, settings, metrics,
-                InputBacklog.Lookup.NONE), props);
+                InputBacklog.Lookup.NONE, new DeadLetterMetrics(new SimpleMeterRegistry())), props);
         streams.start();
         return streams;
     }

@@ -21,7 +21,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -53,7 +52,6 @@ import no.biztek.support.schemas.sla.SlaWarning;
 import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.topic.DeadLetterHeaders;
 import no.biztek.support.schemas.topic.Topics;
-import no.biztek.support.sla.deadletter.DeadLetterConfig;
 import no.biztek.support.testing.MutableClock;
 
 /** Every clock transition through the real topology, driven by a controllable wall clock. */
@@ -66,7 +64,7 @@ class SlaTopologyTest {
 
     private final PolicyHistory policies = PolicyFile.defaultPolicy();
     private final RecordingMetrics metrics = new RecordingMetrics();
-    private final List<ProducerRecord<byte[], byte[]>> deadLetters = new CopyOnWriteArrayList<>();
+    private final RecordingDeadLetters deadLetters = new RecordingDeadLetters();
 
     @TempDir
     Path stateDir;
@@ -103,12 +101,15 @@ class SlaTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.putAll(DeadLetterConfig.streamsProperties(deadLetters::add, "sla-timer-service"));
-        driver = new TopologyTestDriver(SlaTopology.build(policies, clock::instant, settings, metrics, backlog), props, now);
+        driver = new TopologyTestDriver(SlaTopology.build(policies, clock::instant, settings, metrics, backlog,
+                new no.biztek.support.kafka.DeadLetterMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry())), props, now);
         tickets = driver.createInputTopic(Topics.TICKET_EVENTS.name(), Topics.TICKET_EVENTS.keySerde().serializer(),
                 Topics.TICKET_EVENTS.valueSerde().serializer());
         sla = driver.createOutputTopic(Topics.SLA_EVENTS.name(), Topics.SLA_EVENTS.keySerde().deserializer(),
                 Topics.SLA_EVENTS.valueSerde().deserializer());
+        deadLetters.readFrom(driver.createOutputTopic(Topics.TICKET_EVENTS.deadLetterTopicName(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer()));
     }
 
     /** Moves the wall clock and lets the punctuator run, as time passing does in production. */
@@ -866,7 +867,6 @@ class SlaTopologyTest {
 
         assertThat(kinds(sla.readValuesToList())).containsExactly("ClockStarted");
         assertThat(deadLetters).singleElement().satisfies(dead -> {
-            assertThat(dead.topic()).isEqualTo(Topics.TICKET_EVENTS.deadLetterTopicName());
             assertThat(dead.value()).isEqualTo(garbage);
             assertThat(new String(dead.key(), StandardCharsets.UTF_8)).isEqualTo("some-ticket");
             assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(Topics.TICKET_EVENTS.name());
@@ -896,7 +896,7 @@ class SlaTopologyTest {
         assertThat(stored(tooOld)).isNull();
     }
 
-    private static String header(ProducerRecord<byte[], byte[]> record, String name) {
+    private static String header(org.apache.kafka.streams.test.TestRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
