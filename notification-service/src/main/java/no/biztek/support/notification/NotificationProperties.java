@@ -15,7 +15,6 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the notification service runs.
  *
- * @param applicationId        Kafka Streams application id; prefix of the internal topics and consumer groups
  * @param mail                 sender address and Message-ID domain of the mails
  * @param retry                how transient SMTP failures are retried before a notification is given up
  * @param cadenceCheckInterval how often (wall clock) due keep-informed reminders and expired waits are looked for
@@ -33,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("support.notification")
-public record NotificationProperties(@NotBlank String applicationId, @NotNull @Valid Mail mail,
+public record NotificationProperties(@NotNull @Valid Mail mail,
                                      @NotNull @Valid Retry retry, @NotNull Duration cadenceCheckInterval,
                                      @NotNull Duration awaitingGrace, @NotNull Duration dedupRetention,
                                      Duration maxCauseAge, String applicationServer,

@@ -1,18 +1,58 @@
 package no.biztek.support.notification.audit;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
-/** Keys of the pending-notifications store: issued millis (zero-padded, so keys sort by time) and notificationId. */
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import no.biztek.support.kafka.timer.Timer;
+import no.biztek.support.kafka.timer.TimerKind;
+
+/**
+ * The notifications decided but without an outcome yet, in a kafka-platform TimerIndex (store
+ * {@code pending-notifications}): one entry of kind {@link #KIND} per notification, at its issue time, keyed by its
+ * notificationId. The entries are never fired: the index only keeps them in issue order, and the audit ledger cancels
+ * one when the notification's outcome arrives.
+ */
 public final class PendingIndex {
+
+    public static final TimerKind KIND = TimerKind.of(2, "pending-notification");
+    private static final int TIME_BYTES = Long.BYTES;
 
     private PendingIndex() {
     }
 
-    public static String key(Instant issuedAt, String notificationId) {
-        return String.format("%013d|%s", issuedAt.toEpochMilli(), notificationId);
+    public static Timer entry(Instant issuedAt, String notificationId) {
+        return new Timer(issuedAt, KIND, notificationId);
     }
 
-    public static Instant issuedAt(String key) {
-        return Instant.ofEpochMilli(Long.parseLong(key.substring(0, key.indexOf('|'))));
+    /** How many notifications are pending, and the oldest one's issue time (null: none). */
+    record Summary(Instant oldest, long count) {
+    }
+
+    /**
+     * Reads the index through an interactive query. TimerIndex works on a task's writable store only, so the keys
+     * are read here by {@link Timer}'s documented layout: due millis big-endian, the kind's byte, the key; entries
+     * of another length or kind (the index's scan position) are not notifications.
+     */
+    static Summary summarize(ReadOnlyKeyValueStore<Bytes, byte[]> store) {
+        Instant oldest = null;
+        long count = 0;
+        try (KeyValueIterator<Bytes, byte[]> entries = store.all()) {
+            while (entries.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = entries.next();
+                byte[] key = entry.key.get();
+                if (key.length <= TIME_BYTES || key[TIME_BYTES] != KIND.code()) {
+                    continue;
+                }
+                Instant issued = Instant.ofEpochMilli(ByteBuffer.wrap(key, 0, TIME_BYTES).getLong());
+                oldest = oldest == null || issued.isBefore(oldest) ? issued : oldest;
+                count++;
+            }
+        }
+        return new Summary(oldest, count);
     }
 }

@@ -2,18 +2,17 @@ package no.biztek.support.notification.audit;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import no.biztek.support.notification.pipeline.NotificationStreams;
+import no.biztek.support.kafka.streams.StreamsRunner;
+import no.biztek.support.notification.audit.PendingIndex.Summary;
 import no.biztek.support.notification.pipeline.StoreNames;
 
 /**
@@ -23,10 +22,10 @@ import no.biztek.support.notification.pipeline.StoreNames;
  */
 class PendingNotificationsMetrics {
 
-    private final NotificationStreams streams;
+    private final StreamsRunner streams;
     private final Clock clock;
 
-    PendingNotificationsMetrics(NotificationStreams streams, Clock clock, MeterRegistry registry) {
+    PendingNotificationsMetrics(StreamsRunner streams, Clock clock, MeterRegistry registry) {
         this.streams = streams;
         this.clock = clock;
         Gauge.builder("support.notifications.pending.oldest.age", this, PendingNotificationsMetrics::oldestAgeSeconds)
@@ -54,27 +53,14 @@ class PendingNotificationsMetrics {
         return summary == null ? Double.NaN : summary.count();
     }
 
-    private record Summary(Instant oldest, long count) {
-    }
-
     private Summary summary() {
-        if (!streams.isQueryable()) {
+        if (!streams.isReady()) {
             return null;
         }
         try {
-            ReadOnlyKeyValueStore<String, String> store = streams.store(StoreNames.PENDING,
+            ReadOnlyKeyValueStore<Bytes, byte[]> store = streams.store(StoreNames.PENDING,
                     QueryableStoreTypes.keyValueStore(), Duration.ZERO);
-            Instant oldest = null;
-            long count = 0;
-            try (KeyValueIterator<String, String> it = store.all()) {
-                while (it.hasNext()) {
-                    KeyValue<String, String> entry = it.next();
-                    Instant issued = PendingIndex.issuedAt(entry.key);
-                    oldest = oldest == null || issued.isBefore(oldest) ? issued : oldest;
-                    count++;
-                }
-            }
-            return new Summary(oldest, count);
+            return PendingIndex.summarize(store);
         } catch (InvalidStateStoreException e) {
             return null;
         }

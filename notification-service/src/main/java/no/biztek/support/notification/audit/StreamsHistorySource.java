@@ -7,7 +7,7 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import no.biztek.support.notification.pipeline.NotificationStreams;
+import no.biztek.support.kafka.streams.StreamsRunner;
 import no.biztek.support.notification.pipeline.StoreNames;
 
 /** The audit histories in the pipeline's store ({@code notification-history}). */
@@ -15,15 +15,15 @@ class StreamsHistorySource implements HistorySource {
 
     private static final Duration STORE_WAIT = Duration.ofSeconds(5);
 
-    private final NotificationStreams streams;
+    private final StreamsRunner streams;
 
-    StreamsHistorySource(NotificationStreams streams) {
+    StreamsHistorySource(StreamsRunner streams) {
         this.streams = streams;
     }
 
     @Override
     public boolean queryable() {
-        return streams.isQueryable();
+        return streams.isReady();
     }
 
     @Override

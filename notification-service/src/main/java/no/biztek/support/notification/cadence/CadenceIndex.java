@@ -2,12 +2,17 @@ package no.biztek.support.notification.cadence;
 
 import java.time.Instant;
 
+import no.biztek.support.kafka.timer.Timer;
+import no.biztek.support.kafka.timer.TimerKind;
+
 /**
- * Keys of the keep-informed timers, ordered by due time: zero-padded due millis, a separator, then the key
- * of the escalation ({@code ticketId}, separator, {@code escalationId}). A range scan up to "now" yields
- * every timer that is due, oldest first.
+ * The keep-informed timers, in a kafka-platform TimerIndex (store {@code cadence-due}): one timer of kind
+ * {@link #KIND} per open vendor escalation, due at its next reminder, keyed by the escalation's key
+ * ({@code ticketId}, separator, {@code escalationId}), which also keys the escalations store.
  */
 public final class CadenceIndex {
+
+    public static final TimerKind KIND = TimerKind.of(1, "keep-informed");
 
     /** Separates key parts; a control character that never occurs in ids. */
     public static final char SEPARATOR = '\u001f';
@@ -15,7 +20,7 @@ public final class CadenceIndex {
     private CadenceIndex() {
     }
 
-    /** Key of an escalation of a ticket in the escalations store. */
+    /** Key of an escalation of a ticket in the escalations store, and of its timer. */
     public static String escalationKey(String ticketId, String escalationId) {
         return ticketId + SEPARATOR + escalationId;
     }
@@ -25,25 +30,8 @@ public final class CadenceIndex {
         return ticketId + SEPARATOR;
     }
 
-    public static String timerKey(Instant due, String escalationKey) {
-        return String.format("%013d", due.toEpochMilli()) + SEPARATOR + escalationKey;
-    }
-
-    /** The lowest possible timer key. */
-    public static String first() {
-        return "0";
-    }
-
-    /** The highest timer key due at or before {@code now}. */
-    public static String lastDueAt(Instant now) {
-        return String.format("%013d", now.toEpochMilli()) + SEPARATOR + '\uffff';
-    }
-
-    public static Instant due(String timerKey) {
-        return Instant.ofEpochMilli(Long.parseLong(timerKey.substring(0, timerKey.indexOf(SEPARATOR))));
-    }
-
-    public static String escalationKeyOf(String timerKey) {
-        return timerKey.substring(timerKey.indexOf(SEPARATOR) + 1);
+    /** The reminder timer of an escalation; null when no reminder is due. */
+    public static Timer timer(Instant due, String escalationKey) {
+        return due == null ? null : new Timer(due, KIND, escalationKey);
     }
 }

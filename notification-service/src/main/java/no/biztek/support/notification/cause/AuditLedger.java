@@ -1,8 +1,10 @@
 package no.biztek.support.notification.cause;
 
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import no.biztek.support.kafka.timer.TimerIndex;
 import no.biztek.support.notification.audit.AuditEntry;
 import no.biztek.support.notification.audit.NotificationHistory;
 import no.biztek.support.notification.audit.PendingIndex;
@@ -12,11 +14,20 @@ import no.biztek.support.notification.pipeline.StoreNames;
 final class AuditLedger {
 
     private final KeyValueStore<String, NotificationHistory> history;
-    private final KeyValueStore<String, String> pending;
+    private final TimerIndex pending;
 
     AuditLedger(ProcessorContext<?, ?> context) {
         this.history = context.getStateStore(StoreNames.HISTORY);
-        this.pending = context.getStateStore(StoreNames.PENDING);
+        KeyValueStore<Bytes, byte[]> pendingStore = context.getStateStore(StoreNames.PENDING);
+        TimerIndexUpgrade.rebuildIfOlder(pendingStore, StoreNames.PENDING,
+                context.getStateStore(StoreNames.TIMER_INDEX_FORMAT), history, (ticket, timers) -> {
+                    for (AuditEntry entry : ticket.value.entries()) {
+                        if (entry.status() == AuditEntry.Status.PENDING && entry.issuedAt() != null) {
+                            timers.add(PendingIndex.entry(entry.issuedAt(), entry.notificationId()));
+                        }
+                    }
+                });
+        this.pending = new TimerIndex(pendingStore);
     }
 
     /** The ticket's history; null when it has none. */
@@ -30,7 +41,7 @@ final class AuditLedger {
             history.put(decision.ticketId(), decision.history());
         }
         for (AuditEntry settled : decision.settled()) {
-            pending.delete(PendingIndex.key(settled.issuedAt(), settled.notificationId()));
+            pending.cancel(PendingIndex.entry(settled.issuedAt(), settled.notificationId()));
         }
     }
 
@@ -42,6 +53,6 @@ final class AuditLedger {
             return;
         }
         history.put(ticketId, current.withPending(entry));
-        pending.put(PendingIndex.key(entry.issuedAt(), entry.notificationId()), ticketId);
+        pending.schedule(PendingIndex.entry(entry.issuedAt(), entry.notificationId()));
     }
 }

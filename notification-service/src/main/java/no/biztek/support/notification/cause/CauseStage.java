@@ -1,80 +1,74 @@
 package no.biztek.support.notification.cause;
 
-import java.util.function.BiConsumer;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import no.biztek.support.kafka.timer.TimerIndex;
 import no.biztek.support.notification.audit.NotificationHistory;
 import no.biztek.support.notification.compose.MailComposer;
-import no.biztek.support.notification.delivery.NotificationCommand;
 import no.biztek.support.notification.pipeline.InputProcessor;
+import no.biztek.support.notification.pipeline.InputProcessor.Input;
 import no.biztek.support.notification.pipeline.InternalTopics;
 import no.biztek.support.notification.pipeline.JsonSerde;
 import no.biztek.support.notification.pipeline.ParkedDraft;
 import no.biztek.support.notification.pipeline.PipelineSettings;
 import no.biztek.support.notification.pipeline.StageNames;
 import no.biztek.support.notification.pipeline.StoreNames;
-import no.biztek.support.schemas.topic.Topic;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
  * The ticket-partitioned stage: ticket, escalation and notification events (all keyed by ticketId, so one
  * task sees everything of a ticket) into mail commands keyed by ticketId, worded with the customer directory
- * (a global store, see CustomerDirectory).
+ * (a global store, see CustomerDirectory). One processor reads the three topics.
  */
 public final class CauseStage {
 
-    static final String TICKET_EVENTS = "ticket-events";
-    static final String ESCALATION_EVENTS = "escalation-events";
-    static final String NOTIFICATION_EVENTS = "notification-events";
+    static final String PROCESSOR = "ticket-stage";
 
     private CauseStage() {
     }
 
     public static void addTo(Topology topology, PipelineSettings settings, InternalTopics topics,
                              MailComposer composer) {
-        addInput(topology, settings, composer, Topics.TICKET_EVENTS, TICKET_EVENTS, CauseProcessor::onTicketEvent, false);
-        addInput(topology, settings, composer, Topics.ESCALATION_EVENTS, ESCALATION_EVENTS,
-                CauseProcessor::onEscalationEvent, true);
-        addInput(topology, settings, composer, Topics.NOTIFICATION_EVENTS, NOTIFICATION_EVENTS,
-                CauseProcessor::onNotificationEvent, false);
+        List<Input<CauseProcessor, ?>> inputs = List.of(
+                new Input<>(Topics.TICKET_EVENTS, CauseProcessor::onTicketEvent),
+                new Input<>(Topics.ESCALATION_EVENTS, CauseProcessor::onEscalationEvent),
+                new Input<>(Topics.NOTIFICATION_EVENTS, CauseProcessor::onNotificationEvent));
+        List<String> sources = new ArrayList<>();
+        for (Input<CauseProcessor, ?> input : inputs) {
+            String source = input.topic().name() + "-source";
+            topology.addSource(source, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                    input.topic().name());
+            sources.add(source);
+        }
+        topology.addProcessor(PROCESSOR, () -> new InputProcessor<>(PROCESSOR, inputs, settings,
+                context -> new CauseProcessor(context, settings, composer), CauseProcessor::punctuate),
+                sources.toArray(String[]::new));
+        for (Input<CauseProcessor, ?> input : inputs) {
+            topology.addSink(input.deadLetterSink(), input.topic().deadLetterTopicName(), Serdes.String().serializer(),
+                    Serdes.ByteArray().serializer(), PROCESSOR);
+        }
 
-        String[] processors = {TICKET_EVENTS, ESCALATION_EVENTS, NOTIFICATION_EVENTS};
-        topology.addStateStore(store(StoreNames.TICKETS, JsonSerde.of(TicketInfo.class)), processors);
-        topology.addStateStore(store(StoreNames.ESCALATIONS, JsonSerde.of(EscalationState.class)), processors);
-        topology.addStateStore(store(StoreNames.CADENCE_INDEX, Serdes.String()), processors);
-        topology.addStateStore(store(StoreNames.SEEN_CAUSES, Serdes.Long()), processors);
-        topology.addStateStore(store(StoreNames.AWAITING, JsonSerde.of(ParkedDraft.class)), processors);
-        topology.addStateStore(store(StoreNames.HISTORY, JsonSerde.of(NotificationHistory.class)), processors);
-        topology.addStateStore(store(StoreNames.PENDING, Serdes.String()), processors);
+        topology.addStateStore(store(StoreNames.TICKETS, JsonSerde.of(TicketInfo.class)), PROCESSOR);
+        topology.addStateStore(store(StoreNames.ESCALATIONS, JsonSerde.of(EscalationState.class)), PROCESSOR);
+        topology.addStateStore(TimerIndex.storeBuilder(StoreNames.CADENCE_INDEX), PROCESSOR);
+        topology.addStateStore(store(StoreNames.SEEN_CAUSES, Serdes.Long()), PROCESSOR);
+        topology.addStateStore(store(StoreNames.AWAITING, JsonSerde.of(ParkedDraft.class)), PROCESSOR);
+        topology.addStateStore(store(StoreNames.HISTORY, JsonSerde.of(NotificationHistory.class)), PROCESSOR);
+        topology.addStateStore(TimerIndex.storeBuilder(StoreNames.PENDING), PROCESSOR);
+        topology.addStateStore(store(StoreNames.TIMER_INDEX_FORMAT, Serdes.ByteArray()), PROCESSOR);
 
-        topology.addSink(StageNames.COMMANDS_SINK, topics.commands(), Serdes.String().serializer(),
-                JsonSerde.of(NotificationCommand.class).serializer(), TICKET_EVENTS, ESCALATION_EVENTS);
+        topology.addSink(StageNames.COMMANDS_SINK, topics.commands().name(), topics.commands().keySerde().serializer(),
+                topics.commands().valueSerde().serializer(), PROCESSOR);
     }
 
-    /** A source of raw records, its processor (punctuating for the whole task if asked) and its dead-letter sink. */
-    private static <T> void addInput(Topology topology, PipelineSettings settings, MailComposer composer,
-                                     Topic<String, T> topic, String name, BiConsumer<CauseProcessor, T> handler,
-                                     boolean punctuates) {
-        String source = name + "-source";
-        String deadLetterSink = StageNames.deadLetterSink(topic.name());
-        topology.addSource(source, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topic.name());
-        topology.addProcessor(name, () -> new InputProcessor<T, CauseProcessor>(topic.name(),
-                topic.valueSerde().deserializer(), deadLetterSink, settings,
-                context -> new CauseProcessor(context, settings, composer),
-                (logic, record) -> {
-                    if (record.value() != null) {
-                        handler.accept(logic, record.value());
-                    }
-                }, punctuates ? CauseProcessor::punctuate : null, settings.checkInterval()), source);
-        topology.addSink(deadLetterSink, topic.deadLetterTopicName(), Serdes.String().serializer(),
-                Serdes.ByteArray().serializer(), name);
-    }
-
-    private static <V> org.apache.kafka.streams.state.StoreBuilder<?> store(String name, Serde<V> valueSerde) {
+    private static <V> StoreBuilder<?> store(String name, Serde<V> valueSerde) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde);
     }
 }

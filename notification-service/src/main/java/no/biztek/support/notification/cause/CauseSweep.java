@@ -3,6 +3,7 @@ package no.biztek.support.notification.cause;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,8 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The ticket stage's wall-clock work, at every check interval: fires the keep-informed reminders that are due, looks
  * again at the notifications that wait (at most {@value #MAX_PER_RUN} of each per run), and forgets causes told
- * longer ago than the dedup retention. A failure ends the run; the next one does what it left: a due timer is spent
- * only once its reminder is out or parked, so a reminder is never lost to a failure.
+ * longer ago than the dedup retention. A failure ends the run; the next one does what it left: the due timers taken
+ * from the index and not handled yet go back into it, so a reminder is never lost to a failure.
  */
 final class CauseSweep {
 
@@ -44,17 +45,27 @@ final class CauseSweep {
     }
 
     private void fireDueReminders(Instant now) {
-        for (ReminderTimer timer : stores.dueTimers(now, MAX_PER_RUN)) {
-            EscalationState state = stores.escalation(timer.escalationKey());
-            TicketSnapshot snapshot = state == null ? null : stores.read(state.ticketId());
-            boolean told = seen.contains(rules.causes().reminderCause(timer));
-            Decision decision = rules.causes().remind(timer, snapshot, told, now);
-            if (decision.outcome() == Decision.Outcome.REMINDED) {
-                log.info("Ticket {}: the customer has heard nothing about escalation {} since the reminder due {}; "
-                        + "sending a still-working update", state.ticketId(), state.escalationId(), timer.dueAt());
+        List<ReminderTimer> due = stores.takeDueTimers(now, MAX_PER_RUN);
+        for (int i = 0; i < due.size(); i++) {
+            try {
+                fire(due.get(i), now);
+            } catch (RuntimeException e) {
+                stores.reschedule(due.subList(i, due.size()));
+                throw e;
             }
-            writer.apply(decision, now);
         }
+    }
+
+    private void fire(ReminderTimer timer, Instant now) {
+        EscalationState state = stores.escalation(timer.escalationKey());
+        TicketSnapshot snapshot = state == null ? null : stores.read(state.ticketId());
+        boolean told = seen.contains(rules.causes().reminderCause(timer));
+        Decision decision = rules.causes().remind(timer, snapshot, told, now);
+        if (decision.outcome() == Decision.Outcome.REMINDED) {
+            log.info("Ticket {}: the customer has heard nothing about escalation {} since the reminder due {}; "
+                    + "sending a still-working update", state.ticketId(), state.escalationId(), timer.dueAt());
+        }
+        writer.apply(decision, now);
     }
 
     /** Notifications waiting for their ticket or customer: sent once known, or given up or narrowed after the grace. */

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies a decision: the audit ledger first (it reads the audit store, which may fail, so before anything else is
- * written or produced), then the ticket's data, the mail commands, the spent timer, and last the cause as told.
+ * written or produced), then the ticket's data, the mail commands, and last the cause as told. A spent timer needs
+ * nothing: it left the index when it fell due (CauseSweep puts it back should its decision fail).
  */
 final class DecisionWriter {
 
@@ -36,10 +37,7 @@ final class DecisionWriter {
                     decision.parked().parked().draft().notificationId(), decision.parked().waitingFor(), awaitingGrace);
         }
         decision.mails().forEach(mail -> outbox.send(mail, now));
-        if (decision.spent() != null) {
-            stores.spend(decision.spent());
-        }
-        // the last write: should anything above fail, the input is dead-lettered (or the timer stays due) without the
+        // the last write: should anything above fail, the input is dead-lettered (or the timer is due again) without the
         // cause being marked as told, so that replaying it once the fault is fixed tells it
         if (decision.told() != null) {
             seen.remember(decision.told(), now);

@@ -3,13 +3,14 @@ package no.biztek.support.notification.cause;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import no.biztek.support.kafka.timer.TimerIndex;
 import no.biztek.support.notification.cadence.CadenceIndex;
 import no.biztek.support.notification.customer.CustomerView;
 import no.biztek.support.notification.pipeline.ParkedDraft;
@@ -17,23 +18,30 @@ import no.biztek.support.notification.pipeline.StoreNames;
 
 /**
  * The stores of the ticket stage's own data: tickets, vendor escalations with their keep-informed timers (the
- * {@code cadence-due} index, see CadenceIndex), waiting notifications; and the customer directory it reads. Reads a
- * ticket into a snapshot, writes a decision's changes.
+ * {@code cadence-due} TimerIndex, see CadenceIndex), waiting notifications; and the customer directory it reads. Reads
+ * a ticket into a snapshot, writes a decision's changes.
  */
 final class TicketStores {
 
     private final KeyValueStore<String, TicketInfo> tickets;
     private final KeyValueStore<String, EscalationState> escalations;
-    private final KeyValueStore<String, String> timers;
+    private final TimerIndex timers;
     private final KeyValueStore<String, ParkedDraft> awaiting;
     private final KeyValueStore<String, CustomerView> customers;
 
     TicketStores(ProcessorContext<?, ?> context) {
         this.tickets = context.getStateStore(StoreNames.TICKETS);
         this.escalations = context.getStateStore(StoreNames.ESCALATIONS);
-        this.timers = context.getStateStore(StoreNames.CADENCE_INDEX);
         this.awaiting = context.getStateStore(StoreNames.AWAITING);
         this.customers = context.getStateStore(StoreNames.CUSTOMER_DIRECTORY);
+        KeyValueStore<Bytes, byte[]> timerStore = context.getStateStore(StoreNames.CADENCE_INDEX);
+        TimerIndexUpgrade.rebuildIfOlder(timerStore, StoreNames.CADENCE_INDEX,
+                context.getStateStore(StoreNames.TIMER_INDEX_FORMAT), escalations, (escalation, timers) -> {
+                    if (escalation.value.reminderDueAt() != null) {
+                        timers.add(CadenceIndex.timer(escalation.value.reminderDueAt(), escalation.key));
+                    }
+                });
+        this.timers = new TimerIndex(timerStore);
     }
 
     TicketSnapshot read(String ticketId) {
@@ -61,16 +69,18 @@ final class TicketStores {
         return escalations.get(key);
     }
 
-    /** The timers due at or before {@code now}, oldest first, at most {@code max}. */
-    List<ReminderTimer> dueTimers(Instant now, int max) {
-        List<ReminderTimer> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = timers.range(CadenceIndex.first(), CadenceIndex.lastDueAt(now))) {
-            while (it.hasNext() && due.size() < max) {
-                String key = it.next().key;
-                due.add(new ReminderTimer(CadenceIndex.escalationKeyOf(key), CadenceIndex.due(key)));
-            }
-        }
-        return due;
+    /**
+     * The timers due at or before {@code now}, oldest first, at most {@code max}; they leave the index (see
+     * {@link #reschedule}).
+     */
+    List<ReminderTimer> takeDueTimers(Instant now, int max) {
+        return timers.due(now, max).stream().filter(timer -> timer.is(CadenceIndex.KIND)).map(ReminderTimer::of)
+                .toList();
+    }
+
+    /** Timers taken but not handled (their decision failed): due again, so the next run handles them. */
+    void reschedule(List<ReminderTimer> taken) {
+        taken.forEach(timer -> timers.schedule(timer.timer()));
     }
 
     /** Every notification that waits, of every ticket of the task. */
@@ -93,14 +103,8 @@ final class TicketStores {
             } else {
                 escalations.put(change.key(), change.after());
             }
-            if (!Objects.equals(change.dueBefore(), change.dueAfter())) {
-                if (change.dueBefore() != null) {
-                    timers.delete(CadenceIndex.timerKey(change.dueBefore(), change.key()));
-                }
-                if (change.dueAfter() != null) {
-                    timers.put(CadenceIndex.timerKey(change.dueAfter(), change.key()), "");
-                }
-            }
+            timers.reschedule(CadenceIndex.timer(change.dueBefore(), change.key()),
+                    CadenceIndex.timer(change.dueAfter(), change.key()));
         }
         decision.released().forEach(waiting -> awaiting.delete(waiting.key()));
         if (decision.parked() != null) {
@@ -108,9 +112,5 @@ final class TicketStores {
             awaiting.put(CadenceIndex.escalationKey(parking.parked().draft().ticketId(),
                     parking.parked().draft().notificationId()), parking.parked());
         }
-    }
-
-    void spend(ReminderTimer timer) {
-        timers.delete(CadenceIndex.timerKey(timer.dueAt(), timer.escalationKey()));
     }
 }

@@ -42,7 +42,7 @@ class CommandSender {
         this.clock = clock;
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = "#{@internalTopics.commands()}",
+    @KafkaListener(id = LISTENER_ID, topics = "#{@internalTopics.commands().name()}",
             containerFactory = DeliveryConfiguration.CONTAINER_FACTORY)
     void onCommand(ConsumerRecord<String, byte[]> record) {
         NotificationCommand command = decode(record.value());

@@ -40,9 +40,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.DeadLetters;
+import no.biztek.support.kafka.KafkaPlatformProperties;
+import no.biztek.support.kafka.streams.StreamsRunner;
 import no.biztek.support.notification.NotificationProperties;
 import no.biztek.support.notification.pipeline.InternalTopics;
-import no.biztek.support.notification.pipeline.NotificationStreams;
+import no.biztek.support.schemas.topic.Topic;
 
 /**
  * The sender: a listener on the commands topic with a few blocking retries in place (short hiccups keep the
@@ -109,10 +111,10 @@ class DeliveryConfiguration extends RetryTopicConfigurationSupport {
     @Bean
     RetryTopicConfiguration notificationRetryTopics(KafkaTemplate<String, byte[]> notificationKafkaTemplate,
             ConcurrentKafkaListenerContainerFactory<String, byte[]> notificationCommandContainerFactory,
-            InternalTopics topics, NotificationProperties properties) {
+            InternalTopics topics, NotificationProperties properties, KafkaPlatformProperties platform) {
         NotificationProperties.Retry retry = properties.retry();
         return RetryTopicConfigurationBuilder.newInstance()
-                .includeTopic(topics.commands())
+                .includeTopic(topics.commands().name())
                 .listenerFactory(notificationCommandContainerFactory)
                 .exponentialBackoff(retry.initialInterval().toMillis(), retry.multiplier(),
                         retry.maxInterval().toMillis())
@@ -120,10 +122,10 @@ class DeliveryConfiguration extends RetryTopicConfigurationSupport {
                 .useSingleTopicForSameIntervals()
                 .suffixTopicsWithIndexValues()
                 .retryTopicSuffix(InternalTopics.RETRY_SUFFIX)
-                .dltSuffix(InternalTopics.DEAD_LETTER_SUFFIX)
+                .dltSuffix(Topic.DEAD_LETTER_SUFFIX)
                 .notRetryOn(List.of(PermanentDeliveryException.class))
                 .traversingCauses()
-                .autoCreateTopicsWith(topics.partitions(), topics.replicationFactor())
+                .autoCreateTopicsWith(topics.partitions(), platform.replicationFactor())
                 .dltHandlerMethod(DEAD_LETTER_HANDLER, "handle")
                 .create(notificationKafkaTemplate);
     }
@@ -189,7 +191,7 @@ class DeliveryConfiguration extends RetryTopicConfigurationSupport {
     }
 
     @Bean
-    SentView sentView(NotificationStreams streams) {
+    SentView sentView(StreamsRunner streams) {
         return new SentView(streams);
     }
 
@@ -213,6 +215,6 @@ class DeliveryConfiguration extends RetryTopicConfigurationSupport {
     @Bean(DEAD_LETTER_HANDLER)
     DeliveryDeadLetters deliveryDeadLetters(DeliveryOutcomes deliveryOutcomes, DeliveryMetrics deliveryMetrics,
                                             DeadLetterMetrics deadLetterMetrics, InternalTopics topics) {
-        return new DeliveryDeadLetters(deliveryOutcomes, deliveryMetrics, deadLetterMetrics, topics.commands());
+        return new DeliveryDeadLetters(deliveryOutcomes, deliveryMetrics, deadLetterMetrics, topics.commands().name());
     }
 }

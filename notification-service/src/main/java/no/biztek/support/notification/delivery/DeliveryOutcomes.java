@@ -13,10 +13,10 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import no.biztek.support.notification.pipeline.Ids;
 import no.biztek.support.notification.pipeline.InternalTopics;
-import no.biztek.support.notification.pipeline.JsonSerde;
 import no.biztek.support.schemas.notification.CustomerNotificationFailed;
 import no.biztek.support.schemas.notification.CustomerNotified;
 import no.biztek.support.schemas.notification.NotificationEvent;
+import no.biztek.support.schemas.topic.Topic;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
@@ -27,8 +27,6 @@ import no.biztek.support.schemas.topic.Topics;
 class DeliveryOutcomes {
 
     private static final long SEND_TIMEOUT_SECONDS = 30;
-    private static final JsonSerde<SentMarker> MARKERS = JsonSerde.of(SentMarker.class);
-    private static final JsonSerde<NotificationCommand> COMMANDS = JsonSerde.of(NotificationCommand.class);
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final InternalTopics topics;
@@ -44,7 +42,7 @@ class DeliveryOutcomes {
 
     /** The mail was accepted: first the marker, then the event. */
     void sent(SentMarker marker) {
-        send(new ProducerRecord<>(topics.sent(), marker.notificationId(), MARKERS.encode(marker)));
+        send(record(topics.sent(), marker.notificationId(), marker));
         notified(marker);
     }
 
@@ -74,7 +72,7 @@ class DeliveryOutcomes {
      * Its notificationId is deterministic, so publishing it again is harmless (the sent view stops a second mail).
      */
     void followUp(NotificationCommand followUp) {
-        send(new ProducerRecord<>(topics.commands(), followUp.ticketId(), COMMANDS.encode(followUp)));
+        send(record(topics.commands(), followUp.ticketId(), followUp));
     }
 
     void failed(NotificationCommand command, List<String> recipients, String reason, boolean permanent) {
@@ -101,9 +99,11 @@ class DeliveryOutcomes {
     }
 
     private void publish(NotificationEvent event) {
-        String topic = Topics.NOTIFICATION_EVENTS.name();
-        send(new ProducerRecord<>(topic, event.getTicketId(),
-                Topics.NOTIFICATION_EVENTS.valueSerde().serializer().serialize(topic, event)));
+        send(record(Topics.NOTIFICATION_EVENTS, event.getTicketId(), event));
+    }
+
+    private static <V> ProducerRecord<String, byte[]> record(Topic<String, V> topic, String key, V value) {
+        return new ProducerRecord<>(topic.name(), key, topic.valueSerde().serializer().serialize(topic.name(), value));
     }
 
     private void send(ProducerRecord<String, byte[]> record) {

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.biztek.support.notification.pipeline.InternalTopics;
-import no.biztek.support.notification.pipeline.JsonSerde;
 import no.biztek.support.notification.pipeline.PipelineSettings;
 import no.biztek.support.notification.pipeline.StoreNames;
+import no.biztek.support.schemas.topic.Topic;
 
 /**
  * The sent view: a global store of every notification whose mail was accepted, read from the compacted
@@ -29,27 +29,28 @@ import no.biztek.support.notification.pipeline.StoreNames;
 public final class SentStage {
 
     private static final Logger log = LoggerFactory.getLogger(SentStage.class);
-    private static final JsonSerde<SentMarker> SERDE = JsonSerde.of(SentMarker.class);
-
     private SentStage() {
     }
 
     public static void addTo(Topology topology, InternalTopics topics, PipelineSettings settings) {
+        Topic<String, SentMarker> sent = topics.sent();
         topology.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SENT), Serdes.String(), SERDE)
-                        .withLoggingDisabled(),
-                "sent-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.sent(),
-                "sent-view", () -> new SentViewUpdater(settings));
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SENT), sent.keySerde(),
+                        sent.valueSerde()).withLoggingDisabled(),
+                "sent-source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), sent.name(),
+                "sent-view", () -> new SentViewUpdater(sent, settings));
     }
 
     /** Keeps the global store equal to the topic; the service is the topic's only writer. */
     private static final class SentViewUpdater implements Processor<String, byte[], Void, Void> {
 
+        private final Topic<String, SentMarker> topic;
         private final PipelineSettings settings;
         private KeyValueStore<String, SentMarker> store;
         private Instant lastPurge = Instant.EPOCH;
 
-        SentViewUpdater(PipelineSettings settings) {
+        SentViewUpdater(Topic<String, SentMarker> topic, PipelineSettings settings) {
+            this.topic = topic;
             this.settings = settings;
         }
 
@@ -68,7 +69,7 @@ public final class SentStage {
                 return;
             }
             try {
-                store.put(record.key(), SERDE.decode(record.value()));
+                store.put(record.key(), topic.valueSerde().deserializer().deserialize(topic.name(), record.value()));
             } catch (RuntimeException e) {
                 log.error("Skipping undecodable sent marker {}: {}", record.key(), e.getMessage());
             }

@@ -7,7 +7,7 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
-import no.biztek.support.notification.pipeline.NotificationStreams;
+import no.biztek.support.kafka.streams.StreamsRunner;
 import no.biztek.support.notification.pipeline.StoreNames;
 
 /** The notifications whose mail was accepted, as held by this instance's global store. */
@@ -15,9 +15,9 @@ class SentView {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
-    private final NotificationStreams streams;
+    private final StreamsRunner streams;
 
-    SentView(NotificationStreams streams) {
+    SentView(StreamsRunner streams) {
         this.streams = streams;
     }
 

@@ -17,7 +17,7 @@ import no.biztek.support.kafka.DeadLetters;
  * processed to that topic's dead-letter topic, in the same exactly-once transaction as the rest: the
  * original key, bytes and headers plus the reason and the original coordinates.
  */
-public final class DeadLetterRouting<T> {
+final class DeadLetterRouting<T> {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterRouting.class);
 
@@ -28,7 +28,7 @@ public final class DeadLetterRouting<T> {
     private final String service;
     private final DeadLetterMetrics metrics;
 
-    public DeadLetterRouting(ProcessorContext<String, Object> context, String topic, Deserializer<T> deserializer,
+    DeadLetterRouting(ProcessorContext<String, Object> context, String topic, Deserializer<T> deserializer,
                              String deadLetterSink, String service, DeadLetterMetrics metrics) {
         this.context = context;
         this.topic = topic;
@@ -39,7 +39,7 @@ public final class DeadLetterRouting<T> {
     }
 
     /** The decoded value; null for a tombstone, or when the record went to the dead-letter topic. */
-    public T decode(Record<String, byte[]> record) {
+    T decode(Record<String, byte[]> record) {
         if (record.value() == null) {
             return null;
         }
@@ -52,7 +52,7 @@ public final class DeadLetterRouting<T> {
     }
 
     /** Sends the record to the dead-letter topic with the reason. */
-    public void deadLetter(Record<String, byte[]> record, Throwable reason) {
+    void deadLetter(Record<String, byte[]> record, Throwable reason) {
         RecordMetadata metadata = context.recordMetadata().orElse(null);
         int partition = metadata == null ? -1 : metadata.partition();
         long offset = metadata == null ? -1 : metadata.offset();

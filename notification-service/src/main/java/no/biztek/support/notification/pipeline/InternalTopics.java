@@ -1,50 +1,72 @@
 package no.biztek.support.notification.pipeline;
 
-/**
- * The service's own topics (not platform contracts), all named with the service's application id as prefix.
- * Created by the service on start-up.
- *
- * @param applicationId      Kafka Streams application id and prefix of every internal topic and group
- * @param partitions         partitions of the internal topics: the catalogue's (or the platform override)
- * @param replicationFactor  replicas of the internal topics
- */
-public record InternalTopics(String applicationId, int partitions, short replicationFactor) {
+import java.util.Objects;
 
-    /** Mails to send, worded and addressed, keyed by ticketId. */
-    public static final String COMMANDS = ".commands.v1";
-    /** Notifications whose mail the SMTP server accepted, keyed by notificationId; compacted and time-limited. */
-    public static final String SENT = ".sent.v1";
+import org.apache.kafka.common.serialization.Serdes;
+
+import no.biztek.support.notification.delivery.NotificationCommand;
+import no.biztek.support.notification.delivery.SentMarker;
+import no.biztek.support.schemas.topic.CleanupPolicy;
+import no.biztek.support.schemas.topic.Topic;
+
+/**
+ * The service's own topics and consumer groups (not platform contracts), all named by one rule,
+ * {@code <application-id>-<name>}, the rule Kafka Streams names its changelogs by
+ * ({@code <application-id>-<store>-changelog}). The application id is {@code spring.kafka.streams.application-id}.
+ */
+public final class InternalTopics {
+
     /** Suffix of the sender's retry topics ({@code <commands>.retry-N}). */
     public static final String RETRY_SUFFIX = ".retry";
-    /** Suffix of dead-letter topics, as for every platform topic. */
-    public static final String DEAD_LETTER_SUFFIX = ".DLT";
-    /** Suffix of the sender's consumer group. */
-    public static final String SENDER_GROUP = "-sender";
-    /** Suffix of the consumer group that dead-letters invalid customer directory records. */
-    public static final String CUSTOMER_CHECK_GROUP = "-customer-check";
 
-    public String commands() {
-        return applicationId + COMMANDS;
+    private static final JsonSerde<NotificationCommand> COMMAND_VALUES = JsonSerde.of(NotificationCommand.class);
+    private static final JsonSerde<SentMarker> SENT_VALUES = JsonSerde.of(SentMarker.class);
+
+    private final String applicationId;
+    private final Topic<String, NotificationCommand> commands;
+    private final Topic<String, SentMarker> sent;
+
+    /**
+     * @param applicationId the Kafka Streams application id
+     * @param partitions    partitions of the internal topics when the service creates them
+     */
+    InternalTopics(String applicationId, int partitions) {
+        this.applicationId = Objects.requireNonNull(applicationId, "applicationId");
+        this.commands = new Topic<>(name(applicationId, "commands.v1"), Serdes.String(), COMMAND_VALUES,
+                CleanupPolicy.DELETE, partitions);
+        // compacted and time-limited (cleanup.policy compact,delete): see PipelineConfiguration
+        this.sent = new Topic<>(name(applicationId, "sent.v1"), Serdes.String(), SENT_VALUES, CleanupPolicy.COMPACT,
+                partitions);
     }
 
-    public String commandsDeadLetters() {
-        return commands() + DEAD_LETTER_SUFFIX;
+    private static String name(String applicationId, String name) {
+        return applicationId + "-" + name;
     }
 
-    /** The first retry topic of the commands (every transient failure passes through it). */
-    public String firstCommandsRetry() {
-        return commands() + RETRY_SUFFIX + "-0";
+    String applicationId() {
+        return applicationId;
     }
 
-    public String sent() {
-        return applicationId + SENT;
+    /** Mails to send, worded and addressed, keyed by ticketId: ticket stage → sender. */
+    public Topic<String, NotificationCommand> commands() {
+        return commands;
+    }
+
+    /** Notifications whose mail the SMTP server accepted, keyed by notificationId: the sent view's source. */
+    public Topic<String, SentMarker> sent() {
+        return sent;
     }
 
     public String senderGroup() {
-        return applicationId + SENDER_GROUP;
+        return name(applicationId, "sender");
     }
 
+    /** The group of the consumer that dead-letters invalid customer directory records. */
     public String customerCheckGroup() {
-        return applicationId + CUSTOMER_CHECK_GROUP;
+        return name(applicationId, "customer-check");
+    }
+
+    public int partitions() {
+        return commands.defaultPartitions();
     }
 }

@@ -8,7 +8,7 @@ import no.biztek.support.notification.customer.CustomerDirectory;
 import no.biztek.support.notification.delivery.SentStage;
 
 /**
- * The service's Kafka Streams topology (exactly-once):
+ * The service's Kafka Streams topology, which kafka-platform's StreamsRunner runs (exactly-once):
  * <ol>
  *   <li>the ticket stage (keyed by ticketId): ticket, escalation and notification events → mail commands, once
  *       per cause; keep-informed timers; the audit view;</li>
@@ -17,12 +17,12 @@ import no.biztek.support.notification.delivery.SentStage;
  * </ol>
  * No internal repartition topic: nothing depends on two topics having the same partition count.
  */
-public final class NotificationTopology {
+final class NotificationTopology {
 
     private NotificationTopology() {
     }
 
-    public static Topology build(PipelineSettings settings, InternalTopics topics, MailComposer composer) {
+    static Topology build(PipelineSettings settings, InternalTopics topics, MailComposer composer) {
         Topology topology = new Topology();
         CustomerDirectory.addTo(topology);
         CauseStage.addTo(topology, settings, topics, composer);

@@ -2,17 +2,17 @@ package no.biztek.support.notification.pipeline;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -20,43 +20,61 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.KafkaPlatformProperties;
+import no.biztek.support.kafka.streams.StreamsConfigCustomizer;
+import no.biztek.support.kafka.streams.StreamsRunnerConfiguration;
 import no.biztek.support.notification.NotificationProperties;
 import no.biztek.support.notification.compose.MailComposer;
 import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.schemas.topic.Topic;
 import no.biztek.support.schemas.topic.Topics;
 
-/** The pipeline's topics, settings and Kafka Streams application. */
+/**
+ * The pipeline's topics and settings, and its topology, which kafka-platform's {@code StreamsRunner} runs with
+ * what this service adds to the Streams configuration.
+ */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfiguration {
 
+    /** Read by the first versions; a deployment that still sets it would silently start as another application. */
+    static final String FORMER_APPLICATION_ID = "support.notification.application-id";
+
     @Bean
-    InternalTopics internalTopics(NotificationProperties properties, KafkaPlatformProperties platform) {
+    InternalTopics internalTopics(KafkaProperties kafka, Environment environment, KafkaPlatformProperties platform) {
+        String applicationId = StreamsRunnerConfiguration.applicationId(kafka, environment);
+        String former = environment.getProperty(FORMER_APPLICATION_ID);
+        if (former != null && !former.equals(applicationId)) {
+            throw new IllegalStateException(FORMER_APPLICATION_ID + " (" + former + ") is no longer read and differs "
+                    + "from the application id in use (" + applicationId + "): set spring.kafka.streams.application-id="
+                    + former + " to keep the service's state, topics and groups, and remove " + FORMER_APPLICATION_ID);
+        }
         int partitions = platform.partitions() > 0 ? platform.partitions() : Topics.TICKET_EVENTS.defaultPartitions();
-        return new InternalTopics(properties.applicationId(), partitions, platform.replicationFactor());
+        return new InternalTopics(applicationId, partitions);
     }
 
     @Bean
-    KafkaAdmin.NewTopics notificationInternalTopics(InternalTopics topics, NotificationProperties properties) {
+    KafkaAdmin.NewTopics notificationInternalTopics(InternalTopics topics, NotificationProperties properties,
+                                                    KafkaPlatformProperties platform) {
+        short replicas = platform.replicationFactor();
         return new KafkaAdmin.NewTopics(
-                topic(topics, topics.commands()).build(),
-                topic(topics, topics.commandsDeadLetters()).build(),
-                sentTopic(topics, properties.dedupRetention()));
+                topic(topics.commands().name(), topics.partitions(), replicas).build(),
+                topic(topics.commands().deadLetterTopicName(), topics.partitions(), replicas).build(),
+                sentTopic(topics.sent(), replicas, properties.dedupRetention()));
     }
 
     /**
      * The sent markers: compacted (one marker per notification) and deleted after the dedup retention, since a
      * command can only come back (retries, redelivery, a replayed cause) while its cause is remembered.
      */
-    static NewTopic sentTopic(InternalTopics topics, Duration dedupRetention) {
-        return topic(topics, topics.sent())
+    private static NewTopic sentTopic(Topic<?, ?> sent, short replicas, Duration dedupRetention) {
+        return topic(sent.name(), sent.defaultPartitions(), replicas)
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG,
                         TopicConfig.CLEANUP_POLICY_COMPACT + "," + TopicConfig.CLEANUP_POLICY_DELETE)
                 .config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(dedupRetention.toMillis()))
                 .build();
     }
 
-    private static TopicBuilder topic(InternalTopics topics, String name) {
-        return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor());
+    private static TopicBuilder topic(String name, int partitions, short replicas) {
+        return TopicBuilder.name(name).partitions(partitions).replicas(replicas);
     }
 
     @Bean
@@ -69,9 +87,9 @@ class PipelineConfiguration {
                                       @Value("${spring.application.name}") String service,
                                       DeadLetterMetrics deadLetterMetrics, InternalTopics topics,
                                       MeterRegistry registry) {
-        for (String input : new String[] {Topics.TICKET_EVENTS.name(), Topics.ESCALATION_EVENTS.name(),
-                Topics.NOTIFICATION_EVENTS.name(), Topics.CUSTOMERS.name(), topics.commands()}) {
-            deadLetterMetrics.register(input);
+        for (Topic<?, ?> input : new Topic<?, ?>[] {Topics.TICKET_EVENTS, Topics.ESCALATION_EVENTS,
+                Topics.NOTIFICATION_EVENTS, Topics.CUSTOMERS, topics.commands()}) {
+            deadLetterMetrics.register(input.name());
         }
         return new PipelineSettings(clock, policies, properties.awaitingGrace(), properties.dedupRetention(),
                 properties.maxCauseAge(), properties.cadenceCheckInterval(), service, deadLetterMetrics,
@@ -79,16 +97,20 @@ class PipelineConfiguration {
     }
 
     @Bean
-    NotificationStreams notificationStreams(PipelineSettings settings, InternalTopics topics, MailComposer composer,
-                                            KafkaProperties kafka, NotificationProperties properties) {
-        Map<String, Object> config = new HashMap<>(kafka.buildStreamsProperties());
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.applicationId());
-        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
-        config.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        if (properties.applicationServer() != null) {
-            config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, properties.applicationServer());
-        }
-        return new NotificationStreams(NotificationTopology.build(settings, topics, composer), config);
+    Topology notificationTopology(PipelineSettings settings, InternalTopics topics, MailComposer composer) {
+        return NotificationTopology.build(settings, topics, composer);
+    }
+
+    /** Replicas of the Streams' internal topics as of the platform's, every input read from its beginning. */
+    @Bean
+    StreamsConfigCustomizer notificationStreamsConfig(KafkaPlatformProperties platform,
+                                                      NotificationProperties properties) {
+        return config -> {
+            config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) platform.replicationFactor());
+            config.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+            if (properties.applicationServer() != null) {
+                config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, properties.applicationServer());
+            }
+        };
     }
 }

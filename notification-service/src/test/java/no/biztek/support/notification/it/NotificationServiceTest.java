@@ -240,7 +240,7 @@ class NotificationServiceTest {
         MAIL.refuse(unknown.getEmail());
         Scenario scenario = new Scenario(CustomerLocale.NB, unknown);
         double failedBefore = meters.counter("support.notifications.failed").count();
-        try (KafkaTestClient.Reader deadLetters = KAFKA.reader(internalTopics.commandsDeadLetters())) {
+        try (KafkaTestClient.Reader deadLetters = KAFKA.reader(internalTopics.commands().deadLetterTopicName())) {
             scenario.send(scenario.opened());
 
             assertThat(scenario.awaitMails(scenario.requester.getEmail(), 1)).hasSize(1);
@@ -257,7 +257,7 @@ class NotificationServiceTest {
 
             ConsumerRecord<String, byte[]> dead = await().atMost(PATIENCE).until(() -> deadLetters.records().stream()
                     .filter(r -> scenario.ticketId.equals(r.key())).findFirst().orElse(null), Objects::nonNull);
-            assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(internalTopics.commands());
+            assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(internalTopics.commands().name());
             assertThat(header(dead, DeadLetterHeaders.REASON)).contains("550");
             assertThat(header(dead, DeadLetterHeaders.SERVICE)).isEqualTo("notification-service");
         }
@@ -270,7 +270,7 @@ class NotificationServiceTest {
         Scenario scenario = new Scenario(CustomerLocale.EN);
         MAIL.refuse(scenario.requester.getEmail());
         MAIL.refuse(scenario.contact.getEmail());
-        try (KafkaTestClient.Reader deadLetters = KAFKA.reader(internalTopics.commandsDeadLetters())) {
+        try (KafkaTestClient.Reader deadLetters = KAFKA.reader(internalTopics.commands().deadLetterTopicName())) {
             scenario.send(scenario.opened());
 
             List<NotificationEvent> events = await().atMost(PATIENCE).until(scenario::events, e -> !e.isEmpty());
@@ -305,7 +305,7 @@ class NotificationServiceTest {
         KAFKA.send(Topics.TICKET_EVENTS, ticketId, Events.ticketOpened(ticketId, customerId, "PH-" + tag,
                 "Telefon virker ikke", person("Ringer", ""), Instant.now()));
         double failedBefore = meters.counter("support.notifications.failed").count();
-        try (KafkaTestClient.Reader deadLetters = KAFKA.reader(internalTopics.commandsDeadLetters())) {
+        try (KafkaTestClient.Reader deadLetters = KAFKA.reader(internalTopics.commands().deadLetterTopicName())) {
             KAFKA.send(Topics.ESCALATION_EVENTS, ticketId, Events.vendorOpened(id(), ticketId, customerId,
                     "esc-" + tag, "MS-" + tag, Instant.now()));
 
@@ -350,8 +350,8 @@ class NotificationServiceTest {
         Scenario scenario = new Scenario(CustomerLocale.NB);
         MAIL.greylist(scenario.requester.getEmail(), 1);
         MAIL.greylist(scenario.contact.getEmail(), 1);
-        Pattern retryTopics = Pattern.compile(Pattern.quote(internalTopics.commands() + InternalTopics.RETRY_SUFFIX)
-                + ".*");
+        Pattern retryTopics = Pattern.compile(
+                Pattern.quote(internalTopics.commands().name() + InternalTopics.RETRY_SUFFIX) + ".*");
         try (KafkaTestClient.Reader retries = KAFKA.readerOfTopicsMatching(retryTopics)) {
             scenario.send(scenario.opened());
             scenario.send(scenario.status(VendorCaseStatus.INVESTIGATING, "Looking into it"));
@@ -368,10 +368,10 @@ class NotificationServiceTest {
     void poisonRecordsOnEveryInputGoToTheirDeadLetterTopicAndTheConsumersGoOn() {
         String poisonKey = "poison-" + id();
         List<String> inputs = List.of(Topics.TICKET_EVENTS.name(), Topics.ESCALATION_EVENTS.name(),
-                Topics.NOTIFICATION_EVENTS.name(), Topics.CUSTOMERS.name(), internalTopics.commands());
+                Topics.NOTIFICATION_EVENTS.name(), Topics.CUSTOMERS.name(), internalTopics.commands().name());
         List<String> deadLetterTopics = List.of(Topics.TICKET_EVENTS.deadLetterTopicName(),
                 Topics.ESCALATION_EVENTS.deadLetterTopicName(), Topics.NOTIFICATION_EVENTS.deadLetterTopicName(),
-                Topics.CUSTOMERS.deadLetterTopicName(), internalTopics.commandsDeadLetters());
+                Topics.CUSTOMERS.deadLetterTopicName(), internalTopics.commands().deadLetterTopicName());
         for (String topic : inputs) {
             KAFKA.send(topic, poisonKey, "definitely not a record".getBytes(StandardCharsets.UTF_8));
         }
@@ -429,7 +429,7 @@ class NotificationServiceTest {
         assertThat(metrics).contains("support_notifications_failed_total", "support_notifications_pending_oldest_age_seconds",
                 "support_notifications_pending ", "support_notifications_stale_causes_total",
                 "support_dead_letters_total{topic=\"support.escalation-events.v1\"}",
-                "support_dead_letters_total{topic=\"" + internalTopics.commands() + "\"}");
+                "support_dead_letters_total{topic=\"" + internalTopics.commands().name() + "\"}");
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(200);
@@ -437,15 +437,14 @@ class NotificationServiceTest {
 
     @Test
     void thePipelineHealthDecidesLivenessAndReadiness() {
-        for (String group : List.of("liveness", "readiness")) {
-            assertThat(healthGroups.get(group).isMember("notificationPipeline")).as(group).isTrue();
-        }
+        assertThat(healthGroups.get("readiness").isMember("kafkaStreams")).isTrue();
+        assertThat(healthGroups.get("liveness").isMember("kafkaStreamsLiveness")).isTrue();
     }
 
     @Test
     void theSentMarkersAreCompactedAndDeletedAfterTheDedupRetention() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestClient.BROKERS))) {
-            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, internalTopics.sent());
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, internalTopics.sent().name());
             Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
             assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact,delete");
             assertThat(Long.parseLong(config.get(TopicConfig.RETENTION_MS_CONFIG).value()))

@@ -70,7 +70,7 @@ class NotificationTopologyTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final MutableClock clock = new MutableClock(MONDAY_0800);
-    private final InternalTopics topics = new InternalTopics("notification-service", 6, (short) 1);
+    private final InternalTopics topics = new InternalTopics("notification-service", 6);
     private TopologyTestDriver driver;
     private TestInputTopic<String, TicketEvent> tickets;
     private TestInputTopic<String, EscalationEvent> escalations;
@@ -107,7 +107,7 @@ class NotificationTopologyTest {
         escalations = input(Topics.ESCALATION_EVENTS);
         notifications = input(Topics.NOTIFICATION_EVENTS);
         customers = input(Topics.CUSTOMERS);
-        commands = driver.createOutputTopic(topics.commands(), new StringDeserializer(),
+        commands = driver.createOutputTopic(topics.commands().name(), new StringDeserializer(),
                 JsonSerde.of(NotificationCommand.class).deserializer());
     }
 
@@ -331,7 +331,7 @@ class NotificationTopologyTest {
                         .doesNotContain(Topics.CUSTOMERS.name()));
         assertThat(nodes).filteredOn(TopologyDescription.Sink.class::isInstance)
                 .extracting(sink -> ((TopologyDescription.Sink) sink).topic())
-                .containsExactlyInAnyOrder(topics.commands(), Topics.TICKET_EVENTS.deadLetterTopicName(),
+                .containsExactlyInAnyOrder(topics.commands().name(), Topics.TICKET_EVENTS.deadLetterTopicName(),
                         Topics.ESCALATION_EVENTS.deadLetterTopicName(), Topics.NOTIFICATION_EVENTS.deadLetterTopicName());
     }
 
@@ -546,7 +546,7 @@ class NotificationTopologyTest {
 
     @Test
     void aPoisonRecordOnTheInternalSentTopicIsSkippedAndTheNextMarkerIsTaken() {
-        TestInputTopic<String, byte[]> sent = driver.createInputTopic(topics.sent(), new StringSerializer(),
+        TestInputTopic<String, byte[]> sent = driver.createInputTopic(topics.sent().name(), new StringSerializer(),
                 new ByteArraySerializer());
         String notificationId = id();
         sent.pipeInput("poison-" + notificationId, "not json".getBytes(StandardCharsets.UTF_8));
