@@ -21,7 +21,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.BackOff;
 
-import no.biztek.support.escalation.streams.StreamsProperties;
+import no.biztek.support.escalation.streams.InternalTopics;
 import no.biztek.support.escalation.streams.TopicLayout;
 
 /** The Kafka consumers of the delivery listeners (pages and desk warnings): group, offsets, retries, concurrency. */
@@ -44,9 +44,9 @@ class DeliveryConsumerConfiguration {
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> deliveryContainerFactory(KafkaProperties kafka,
-            StreamsProperties streams) {
+            InternalTopics topics) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
-        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, streams.applicationId() + "-delivery");
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, topics.applicationId() + "-delivery");
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

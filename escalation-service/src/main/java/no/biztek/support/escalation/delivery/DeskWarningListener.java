@@ -57,7 +57,7 @@ final class DeskWarningListener {
     }
 
     @KafkaListener(id = "desk-warnings", containerFactory = "deliveryContainerFactory",
-            groupId = "${support.escalation.streams.application-id}-desk",
+            groupId = "#{@internalTopics.applicationId()}-desk",
             topics = "#{T(no.biztek.support.schemas.topic.Topics).SLA_EVENTS.name()}")
     void onRecord(ConsumerRecord<String, byte[]> record) {
         if (properties.desk().webhook() == null) {

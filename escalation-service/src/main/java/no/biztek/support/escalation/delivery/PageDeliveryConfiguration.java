@@ -11,13 +11,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import no.biztek.support.escalation.ApiProperties;
 import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
-import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.escalation.paging.PagingProperties;
 import no.biztek.support.escalation.publish.EventPublisher;
+import no.biztek.support.escalation.streams.InternalTopics;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.follow.TopicFollower;
-import no.biztek.support.schemas.topic.Topic;
 
 /** The page-delivery listener: what the people of a page event are told, what is delivered, what is reported. */
 @Configuration(proxyBeanMethods = false)
@@ -37,10 +36,10 @@ class PageDeliveryConfiguration {
     }
 
     @Bean
-    UndeliverableReports undeliverableReports(EventPublisher publisher, Topic<String, PageCommand> pageCommandTopic,
+    UndeliverableReports undeliverableReports(EventPublisher publisher, InternalTopics topics,
                                               DeadLetterMetrics deadLetters,
                                               @Value("${spring.application.name}") String service) {
-        return new UndeliverableReports(publisher::send, pageCommandTopic, deadLetters, service);
+        return new UndeliverableReports(publisher::send, topics.pageCommands(), deadLetters, service);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.slf4j.event.Level;
 
+import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 
 /**
@@ -17,14 +18,14 @@ import no.biztek.support.schemas.escalation.EscalationEvent;
  * @param forgetTicket    delete the ticket's state
  * @param pages           pages to store (key {@code ticketId|pageId} of each page)
  * @param purgedPages     pages to delete
- * @param cancelledTimers keys of timers to delete
+ * @param cancelledTimers timers to cancel
  * @param timers          timers to set
  * @param events          escalation events to emit, in order
  * @param counts          what to count in {@link PagingMetrics}
  * @param notes           what to log, and why nothing happened when nothing did
  */
 record Decision(String ticketId, TicketState ticket, boolean forgetTicket, List<PageState> pages,
-                List<PageState> purgedPages, List<String> cancelledTimers, List<PageTimer> timers,
+                List<PageState> purgedPages, List<Timer> cancelledTimers, List<Timer> timers,
                 List<EscalationEvent> events, List<Count> counts, List<Note> notes) {
 
     Decision {
@@ -90,8 +91,8 @@ record Decision(String ticketId, TicketState ticket, boolean forgetTicket, List<
         private boolean forgetTicket;
         private final List<PageState> pages = new ArrayList<>();
         private final List<PageState> purgedPages = new ArrayList<>();
-        private final List<String> cancelledTimers = new ArrayList<>();
-        private final List<PageTimer> timers = new ArrayList<>();
+        private final List<Timer> cancelledTimers = new ArrayList<>();
+        private final List<Timer> timers = new ArrayList<>();
         private final List<EscalationEvent> events = new ArrayList<>();
         private final List<Count> counts = new ArrayList<>();
         private final List<Note> notes = new ArrayList<>();
@@ -124,15 +125,15 @@ record Decision(String ticketId, TicketState ticket, boolean forgetTicket, List<
             return this;
         }
 
-        /** Cancels the timer of that key; null: there is none. */
-        Builder cancel(String timerKey) {
-            if (timerKey != null) {
-                cancelledTimers.add(timerKey);
+        /** Cancels the timer; null: there is none. */
+        Builder cancel(Timer timer) {
+            if (timer != null) {
+                cancelledTimers.add(timer);
             }
             return this;
         }
 
-        Builder set(PageTimer timer) {
+        Builder set(Timer timer) {
             timers.add(timer);
             return this;
         }

@@ -11,6 +11,7 @@ import no.biztek.support.escalation.Ids;
 import no.biztek.support.escalation.paging.EscalationPolicy.Assignment;
 import no.biztek.support.escalation.paging.EscalationPolicy.Step;
 import no.biztek.support.escalation.paging.PageState.Status;
+import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.escalation.PageCause;
 import no.biztek.support.schemas.escalation.PageCloseReason;
@@ -51,10 +52,10 @@ final class PageMoves {
             return;
         }
         Assignment assignment = escalation.assign(new Step(startLevel, 1), now);
-        PageTimer timer = PageTimer.escalate(assignment.acknowledgeBy(), ticketId, pageId);
+        Timer timer = PageTimers.escalate(assignment.acknowledgeBy(), ticketId, pageId);
         PageState page = new PageState(pageId, ticketId, customerId, severity.name(), cause.name(), startLevel,
                 startLevel, 1, assignment.levelName(), assignment.person().name(), assignment.person().email(),
-                now, now, assignment.acknowledgeBy(), Status.OPEN, null, null, null, timer.key(),
+                now, now, assignment.acknowledgeBy(), Status.OPEN, null, null, null, timer.dueAt(),
                 List.of(new PageState.Paged(assignment.person().name(), assignment.person().email())), null, null,
                 null);
         decision.page(page).set(timer).emit(events.paged(page, assignment, now))
@@ -63,7 +64,7 @@ final class PageMoves {
 
     /** Moves the page to the next step of the ladder, or, after the last round, marks it exhausted. */
     void escalate(Decision.Builder decision, PageState page, ReEscalationReason reason, Instant now) {
-        decision.cancel(page.timerKey());
+        decision.cancel(page.timer());
         Optional<Step> next = escalation.next(page.step(), page.startLevel());
         if (next.isEmpty()) {
             decision.note(Level.WARN, "Page " + page.pageId() + " of ticket " + page.ticketId()
@@ -72,8 +73,8 @@ final class PageMoves {
             return;
         }
         Assignment assignment = escalation.assign(next.get(), now);
-        PageTimer timer = PageTimer.escalate(assignment.acknowledgeBy(), page.ticketId(), page.pageId());
-        decision.page(page.assigned(assignment, now, timer.key())).set(timer)
+        Timer timer = PageTimers.escalate(assignment.acknowledgeBy(), page.ticketId(), page.pageId());
+        decision.page(page.assigned(assignment, now, timer.dueAt())).set(timer)
                 .emit(events.reEscalated(page, assignment, reason, now))
                 .count(new Decision.Count.Paged(assignment.step().level()));
     }
@@ -100,20 +101,20 @@ final class PageMoves {
     /** Withdraws the page in any state, and tells everyone paged for it (a PageClosed, CAUSE_WITHDRAWN). */
     void withdraw(Decision.Builder decision, PageState page, String explanation, String supersededEventId,
                   Instant now) {
-        PageTimer purge = PageTimer.purgePage(now.plus(endedPageRetention), page.ticketId(), page.pageId());
-        PageState withdrawn = page.withdrawn(now, explanation, purge.key());
+        Timer purge = PageTimers.purgePage(now.plus(endedPageRetention), page.ticketId(), page.pageId());
+        PageState withdrawn = page.withdrawn(now, explanation, purge.dueAt());
         decision.note(Level.INFO, "Page " + page.pageId() + " of ticket " + page.ticketId() + " (" + page.status()
                         + ") withdrawn: " + explanation)
-                .cancel(page.timerKey()).page(withdrawn).set(purge)
+                .cancel(page.timer()).page(withdrawn).set(purge)
                 .emit(events.closed(withdrawn, PageCloseReason.CAUSE_WITHDRAWN, explanation, supersededEventId, now))
                 .count(new Decision.Count.Withdrawn());
     }
 
     private PageState end(Decision.Builder decision, PageState page, Status status, String by, String via,
                           String byToken, Instant at) {
-        PageTimer purge = PageTimer.purgePage(at.plus(endedPageRetention), page.ticketId(), page.pageId());
-        PageState ended = page.ended(status, by, via, byToken, at, purge.key());
-        decision.cancel(page.timerKey()).page(ended).set(purge);
+        Timer purge = PageTimers.purgePage(at.plus(endedPageRetention), page.ticketId(), page.pageId());
+        PageState ended = page.ended(status, by, via, byToken, at, purge.dueAt());
+        decision.cancel(page.timer()).page(ended).set(purge);
         return ended;
     }
 

@@ -4,8 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+
+import tools.jackson.databind.annotation.JsonDeserialize;
+
 import no.biztek.support.escalation.paging.EscalationPolicy.Assignment;
 import no.biztek.support.escalation.paging.EscalationPolicy.Step;
+import no.biztek.support.kafka.serde.JsonSerde;
+import no.biztek.support.kafka.timer.Timer;
 
 /**
  * A page as the topology keeps it: the value of the {@code pages} state store (JSON, key
@@ -20,7 +26,8 @@ import no.biztek.support.escalation.paging.EscalationPolicy.Step;
  * @param acknowledgedBy  who acknowledged it (ACKNOWLEDGED, and WITHDRAWN after an acknowledgement)
  * @param acknowledgedVia API or LINK (as acknowledgedBy)
  * @param endedAt         when it was acknowledged, closed, exhausted or (while it still paged) withdrawn
- * @param timerKey        key of its timer in the timer store, or null
+ * @param timerAt         when its one timer is due ({@link #timer()}), or null; records written before the timer index
+ *                        kept the timer's key ({@code timerKey}) instead, which is read as its instant
  * @param pagedPeople     everyone paged for it so far, each once, in the order they were first paged; null in
  *                        records written before it existed (then {@link #everyonePaged()} knows the current person)
  * @param withdrawnAt     when its cause was withdrawn (WITHDRAWN)
@@ -32,8 +39,12 @@ public record PageState(String pageId, String ticketId, String customerId, Strin
                         int startLevel, int level, int round, String levelName, String personName,
                         String personEmail, Instant pagedAt, Instant levelPagedAt, Instant acknowledgeBy,
                         Status status, String acknowledgedBy, String acknowledgedVia, Instant endedAt,
-                        String timerKey, List<Paged> pagedPeople, Instant withdrawnAt, String withdrawal,
+                        @JsonAlias("timerKey") @JsonDeserialize(using = TimerAtJson.class) Instant timerAt,
+                        List<Paged> pagedPeople, Instant withdrawnAt, String withdrawal,
                         String acknowledgedByToken) {
+
+    /** The value serde of the {@code pages} store and its changelog. */
+    public static final JsonSerde<PageState> SERDE = JsonSerde.of(PageState.class);
 
     public enum Status {
         /** Paging: a level's timer is armed. */
@@ -63,11 +74,20 @@ public record PageState(String pageId, String ticketId, String customerId, Strin
         return pagedPeople != null ? pagedPeople : List.of(new Paged(personName, personEmail));
     }
 
+    /** Its one timer: while OPEN the current level's timeout, once ended the one that forgets it; null when none. */
+    Timer timer() {
+        if (timerAt == null) {
+            return null;
+        }
+        return status == Status.OPEN ? PageTimers.escalate(timerAt, ticketId, pageId)
+                : PageTimers.purgePage(timerAt, ticketId, pageId);
+    }
+
     Step step() {
         return new Step(level, round);
     }
 
-    PageState assigned(Assignment assignment, Instant now, String newTimerKey) {
+    PageState assigned(Assignment assignment, Instant now, Instant newTimerAt) {
         List<Paged> people = new ArrayList<>(everyonePaged());
         String email = assignment.person().email();
         if (people.stream().noneMatch(p -> p.email().equalsIgnoreCase(email))) {
@@ -75,21 +95,21 @@ public record PageState(String pageId, String ticketId, String customerId, Strin
         }
         return new PageState(pageId, ticketId, customerId, severity, cause, startLevel, assignment.step().level(),
                 assignment.step().round(), assignment.levelName(), assignment.person().name(), email, pagedAt, now,
-                assignment.acknowledgeBy(), Status.OPEN, null, null, null, newTimerKey, List.copyOf(people), null,
+                assignment.acknowledgeBy(), Status.OPEN, null, null, null, newTimerAt, List.copyOf(people), null,
                 null, null);
     }
 
-    PageState ended(Status newStatus, String by, String via, String byToken, Instant at, String newTimerKey) {
+    PageState ended(Status newStatus, String by, String via, String byToken, Instant at, Instant newTimerAt) {
         return new PageState(pageId, ticketId, customerId, severity, cause, startLevel, level, round, levelName,
-                personName, personEmail, pagedAt, levelPagedAt, acknowledgeBy, newStatus, by, via, at, newTimerKey,
+                personName, personEmail, pagedAt, levelPagedAt, acknowledgeBy, newStatus, by, via, at, newTimerAt,
                 pagedPeople, null, null, byToken);
     }
 
     /** Withdrawn; an acknowledged or closed page keeps who acknowledged it and when it ended. */
-    PageState withdrawn(Instant at, String explanation, String newTimerKey) {
+    PageState withdrawn(Instant at, String explanation, Instant newTimerAt) {
         Instant ended = status == Status.ACKNOWLEDGED || status == Status.CLOSED ? endedAt : at;
         return new PageState(pageId, ticketId, customerId, severity, cause, startLevel, level, round, levelName,
                 personName, personEmail, pagedAt, levelPagedAt, acknowledgeBy, Status.WITHDRAWN, acknowledgedBy,
-                acknowledgedVia, ended, newTimerKey, pagedPeople, at, explanation, acknowledgedByToken);
+                acknowledgedVia, ended, newTimerAt, pagedPeople, at, explanation, acknowledgedByToken);
     }
 }

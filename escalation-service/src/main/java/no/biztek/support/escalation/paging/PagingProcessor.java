@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 
 import no.biztek.support.escalation.streams.Decoded;
 import no.biztek.support.escalation.streams.Outbound;
+import no.biztek.support.kafka.timer.Timer;
+import no.biztek.support.kafka.timer.TimerIndex;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.PageAcknowledged;
 import no.biztek.support.schemas.sla.SlaEvent;
@@ -28,17 +30,13 @@ import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
- * Keeps the pages of all tickets of a partition (key {@code ticketId|pageId}), their timers ({@link PageTimer}) and
- * what paging knows of each ticket (key ticketId); {@link PagingRules} decide, this processor reads the stores,
- * asks the rules and applies their {@link Decision}. A wall-clock punctuator fires the due timers by the injected
- * clock, at most {@code maxTimersPerPunctuation} each time; the stores are changelogged, so timers survive restarts
- * and rebalances.
+ * Keeps the pages of all tickets of a partition (key {@code ticketId|pageId}), their timers (a {@link TimerIndex},
+ * {@link PageTimers}) and what paging knows of each ticket (key ticketId); {@link PagingRules} decide, this processor
+ * reads the stores, asks the rules and applies their {@link Decision}. A wall-clock punctuator fires the due timers by
+ * the injected clock, at most {@code maxTimersPerPunctuation} each time; the stores are changelogged, so timers survive
+ * restarts and rebalances.
  */
 final class PagingProcessor implements Processor<String, Decoded, String, Outbound> {
-
-    static final String PAGES = "pages";
-    static final String TIMERS = "page-timers";
-    static final String TICKETS = "paging-tickets";
 
     private static final Logger log = LoggerFactory.getLogger(PagingProcessor.class);
     private static final StringSerializer KEYS = new StringSerializer();
@@ -50,7 +48,7 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
 
     private ProcessorContext<String, Outbound> context;
     private KeyValueStore<String, PageState> pages;
-    private KeyValueStore<String, String> timers;
+    private TimerIndex timers;
     private KeyValueStore<String, TicketState> tickets;
 
     PagingProcessor(PagingRules rules, PagingTopology.Settings settings, Supplier<Instant> clock,
@@ -64,9 +62,11 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
     @Override
     public void init(ProcessorContext<String, Outbound> context) {
         this.context = context;
-        this.pages = context.getStateStore(PAGES);
-        this.timers = context.getStateStore(TIMERS);
-        this.tickets = context.getStateStore(TICKETS);
+        this.pages = context.getStateStore(PagingTopology.PAGES_STORE);
+        this.tickets = context.getStateStore(PagingTopology.TICKETS_STORE);
+        KeyValueStore<Bytes, byte[]> timerStore = context.getStateStore(PagingTopology.TIMERS_STORE);
+        TimerIndexUpgrade.rebuildIfOlder(timerStore, pages, tickets);
+        this.timers = new TimerIndex(timerStore);
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
     }
 
@@ -82,27 +82,20 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
             apply(rules.onSlaEvent(sla, tickets.get(ticketId), pagesOf(ticketId), now), now);
         } else if (value instanceof EscalationEvent escalationEvent
                 && escalationEvent.getPayload() instanceof PageAcknowledged ack) {
-            PageState page = pages.get(pageKey(escalationEvent.getTicketId(), ack.getPageId()));
+            PageState page = pages.get(PageTimers.pageKey(escalationEvent.getTicketId(), ack.getPageId()));
             apply(rules.onAcknowledged(escalationEvent, ack, tokenName(record.headers()), page), now);
         } else if (value instanceof PageCommand command) {
-            apply(rules.onCommand(command, pages.get(pageKey(command.ticketId(), command.pageId())), now), now);
+            apply(rules.onCommand(command, pages.get(PageTimers.pageKey(command.ticketId(), command.pageId())), now),
+                    now);
         }
     }
 
     private void fireDueTimers() {
         Instant now = clock.get();
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = timers.range(PageTimer.lowest(), PageTimer.dueBy(now))) {
-            while (it.hasNext() && due.size() < settings.maxTimersPerPunctuation()) {
-                due.add(it.next());
-            }
-        }
-        for (KeyValue<String, String> entry : due) {
-            timers.delete(entry.key);
-            PageTimer timer = new PageTimer(entry.key, PageTimer.Kind.of(entry.value));
-            Decision decision = timer.kind() == PageTimer.Kind.PURGE_TICKET
-                    ? rules.onTicketTimer(timer, tickets.get(timer.ticketId()))
-                    : rules.onPageTimer(timer, pages.get(pageKey(timer.ticketId(), timer.pageId())), now);
+        for (Timer timer : timers.due(now, settings.maxTimersPerPunctuation())) {
+            Decision decision = timer.is(PageTimers.PURGE_TICKET)
+                    ? rules.onTicketTimer(timer, tickets.get(timer.key()))
+                    : rules.onPageTimer(timer, pages.get(timer.key()), now);
             apply(decision, now);
         }
     }
@@ -117,10 +110,10 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
         if (decision.forgetTicket()) {
             tickets.delete(decision.ticketId());
         }
-        decision.cancelledTimers().forEach(timers::delete);
-        decision.timers().forEach(timer -> timers.put(timer.key(), timer.kind().code));
-        decision.pages().forEach(page -> pages.put(pageKey(page.ticketId(), page.pageId()), page));
-        decision.purgedPages().forEach(page -> pages.delete(pageKey(page.ticketId(), page.pageId())));
+        decision.cancelledTimers().forEach(timers::cancel);
+        decision.timers().forEach(timers::schedule);
+        decision.pages().forEach(page -> pages.put(PageTimers.pageKey(page.ticketId(), page.pageId()), page));
+        decision.purgedPages().forEach(page -> pages.delete(PageTimers.pageKey(page.ticketId(), page.pageId())));
         for (EscalationEvent event : decision.events()) {
             context.forward(new Record<>(decision.ticketId(), Outbound.of(Topics.ESCALATION_EVENTS, event),
                     now.toEpochMilli()));
@@ -140,9 +133,5 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
             it.forEachRemaining(kv -> found.add(kv.value));
         }
         return found;
-    }
-
-    private static String pageKey(String ticketId, String pageId) {
-        return ticketId + "|" + pageId;
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.event.Level;
 
 import no.biztek.support.escalation.Ids;
 import no.biztek.support.escalation.paging.PageState.Status;
+import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.SlaPolicy;
 import no.biztek.support.schemas.common.Severity;
@@ -98,13 +99,13 @@ final class PagingRules {
             moves.closeAll(decision, pages, PageCloseReason.FIRST_RESPONSE, CloseExplanations.firstResponse(
                     response.getConsultant(), response.getRespondedAt(), escalation.zone(), now), now);
         } else if (payload instanceof TicketResolved resolved) {
-            PageTimer purge = PageTimer.purgeTicket(now.plus(endedPageRetention), ticketId);
-            decision.cancel(ticket.purgeKey()).ticket(ticket.resolvedAt(resolved.getResolvedAt(), purge.key()))
-                    .set(purge);
+            Timer purge = PageTimers.purgeTicket(now.plus(endedPageRetention), ticketId);
+            decision.cancel(ticket.purgeTimer(ticketId)).ticket(ticket.resolvedAt(resolved.getResolvedAt(),
+                    purge.dueAt())).set(purge);
             moves.closeAll(decision, pages, PageCloseReason.RESOLVED,
                     CloseExplanations.resolved(resolved.getResolvedAt(), escalation.zone(), now), now);
         } else if (payload instanceof TicketReopened && known != null) {
-            decision.cancel(known.purgeKey()).ticket(known.reopened());
+            decision.cancel(known.purgeTimer(ticketId)).ticket(known.reopened());
         }
         return decision.build();
     }
@@ -234,23 +235,24 @@ final class PagingRules {
      *
      * @param page the page it names, null when there is none
      */
-    Decision onPageTimer(PageTimer timer, PageState page, Instant now) {
-        Decision.Builder decision = new Decision.Builder(timer.ticketId());
-        if (page == null || !timer.key().equals(page.timerKey())) {
+    Decision onPageTimer(Timer timer, PageState page, Instant now) {
+        Decision.Builder decision = new Decision.Builder(PageTimers.ticketId(timer));
+        if (page == null || !timer.equals(page.timer())) {
             return decision.build();
         }
-        if (timer.kind() == PageTimer.Kind.ESCALATE && page.status() == Status.OPEN) {
+        if (timer.is(PageTimers.ESCALATE) && page.status() == Status.OPEN) {
             moves.escalate(decision, page, ReEscalationReason.ACKNOWLEDGEMENT_TIMEOUT, now);
-        } else if (timer.kind() == PageTimer.Kind.PURGE_PAGE && !page.status().awaitsAcknowledgement()) {
+        } else if (timer.is(PageTimers.PURGE_PAGE) && !page.status().awaitsAcknowledgement()) {
             decision.purge(page);
         }
         return decision.build();
     }
 
     /** A due purge timer of a ticket forgets it, if it is still resolved and the timer still its own. */
-    Decision onTicketTimer(PageTimer timer, TicketState ticket) {
-        Decision.Builder decision = new Decision.Builder(timer.ticketId());
-        if (ticket != null && ticket.resolved() && timer.key().equals(ticket.purgeKey())) {
+    Decision onTicketTimer(Timer timer, TicketState ticket) {
+        String ticketId = PageTimers.ticketId(timer);
+        Decision.Builder decision = new Decision.Builder(ticketId);
+        if (ticket != null && ticket.resolved() && timer.equals(ticket.purgeTimer(ticketId))) {
             decision.forgetTicket();
         }
         return decision.build();

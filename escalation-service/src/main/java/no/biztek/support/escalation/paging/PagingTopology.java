@@ -12,18 +12,24 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import no.biztek.support.escalation.streams.Decoded;
-import no.biztek.support.escalation.streams.JsonSerde;
 import no.biztek.support.escalation.streams.Outbound;
+import no.biztek.support.kafka.serde.JsonSerde;
+import no.biztek.support.kafka.timer.TimerIndex;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.Severity;
-import no.biztek.support.schemas.topic.CleanupPolicy;
-import no.biztek.support.schemas.topic.Topic;
-import no.biztek.support.schemas.topic.Topics;
 
 /** The paging part of the topology: its processor (with its rules) and its three state stores. */
 public final class PagingTopology {
 
-    static final JsonSerde<PageState> PAGE_STATES = new JsonSerde<>(PageState.class);
+    /**
+     * The pages (key {@code ticketId|pageId}, JSON {@link PageState}); its changelog topic is what every instance's
+     * {@link PageBoard} reads.
+     */
+    public static final String PAGES_STORE = "pages";
+    /** The pages' and tickets' timers ({@link PageTimers}). */
+    static final String TIMERS_STORE = "page-timers";
+    /** What paging knows of each ticket (key ticketId, JSON {@link TicketState}). */
+    static final String TICKETS_STORE = "paging-tickets";
 
     private PagingTopology() {
     }
@@ -40,28 +46,15 @@ public final class PagingTopology {
 
     public static List<StoreBuilder<?>> stores() {
         return List.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PagingProcessor.PAGES), Serdes.String(),
-                        PAGE_STATES),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PagingProcessor.TIMERS), Serdes.String(),
-                        Serdes.String()),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PagingProcessor.TICKETS), Serdes.String(),
-                        new JsonSerde<>(TicketState.class)));
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PAGES_STORE), Serdes.String(),
+                        PageState.SERDE),
+                TimerIndex.storeBuilder(TIMERS_STORE),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TICKETS_STORE), Serdes.String(),
+                        JsonSerde.of(TicketState.class)));
     }
 
     public static String[] storeNames() {
-        return new String[] {PagingProcessor.PAGES, PagingProcessor.TIMERS, PagingProcessor.TICKETS};
-    }
-
-    /**
-     * The changelog topic of the {@code pages} store (Kafka Streams names it
-     * {@code <application-id>-pages-changelog}; compacted, key {@code ticketId|pageId}, JSON {@link PageState},
-     * a tombstone when an ended page is purged). It is written in the topology's transactions, so a
-     * {@code read_committed} reader sees exactly the page state the topology committed, together with the
-     * page events of the same transaction. The partition count is the input topics' (not used here).
-     */
-    public static Topic<String, PageState> pageStateChangelog(String applicationId) {
-        return new Topic<>(applicationId + "-" + PagingProcessor.PAGES + "-changelog", Serdes.String(), PAGE_STATES,
-                CleanupPolicy.COMPACT, Topics.ESCALATION_EVENTS.defaultPartitions());
+        return new String[] {PAGES_STORE, TIMERS_STORE, TICKETS_STORE};
     }
 
     public static ProcessorSupplier<String, Decoded, String, Outbound> processor(PolicyHistory policies,

@@ -1,6 +1,7 @@
 package no.biztek.support.escalation.streams;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -56,7 +57,7 @@ import no.biztek.support.schemas.topic.Topics;
  *
  * Every output, dead letters included, goes through one sink in the processing transaction.
  */
-public final class EscalationTopology {
+final class EscalationTopology {
 
     private static final TopicNameExtractor<String, Outbound> BY_TOPIC = (key, value, context) -> value.topic();
     private static final Produced<String, Outbound> OUTBOUND = Produced.with(Serdes.String(), Outbound.SERDE);
@@ -73,11 +74,10 @@ public final class EscalationTopology {
      * @param clock          the wall clock timers are measured by
      * @param deadLetters    counts every record dead-lettered, by its input topic
      */
-    public static Topology build(PolicyHistory policies, EscalationPolicy escalation,
-                                 Map<Severity, Integer> breachPaging, PagingTopology.Settings settings,
-                                 Topic<String, PageCommand> commandTopic, Supplier<Instant> clock,
-                                 PagingMetrics pagingMetrics, BillingMetrics billingMetrics,
-                                 DeadLetterMetrics deadLetters) {
+    static Topology build(PolicyHistory policies, EscalationPolicy escalation,
+                          Map<Severity, Integer> breachPaging, PagingTopology.Settings settings,
+                          Topic<String, PageCommand> commandTopic, Supplier<Instant> clock,
+                          PagingMetrics pagingMetrics, BillingMetrics billingMetrics, DeadLetterMetrics deadLetters) {
         String service = settings.producer();
         StreamsBuilder builder = new StreamsBuilder();
         PagingTopology.stores().forEach(builder::addStateStore);
@@ -133,14 +133,14 @@ public final class EscalationTopology {
      * The input topics processed together by ticket id (merged): they must have the same partition count
      * (co-partitioned), which {@link TopicLayout} checks at start-up.
      */
-    public static List<String> mergedTopics(Topic<String, PageCommand> commandTopic) {
+    static List<String> mergedTopics(Topic<String, PageCommand> commandTopic) {
         return List.of(Topics.TICKET_EVENTS.name(), Topics.SLA_EVENTS.name(), Topics.ESCALATION_EVENTS.name(),
                 commandTopic.name());
     }
 
     /** Every topic the topology reads (and may dead-letter records of). */
-    public static List<String> inputTopics(Topic<String, PageCommand> commandTopic) {
-        List<String> inputs = new java.util.ArrayList<>(mergedTopics(commandTopic));
+    static List<String> inputTopics(Topic<String, PageCommand> commandTopic) {
+        List<String> inputs = new ArrayList<>(mergedTopics(commandTopic));
         inputs.add(Topics.CUSTOMERS.name());
         return List.copyOf(inputs);
     }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import no.biztek.support.escalation.paging.PageCommand;
+import no.biztek.support.kafka.streams.StreamsRunner;
 import no.biztek.support.schemas.topic.Topic;
 import no.biztek.support.schemas.topic.Topics;
 
@@ -35,6 +36,11 @@ import no.biztek.support.schemas.topic.Topics;
  */
 public final class TopicLayout implements SmartLifecycle {
 
+    /**
+     * After the topic followers, long before the web server, the stream processing ({@link StreamsRunner#PHASE}) and
+     * the listeners: a failed check fails start-up before any of them starts.
+     */
+    static final int PHASE = Integer.MIN_VALUE + 1500;
     private static final Logger log = LoggerFactory.getLogger(TopicLayout.class);
 
     private final Map<String, Object> adminConfig;
@@ -51,7 +57,7 @@ public final class TopicLayout implements SmartLifecycle {
      * @param replicationFactor replicas of a created command topic
      * @param timeout           how long each admin request may take before start-up fails
      */
-    public TopicLayout(Map<String, Object> adminConfig, Topic<String, PageCommand> commands, boolean createTopics,
+    TopicLayout(Map<String, Object> adminConfig, Topic<String, PageCommand> commands, boolean createTopics,
                        short replicationFactor, Duration timeout) {
         this.adminConfig = Map.copyOf(adminConfig);
         this.commands = commands;
@@ -204,7 +210,6 @@ public final class TopicLayout implements SmartLifecycle {
 
     @Override
     public int getPhase() {
-        // after the topic followers, before the stream processing and the listeners
-        return Integer.MIN_VALUE + 1500;
+        return PHASE;
     }
 }

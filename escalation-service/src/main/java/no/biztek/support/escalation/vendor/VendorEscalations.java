@@ -1,7 +1,6 @@
 package no.biztek.support.escalation.vendor;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -177,27 +176,8 @@ class VendorEscalations {
     }
 
     private void checkPeriod(Instant start, Instant end) {
-        List<FieldProblem> problems = new ArrayList<>();
-        Instant latest = clock.instant().plus(api.maxClockSkew());
-        if (!end.isAfter(start)) {
-            problems.add(new FieldProblem("endedAt", "must be after startedAt"));
-        } else if (Duration.between(start, end).compareTo(api.maxTimeEntry()) > 0) {
-            problems.add(new FieldProblem("endedAt", "an entry may be at most " + api.maxTimeEntry().toHours()
-                    + " hours long; split longer work into several entries"));
-        }
-        if (end.isAfter(latest)) {
-            problems.add(new FieldProblem("endedAt", "must not be in the future"));
-        }
-        if (start.isAfter(latest)) {
-            problems.add(new FieldProblem("startedAt", "must not be in the future"));
-        }
-        TimeEntryRules.tooOld(start, clock.instant(), vendor.timeEntryMaxAge())
-                .ifPresent(tooOld -> problems.add(new FieldProblem("startedAt", tooOld)));
-        try {
-            policies.inForceAt(start);
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldProblem("startedAt", "must not be before the support terms took effect"));
-        }
+        List<FieldProblem> problems = TimeEntryRules.periodProblems(start, end, clock.instant(), api.maxClockSkew(),
+                api.maxTimeEntry(), vendor.timeEntryMaxAge(), policies);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }

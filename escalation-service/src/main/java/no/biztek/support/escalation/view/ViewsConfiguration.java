@@ -11,8 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import no.biztek.support.escalation.billing.InvoiceLedger;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageState;
-import no.biztek.support.escalation.paging.PagingTopology;
-import no.biztek.support.escalation.streams.StreamsProperties;
+import no.biztek.support.escalation.streams.InternalTopics;
 import no.biztek.support.escalation.ticket.TicketDirectory;
 import no.biztek.support.escalation.vendor.VendorEscalationBook;
 import no.biztek.support.kafka.follow.TopicFollower;
@@ -49,8 +48,8 @@ class ViewsConfiguration {
      * consumer must not auto-create it, or it would get the broker's default partition count).
      */
     @Bean
-    TopicFollower<PageState> pageStateFollower(KafkaProperties kafka, StreamsProperties streams, PageBoard board) {
-        return new TopicFollower<>(PagingTopology.pageStateChangelog(streams.applicationId()),
+    TopicFollower<PageState> pageStateFollower(KafkaProperties kafka, InternalTopics topics, PageBoard board) {
+        return new TopicFollower<>(topics.pageStates(),
                 TopicFollower.consumers(kafka, "escalation-page-states"), List.of(board));
     }
 

@@ -23,8 +23,8 @@ import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.escalation.paging.PagingProperties;
-import no.biztek.support.escalation.paging.PagingTopology;
 import no.biztek.support.escalation.paging.TestPaging;
+import no.biztek.support.escalation.streams.InternalTopics;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.Person;
@@ -57,7 +57,7 @@ class PageDeliveryListenerTest {
         PageDelivery delivery = new PageDelivery(List.of(channel), DeliveryRetry.template(PageDeliveryTest.retry(1)),
                 Runnable::run, registry);
         // not started: "read up to now" answers false at once, and the listener decides with what the board has
-        TopicFollower<PageState> pageStates = new TopicFollower<>(PagingTopology.pageStateChangelog("test"),
+        TopicFollower<PageState> pageStates = new TopicFollower<>(new InternalTopics("test").pageStates(),
                 () -> {
                     throw new IllegalStateException("never started");
                 }, List.of(board));
@@ -74,8 +74,9 @@ class PageDeliveryListenerTest {
                 new AckTokens("test-signing-key-0123456789abcdef0123456789"), paging);
         PageEventDelivery deliveries = new PageEventDelivery(delivery, messages, board, pageStates,
                 api.lookupTimeout(), paging.ackLink().validFor(), new MutableClock(NIGHT.plus(Duration.ofMinutes(1))));
-        return new PageDeliveryListener(deliveries, new UndeliverableReports(sender, PageCommand.topic("test", 2),
-                new DeadLetterMetrics(registry), "escalation-service"), registry);
+        return new PageDeliveryListener(deliveries, new UndeliverableReports(sender,
+                new InternalTopics("test").pageCommands(), new DeadLetterMetrics(registry), "escalation-service"),
+                registry);
     }
 
     private static ConsumerRecord<String, byte[]> pageEvent() {

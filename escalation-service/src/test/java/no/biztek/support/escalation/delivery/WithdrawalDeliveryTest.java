@@ -51,10 +51,9 @@ import no.biztek.support.escalation.ApiProperties;
 import no.biztek.support.escalation.MutableClock;
 import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
-import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.escalation.paging.PagingProperties;
-import no.biztek.support.escalation.paging.PagingTopology;
+import no.biztek.support.escalation.streams.InternalTopics;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.Person;
@@ -105,7 +104,7 @@ class WithdrawalDeliveryTest {
                 OSLO)), DeliveryRetry.template(new DeliveryProperties.Retry(2, Duration.ofMillis(10), 1.0,
                 Duration.ofMillis(10))), executor, registry);
         // not started: "read up to now" answers false at once, and the listener decides with what the board has
-        TopicFollower<PageState> pageStates = new TopicFollower<>(PagingTopology.pageStateChangelog("test"),
+        TopicFollower<PageState> pageStates = new TopicFollower<>(new InternalTopics("test").pageStates(),
                 () -> {
                     throw new IllegalStateException("never started");
                 }, List.of(board));
@@ -115,7 +114,8 @@ class WithdrawalDeliveryTest {
                 new AckTokens(paging.ackLink().signingKey()), paging), board, pageStates, api.lookupTimeout(),
                 paging.ackLink().validFor(), clock);
         listener = new PageDeliveryListener(deliveries, new UndeliverableReports(sent::add,
-                PageCommand.topic("test", 2), new DeadLetterMetrics(registry), "escalation-service"), registry);
+                new InternalTopics("test").pageCommands(), new DeadLetterMetrics(registry), "escalation-service"),
+                registry);
         board.fold(TICKET + "|" + PAGE, new PageState(PAGE, TICKET, CUSTOMER, "SERIOUS", "SLA_BREACHED", 1, 3, 1,
                 "duty manager", "Dina Vakt", "dina@biztek.example", NOW.minus(Duration.ofMinutes(50)),
                 NOW.minus(Duration.ofMinutes(20)), NOW.plus(Duration.ofMinutes(10)), PageState.Status.WITHDRAWN, null,

@@ -55,8 +55,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.escalation.MutableClock;
-import no.biztek.support.escalation.streams.EscalationStreams;
 import no.biztek.support.kafka.follow.TopicFollower;
+import no.biztek.support.kafka.streams.StreamsRunner;
 import no.biztek.support.schemas.topic.Topic;
 
 /**
@@ -107,7 +107,7 @@ public abstract class EscalationIntegrationTest {
     static void properties(DynamicPropertyRegistry registry) throws IOException {
         Path stateDir = Files.createTempDirectory("escalation-it-state");
         registry.add("spring.kafka.streams.state-dir", stateDir::toString);
-        registry.add("support.escalation.streams.application-id", () -> APPLICATION_ID);
+        registry.add("spring.kafka.streams.application-id", () -> APPLICATION_ID);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
         registry.add("test.webhooks", WEBHOOKS::baseUrl);
@@ -117,7 +117,7 @@ public abstract class EscalationIntegrationTest {
     protected int port;
 
     @Autowired
-    protected EscalationStreams streams;
+    protected StreamsRunner streams;
 
     @Autowired
     protected List<TopicFollower<?>> followers;
@@ -128,6 +128,17 @@ public abstract class EscalationIntegrationTest {
         WEBHOOKS.stubFor(WireMock.post(WireMock.urlPathMatching("/(hooks/.*|desk)")).willReturn(WireMock.ok()));
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING
                 && followers.stream().allMatch(TopicFollower::isCaughtUp));
+    }
+
+    /**
+     * Restarts the stream processing as a new machine would: stops it, deletes its local state and starts it again,
+     * so every store is restored from its changelog topic.
+     */
+    protected void restartStreamsFromChangelogs() {
+        KafkaStreams stopped = streams.streams();
+        streams.stop();
+        stopped.cleanUp();
+        streams.start();
     }
 
     /** The Kafka Streams application id of the service under test (names its internal topics). */

@@ -36,7 +36,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import no.biztek.support.escalation.TestEvents;
 import no.biztek.support.escalation.paging.PageEvents;
 import no.biztek.support.escalation.paging.PageState;
-import no.biztek.support.escalation.paging.PagingTopology;
+import no.biztek.support.escalation.streams.InternalTopics;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.Person;
 import no.biztek.support.schemas.common.Severity;
@@ -284,7 +284,7 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         String pageId = openCriticalTicket();
         awaitWebhook("nora", pageId, 1);
 
-        streams.restartFromChangelogs();
+        restartStreamsFromChangelogs();
         CLOCK.advance(Duration.ofMinutes(15));
 
         awaitWebhook("kari", pageId, 2);
@@ -489,7 +489,7 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         // another instance acknowledged: its event is on the topic, and it answered once the topology applied it
         publish(Topics.ESCALATION_EVENTS, ticket, new PageEvents("escalation-service").acknowledged(pageId, ticket,
                 customer, 1, "nora@biztek.example", AcknowledgementChannel.LINK, CLOCK.instant()));
-        String changelog = PagingTopology.pageStateChangelog(applicationId()).name();
+        String changelog = new InternalTopics(applicationId()).pageStates().name();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> readRaw(changelog).stream()
                 .anyMatch(r -> r.key().endsWith(pageId) && r.value() != null
                         && new String(r.value(), StandardCharsets.UTF_8).contains("\"ACKNOWLEDGED\"")));

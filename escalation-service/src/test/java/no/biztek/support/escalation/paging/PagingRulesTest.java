@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.event.Level;
 
 import no.biztek.support.escalation.Ids;
+import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.file.PolicyFile;
 import no.biztek.support.schemas.common.Person;
@@ -133,8 +134,8 @@ class PagingRulesTest {
             assertThat(page.status()).isEqualTo(PageState.Status.OPEN);
             assertThat(page.pagedAt()).isEqualTo(at);
             assertThat(only(decision.timers())).isEqualTo(
-                    PageTimer.escalate(at.plus(Duration.ofMinutes(15)), TICKET, page.pageId()));
-            assertThat(page.timerKey()).isEqualTo(only(decision.timers()).key());
+                    PageTimers.escalate(at.plus(Duration.ofMinutes(15)), TICKET, page.pageId()));
+            assertThat(page.timer()).isEqualTo(only(decision.timers()));
             assertThat(decision.counts()).containsExactly(new Decision.Count.Paged(1));
             assertThat(decision.ticket()).isEqualTo(TicketState.opened(at, "CRITICAL"));
             assertThat(decision.ticketId()).isEqualTo(TICKET);
@@ -208,7 +209,7 @@ class PagingRulesTest {
     @Test
     void anUpgradeOfAResolvedTicketPagesNobody() {
         TicketState resolvedTicket = TicketState.opened(NIGHT.minusSeconds(3600), "SERIOUS")
-                .resolvedAt(NIGHT.minusSeconds(1800), "purge");
+                .resolvedAt(NIGHT.minusSeconds(1800), NIGHT.minusSeconds(1800).plus(RETENTION));
 
         Decision decision = rules.onTicketEvent(severityChanged(TICKET, CUSTOMER, Severity.CRITICAL, NIGHT),
                 resolvedTicket, List.of(), NIGHT);
@@ -238,10 +239,10 @@ class PagingRulesTest {
                 PageCloseReason.SEVERITY_DOWNGRADED, "severity changed to 2, which does not page around the clock"));
         assertThat(decision.pages()).extracting(PageState::status, PageState::endedAt)
                 .containsOnly(tuple(PageState.Status.CLOSED, now));
-        assertThat(decision.cancelledTimers()).containsExactly(breachPage.timerKey());
+        assertThat(decision.cancelledTimers()).containsExactly(breachPage.timer());
         assertThat(decision.timers()).containsExactly(
-                PageTimer.purgePage(now.plus(RETENTION), TICKET, exhausted.pageId()),
-                PageTimer.purgePage(now.plus(RETENTION), TICKET, breachPage.pageId()));
+                PageTimers.purgePage(now.plus(RETENTION), TICKET, exhausted.pageId()),
+                PageTimers.purgePage(now.plus(RETENTION), TICKET, breachPage.pageId()));
         assertThat(decision.ticket().severity()).isEqualTo("SERIOUS");
     }
 
@@ -318,7 +319,8 @@ class PagingRulesTest {
     void aBreachOfAnAnsweredOrResolvedTicketPagesNobody() {
         SlaEvent breach = breached(TICKET, CUSTOMER, Severity.SERIOUS, NIGHT, NIGHT.plusSeconds(4 * 3600));
         TicketState answered = TicketState.opened(NIGHT, "SERIOUS").answeredAt(NIGHT.plusSeconds(300));
-        TicketState resolvedTicket = TicketState.opened(NIGHT, "SERIOUS").resolvedAt(NIGHT.plusSeconds(300), "p");
+        TicketState resolvedTicket = TicketState.opened(NIGHT, "SERIOUS").resolvedAt(NIGHT.plusSeconds(300),
+                NIGHT.plusSeconds(300).plus(RETENTION));
 
         Decision ofAnswered = breach(breach, answered, List.of(), NIGHT.plusSeconds(4 * 3600));
         Decision ofResolved = breach(breach, resolvedTicket, List.of(), NIGHT.plusSeconds(4 * 3600));
@@ -341,8 +343,8 @@ class PagingRulesTest {
                 resolution.ticket(), List.of(), NIGHT.plusSeconds(1200));
 
         assertThat(reopening.ticket().answered()).isFalse();
-        assertThat(reopening.ticket().purgeKey()).isNull();
-        assertThat(reopening.cancelledTimers()).containsExactly(resolution.ticket().purgeKey());
+        assertThat(reopening.ticket().purgeAt()).isNull();
+        assertThat(reopening.cancelledTimers()).containsExactly(resolution.ticket().purgeTimer(TICKET));
         OnCallPaged paged = payload(only(breach(breached(TICKET, CUSTOMER, Severity.SERIOUS, NIGHT,
                 NIGHT.plusSeconds(4 * 3600)), reopening.ticket(), List.of(), NIGHT.plusSeconds(4 * 3600)).events()));
         assertThat(paged.getLevel()).isEqualTo(1);
@@ -392,7 +394,7 @@ class PagingRulesTest {
         List<Object> steps = new ArrayList<>();
         List<Decision.Count> counts = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            String before = only(decision.pages()).timerKey();
+            Timer before = only(decision.pages()).timer();
             decision = timeout(decision);
             PageReEscalated moved = payload(only(decision.events()));
             assertThat(moved.getReason()).isEqualTo(ReEscalationReason.ACKNOWLEDGEMENT_TIMEOUT);
@@ -416,7 +418,7 @@ class PagingRulesTest {
         PageState exhausted = only(last.pages());
         assertThat(exhausted.status()).isEqualTo(PageState.Status.EXHAUSTED);
         assertThat(exhausted.status().awaitsAcknowledgement()).isTrue();
-        assertThat(exhausted.timerKey()).isNull();
+        assertThat(exhausted.timer()).isNull();
         assertThat(last.notes()).extracting(Decision.Note::level).containsExactly(Level.WARN);
     }
 
@@ -443,13 +445,13 @@ class PagingRulesTest {
         assertThat(moved.levelPagedAt()).isEqualTo(late);
         assertThat(moved.acknowledgeBy()).isEqualTo(late.plus(Duration.ofMinutes(15)));
         assertThat(only(decision.timers())).isEqualTo(
-                PageTimer.escalate(late.plus(Duration.ofMinutes(15)), TICKET, moved.pageId()));
+                PageTimers.escalate(late.plus(Duration.ofMinutes(15)), TICKET, moved.pageId()));
     }
 
     @Test
     void aTimerThePageNoLongerHasDoesNothing() {
         Decision opening = opened(Severity.CRITICAL, NIGHT);
-        PageTimer timer = only(opening.timers());
+        Timer timer = only(opening.timers());
         PageState acknowledged = only(acknowledge(only(opening.pages()), "Nora Berg", null,
                 NIGHT.plusSeconds(60)).pages());
         PageState movedOn = only(timeout(opening).pages());
@@ -495,14 +497,14 @@ class PagingRulesTest {
         PageClosed closed = payload(only(resolution.events()));
         assertThat(closed.getReason()).isEqualTo(PageCloseReason.RESOLVED);
         assertThat(closed.getExplanation()).isEqualTo("the ticket was resolved at 02:10");
-        PageTimer purge = PageTimer.purgeTicket(at.plus(RETENTION), TICKET);
+        Timer purge = PageTimers.purgeTicket(at.plus(RETENTION), TICKET);
         assertThat(resolution.timers()).contains(purge);
         assertThat(resolution.ticket().resolved()).isTrue();
-        assertThat(resolution.ticket().purgeKey()).isEqualTo(purge.key());
+        assertThat(resolution.ticket().purgeTimer(TICKET)).isEqualTo(purge);
 
         Decision again = rules.onTicketEvent(resolved(TICKET, CUSTOMER, at), resolution.ticket(), List.of(),
                 at.plusSeconds(60));
-        assertThat(again.cancelledTimers()).as("a new resolution replaces the purge").containsExactly(purge.key());
+        assertThat(again.cancelledTimers()).as("a new resolution replaces the purge").containsExactly(purge);
 
         assertThat(rules.onTicketTimer(purge, resolution.ticket()).forgetTicket()).isTrue();
         assertThat(rules.onTicketTimer(purge, again.ticket()).forgetTicket()).as("not its timer any more").isFalse();
@@ -539,8 +541,8 @@ class PagingRulesTest {
         assertThat(acknowledged.acknowledgedVia()).isEqualTo("API");
         assertThat(acknowledged.acknowledgedByToken()).isEqualTo("desk");
         assertThat(acknowledged.endedAt()).isEqualTo(at);
-        assertThat(decision.cancelledTimers()).containsExactly(page.timerKey());
-        assertThat(decision.timers()).containsExactly(PageTimer.purgePage(at.plus(RETENTION), TICKET, page.pageId()));
+        assertThat(decision.cancelledTimers()).containsExactly(page.timer());
+        assertThat(decision.timers()).containsExactly(PageTimers.purgePage(at.plus(RETENTION), TICKET, page.pageId()));
         assertThat(decision.counts()).containsExactly(new Decision.Count.Acknowledged(2, Duration.ofMinutes(16)));
 
         assertThat(acknowledge(acknowledged, "Ola Hansen", null, at).changesNothing()).as("the first one counts")
@@ -609,10 +611,10 @@ class PagingRulesTest {
         assertThat(withdrawn.withdrawal()).isEqualTo(closed.getExplanation());
         assertThat(withdrawn.acknowledgedBy()).isEqualTo(page.acknowledgedBy());
         assertThat(decision.cancelledTimers()).as("its timer stops")
-                .isEqualTo(page.timerKey() == null ? List.of() : List.of(page.timerKey()));
-        PageTimer purge = PageTimer.purgePage(now.plus(RETENTION), TICKET, page.pageId());
+                .isEqualTo(page.timer() == null ? List.of() : List.of(page.timer()));
+        Timer purge = PageTimers.purgePage(now.plus(RETENTION), TICKET, page.pageId());
         assertThat(decision.timers()).as("forgotten after the retention from the withdrawal").containsExactly(purge);
-        assertThat(withdrawn.timerKey()).isEqualTo(purge.key());
+        assertThat(withdrawn.timer()).isEqualTo(purge);
         assertThat(decision.counts()).containsExactly(new Decision.Count.Withdrawn());
     }
 
@@ -690,15 +692,15 @@ class PagingRulesTest {
         Decision opening = opened(Severity.CRITICAL, NIGHT);
         Instant at = NIGHT.plus(Duration.ofMinutes(4));
         Decision acknowledgement = acknowledge(only(opening.pages()), "Nora Berg", null, at);
-        PageTimer purge = only(acknowledgement.timers());
-        assertThat(purge).isEqualTo(PageTimer.purgePage(at.plus(RETENTION), TICKET, only(opening.pages()).pageId()));
+        Timer purge = only(acknowledgement.timers());
+        assertThat(purge).isEqualTo(PageTimers.purgePage(at.plus(RETENTION), TICKET, only(opening.pages()).pageId()));
 
         Decision decision = rules.onPageTimer(purge, only(acknowledgement.pages()), at.plus(RETENTION));
 
         assertThat(decision.purgedPages()).containsExactly(only(acknowledgement.pages()));
         assertThat(decision.events()).isEmpty();
         PageState open = only(opening.pages());
-        assertThat(rules.onPageTimer(new PageTimer(open.timerKey(), PageTimer.Kind.PURGE_PAGE), open, at)
+        assertThat(rules.onPageTimer(new Timer(open.timerAt(), PageTimers.PURGE_PAGE, open.timer().key()), open, at)
                 .changesNothing()).isTrue();
     }
 

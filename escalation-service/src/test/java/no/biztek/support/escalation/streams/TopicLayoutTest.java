@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import no.biztek.support.escalation.paging.PageCommand;
+import no.biztek.support.kafka.streams.StreamsRunner;
 import no.biztek.support.schemas.topic.Topic;
 
 /** The start-up check of co-partitioning, against the module's embedded broker. */
@@ -43,7 +44,14 @@ class TopicLayoutTest {
     }
 
     private static Topic<String, PageCommand> commands() {
-        return PageCommand.topic("layout-" + UUID.randomUUID(), 6);
+        return new InternalTopics("layout-" + UUID.randomUUID()).pageCommands();
+    }
+
+    @Test
+    void theCheckRunsBeforeTheStreamProcessingStarts() {
+        TopicLayout layout = new TopicLayout(Map.of(), commands(), true, (short) 1, TIMEOUT);
+
+        assertThat(layout.getPhase()).isLessThan(StreamsRunner.PHASE);
     }
 
     @Test

@@ -36,7 +36,7 @@ import no.biztek.support.schemas.topic.Topic;
 /** The whole topology in a TopologyTestDriver, with a test clock that moves with the driver's wall clock. */
 public final class TopologyHarness implements AutoCloseable {
 
-    public static final Topic<String, PageCommand> COMMANDS = PageCommand.topic("escalation-test", 6);
+    public static final Topic<String, PageCommand> COMMANDS = new InternalTopics("escalation-test").pageCommands();
 
     public final MutableClock clock;
     public final TopologyTestDriver driver;
