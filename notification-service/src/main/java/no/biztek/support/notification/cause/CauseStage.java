@@ -15,7 +15,7 @@ import no.biztek.support.notification.compose.MailComposer;
 import no.biztek.support.notification.pipeline.InputProcessor;
 import no.biztek.support.notification.pipeline.InputProcessor.Input;
 import no.biztek.support.notification.pipeline.InternalTopics;
-import no.biztek.support.notification.pipeline.JsonSerde;
+import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.notification.pipeline.ParkedDraft;
 import no.biztek.support.notification.pipeline.PipelineSettings;
 import no.biztek.support.notification.pipeline.StageNames;

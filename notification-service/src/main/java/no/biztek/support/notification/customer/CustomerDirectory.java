@@ -10,7 +10,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import no.biztek.support.notification.pipeline.JsonSerde;
+import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.notification.pipeline.StoreNames;
 import no.biztek.support.schemas.topic.Topics;
 

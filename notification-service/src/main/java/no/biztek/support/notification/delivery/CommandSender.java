@@ -14,7 +14,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 
 import no.biztek.support.notification.compose.Contact;
 import no.biztek.support.notification.pipeline.Ids;
-import no.biztek.support.notification.pipeline.JsonSerde;
+import no.biztek.support.kafka.serde.JsonSerde;
 
 /**
  * Sends each mail command once: consults the sent view, hands the mail to the SMTP server, then records it

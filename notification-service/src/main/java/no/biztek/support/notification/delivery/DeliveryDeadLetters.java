@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.biztek.support.kafka.DeadLetterMetrics;
-import no.biztek.support.notification.pipeline.JsonSerde;
+import no.biztek.support.kafka.serde.JsonSerde;
 
 /**
  * Handles the mail commands that reached the dead-letter topic: publishes CustomerNotificationFailed

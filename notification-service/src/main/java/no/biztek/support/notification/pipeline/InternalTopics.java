@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.apache.kafka.common.serialization.Serdes;
 
+import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.notification.delivery.NotificationCommand;
 import no.biztek.support.notification.delivery.SentMarker;
 import no.biztek.support.schemas.topic.CleanupPolicy;

@@ -35,7 +35,7 @@ import no.biztek.support.notification.compose.MailComposer;
 import no.biztek.support.notification.customer.CustomerView;
 import no.biztek.support.notification.delivery.NotificationCommand;
 import no.biztek.support.notification.pipeline.Ids;
-import no.biztek.support.notification.pipeline.JsonSerde;
+import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.notification.pipeline.ParkedDraft;
 import no.biztek.support.notification.pipeline.PipelineSettings;
 import no.biztek.support.notification.pipeline.StoreNames;

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.notification.Events;
 import no.biztek.support.notification.MutableClock;
