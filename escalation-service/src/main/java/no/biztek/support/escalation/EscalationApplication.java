@@ -7,9 +7,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
-import no.biztek.support.policy.PolicyHistory;
-import no.biztek.support.policy.file.PolicyFile;
-
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class EscalationApplication {
@@ -21,10 +18,5 @@ public class EscalationApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    PolicyHistory policyHistory(PolicyProperties properties) {
-        return properties.file() == null ? PolicyFile.defaultPolicy() : PolicyFile.fromFile(properties.file());
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /** notification-service: keeps customers informed of the vendor's progress on their tickets, by e-mail. */
 @SpringBootApplication
-@EnableConfigurationProperties({NotificationProperties.class, PolicyProperties.class})
+@EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationServiceApplication {
 
     public static void main(String[] args) {

@@ -6,10 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import no.biztek.support.policy.PolicyHistory;
-import no.biztek.support.policy.file.PolicyFile;
-
-/** The time source and the support terms. */
+/** The time source of the service. */
 @Configuration(proxyBeanMethods = false)
 class ServiceConfiguration {
 
@@ -17,10 +14,5 @@ class ServiceConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    PolicyHistory policyHistory(PolicyProperties properties) {
-        return properties.file() == null ? PolicyFile.defaultPolicy() : PolicyFile.fromFile(properties.file());
     }
 }

@@ -9,7 +9,7 @@ import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
 
-import no.biztek.support.escalation.MutableClock;
+import no.biztek.support.testing.MutableClock;
 import no.biztek.support.escalation.TestEvents;
 import no.biztek.support.escalation.view.ViewsProperties;
 import no.biztek.support.policy.file.PolicyFile;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import no.biztek.support.escalation.ApiProperties;
-import no.biztek.support.escalation.MutableClock;
+import no.biztek.support.testing.MutableClock;
 import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageCommand;

@@ -48,7 +48,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.escalation.ApiProperties;
-import no.biztek.support.escalation.MutableClock;
+import no.biztek.support.testing.MutableClock;
 import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageState;

@@ -54,7 +54,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import no.biztek.support.escalation.MutableClock;
+import no.biztek.support.testing.MutableClock;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.kafka.streams.StreamsRunner;
 import no.biztek.support.schemas.topic.Topic;

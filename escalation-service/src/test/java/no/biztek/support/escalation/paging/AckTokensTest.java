@@ -7,6 +7,8 @@ import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
+import no.biztek.support.testing.MutableClock;
+
 class AckTokensTest {
 
     private final AckTokens tokens = new AckTokens("test-signing-key-0123456789abcdef0123");
@@ -63,7 +65,7 @@ class AckTokensTest {
         Instant rotatedAt = Instant.parse("2026-03-03T12:00:00Z");
         Instant validUntil = rotatedAt.plus(java.time.Duration.ofHours(24));
         String oldLink = new AckTokens(oldKey).issue("page-1", "kari@biztek.no", expires);
-        no.biztek.support.escalation.MutableClock clock = new no.biztek.support.escalation.MutableClock(rotatedAt);
+        MutableClock clock = new MutableClock(rotatedAt);
         AckTokens rotated = new AckTokens(newKey, oldKey, validUntil, clock);
 
         assertThat(rotated.verify(oldLink)).as("within the window").hasValueSatisfying(claims ->

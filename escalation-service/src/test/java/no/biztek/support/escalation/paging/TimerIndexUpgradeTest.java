@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import no.biztek.support.escalation.MutableClock;
+import no.biztek.support.testing.MutableClock;
 import no.biztek.support.escalation.streams.Outbound;
 import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.kafka.timer.Timer;

@@ -20,7 +20,7 @@ import org.apache.kafka.streams.test.TestRecord;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import no.biztek.support.escalation.MutableClock;
+import no.biztek.support.testing.MutableClock;
 import no.biztek.support.escalation.billing.BillingMetrics;
 import no.biztek.support.escalation.paging.EscalationPolicy;
 import no.biztek.support.escalation.paging.OnCallSchedule;

@@ -7,7 +7,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import no.biztek.support.escalation.MutableClock;
+import no.biztek.support.testing.MutableClock;
 
 /** When a time entry may be recorded: open, within the grace period after the close, not too old. */
 class TimeEntryRulesTest {

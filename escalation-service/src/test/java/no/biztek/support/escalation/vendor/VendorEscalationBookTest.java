@@ -7,7 +7,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import no.biztek.support.escalation.MutableClock;
+import no.biztek.support.testing.MutableClock;
 import no.biztek.support.escalation.TestEvents;
 import no.biztek.support.schemas.common.Vendor;
 import no.biztek.support.schemas.escalation.EscalationEvent;

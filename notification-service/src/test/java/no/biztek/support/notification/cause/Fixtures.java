@@ -7,7 +7,7 @@ import java.util.List;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import no.biztek.support.kafka.DeadLetterMetrics;
-import no.biztek.support.notification.MutableClock;
+import no.biztek.support.testing.MutableClock;
 import no.biztek.support.notification.cadence.CadenceIndex;
 import no.biztek.support.notification.compose.Contact;
 import no.biztek.support.notification.compose.Draft;

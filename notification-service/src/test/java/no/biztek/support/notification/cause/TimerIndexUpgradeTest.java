@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.kafka.timer.TimerIndex;
-import no.biztek.support.notification.MutableClock;
+import no.biztek.support.testing.MutableClock;
 import no.biztek.support.notification.audit.AuditEntry;
 import no.biztek.support.notification.audit.NotificationHistory;
 import no.biztek.support.notification.audit.PendingIndex;

@@ -36,7 +36,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.notification.Events;
-import no.biztek.support.notification.MutableClock;
+import no.biztek.support.testing.MutableClock;
 import no.biztek.support.notification.audit.AuditEntry;
 import no.biztek.support.notification.audit.NotificationHistory;
 import no.biztek.support.notification.compose.Contact;
