@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Objects;
 
 import org.apache.kafka.common.utils.Bytes;
@@ -39,6 +40,14 @@ public record Timer(Instant dueAt, byte kind, String key) {
         byte[] id = key.getBytes(StandardCharsets.UTF_8);
         return Bytes.wrap(ByteBuffer.allocate(TIME_BYTES + 1 + id.length).putLong(dueAt.toEpochMilli()).put(kind)
                 .put(id).array());
+    }
+
+    /**
+     * The timer an index key holds, or empty for the index's own entries (its scan position): for reading an index
+     * through an interactive query, where no {@link TimerIndex} can be opened.
+     */
+    public static Optional<Timer> ofKey(Bytes key) {
+        return key.get().length > TIME_BYTES ? Optional.of(decode(key)) : Optional.empty();
     }
 
     static Timer decode(Bytes encoded) {

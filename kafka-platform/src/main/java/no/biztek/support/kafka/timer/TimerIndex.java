@@ -23,7 +23,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>The index does not know what a timer means: the caller keeps, with what the timer is for, the instant it
  * scheduled, and ignores an entry returned by {@link #due} that no longer matches (it moved or is gone). Any
- * number of timers per key, one per kind and instant.
+ * number of timers per key, one per kind and instant. Open one index per store (per task): the scan position is
+ * kept in memory too, and two indexes over one store would disagree about it.
  */
 public final class TimerIndex {
 

@@ -90,6 +90,9 @@ class TimerIndexTest {
         Timer timer = new Timer(Instant.parse("2099-12-31T23:59:59.999Z"), PURGE, "ticket|page|å");
 
         assertThat(Timer.decode(timer.encode())).isEqualTo(timer);
+        assertThat(Timer.ofKey(timer.encode())).contains(timer);
+        assertThat(Timer.ofKey(org.apache.kafka.common.utils.Bytes.wrap(new byte[] {0}))).as("the scan position")
+                .isEmpty();
         assertThat(timer.is(PURGE)).isTrue();
         assertThat(timer.is(DEADLINE)).isFalse();
     }

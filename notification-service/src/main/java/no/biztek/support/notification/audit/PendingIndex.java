@@ -1,6 +1,5 @@
 package no.biztek.support.notification.audit;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
 
 import org.apache.kafka.common.utils.Bytes;
@@ -20,7 +19,6 @@ import no.biztek.support.kafka.timer.TimerKind;
 public final class PendingIndex {
 
     public static final TimerKind KIND = TimerKind.of(2, "pending-notification");
-    private static final int TIME_BYTES = Long.BYTES;
 
     private PendingIndex() {
     }
@@ -33,24 +31,18 @@ public final class PendingIndex {
     record Summary(Instant oldest, long count) {
     }
 
-    /**
-     * Reads the index through an interactive query. TimerIndex works on a task's writable store only, so the keys
-     * are read here by {@link Timer}'s documented layout: due millis big-endian, the kind's byte, the key; entries
-     * of another length or kind (the index's scan position) are not notifications.
-     */
+    /** Reads the index through an interactive query (a TimerIndex works on a task's writable store only). */
     static Summary summarize(ReadOnlyKeyValueStore<Bytes, byte[]> store) {
         Instant oldest = null;
         long count = 0;
         try (KeyValueIterator<Bytes, byte[]> entries = store.all()) {
             while (entries.hasNext()) {
                 KeyValue<Bytes, byte[]> entry = entries.next();
-                byte[] key = entry.key.get();
-                if (key.length <= TIME_BYTES || key[TIME_BYTES] != KIND.code()) {
-                    continue;
+                Timer timer = Timer.ofKey(entry.key).filter(t -> t.is(KIND)).orElse(null);
+                if (timer != null) {
+                    oldest = oldest == null || timer.dueAt().isBefore(oldest) ? timer.dueAt() : oldest;
+                    count++;
                 }
-                Instant issued = Instant.ofEpochMilli(ByteBuffer.wrap(key, 0, TIME_BYTES).getLong());
-                oldest = oldest == null || issued.isBefore(oldest) ? issued : oldest;
-                count++;
             }
         }
         return new Summary(oldest, count);
