@@ -21,6 +21,12 @@ public class BrokerUnavailableException extends ErrorResponseException {
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
     }
 
+    /** Kafka did not acknowledge a write in time (what a publisher throws for a request). */
+    public static BrokerUnavailableException notAcknowledged(Duration retryAfter, Throwable cause) {
+        return new BrokerUnavailableException("Kafka did not acknowledge the event in time; retry later.", retryAfter,
+                cause);
+    }
+
     private static ProblemDetail problem(String detail) {
         ProblemDetail problem = ProblemDocuments.of(HttpStatus.SERVICE_UNAVAILABLE, detail);
         problem.setTitle("Kafka unavailable");

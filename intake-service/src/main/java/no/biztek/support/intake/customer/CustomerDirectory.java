@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.intake.IntakeProperties;
-import no.biztek.support.intake.publish.EventPublisher;
+import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.ContractTerms;
 import no.biztek.support.schemas.common.CustomerLocale;
@@ -32,13 +32,13 @@ class CustomerDirectory {
 
     private final CustomerEntries entries;
     private final TopicFollower<Customer> follower;
-    private final EventPublisher publisher;
+    private final AcknowledgedPublisher publisher;
     private final Duration lookupTimeout;
     private final Duration retryAfter;
     private final Clock clock;
     private final String producer;
 
-    CustomerDirectory(CustomerEntries entries, TopicFollower<Customer> customerFollower, EventPublisher publisher,
+    CustomerDirectory(CustomerEntries entries, TopicFollower<Customer> customerFollower, AcknowledgedPublisher publisher,
                       Clock clock, IntakeProperties properties, @Value("${spring.application.name}") String producer) {
         this.entries = entries;
         this.follower = customerFollower;

@@ -2,6 +2,8 @@ package no.biztek.support.intake.inbound;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -25,7 +27,6 @@ import org.springframework.util.backoff.FixedBackOff;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import no.biztek.support.httpapi.problem.BrokerUnavailableException;
-import no.biztek.support.intake.publish.Causes;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.DeadLetters;
 import no.biztek.support.schemas.topic.Topics;
@@ -74,7 +75,8 @@ class InboundListenerConfiguration {
 
     /** Kafka away: retry until it is back (nothing is lost); anything else: a few times, then the dead-letter topic. */
     static BackOff backOffFor(Throwable failure) {
-        if (Causes.causedBy(failure, BrokerUnavailableException.class)) {
+        if (Stream.iterate(failure, Objects::nonNull, Throwable::getCause)
+                .anyMatch(BrokerUnavailableException.class::isInstance)) {
             ExponentialBackOff untilKafkaIsBack = new ExponentialBackOff(500, 2.0);
             untilKafkaIsBack.setMaxInterval(30_000);
             return untilKafkaIsBack;

@@ -15,7 +15,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import no.biztek.support.httpapi.problem.InvalidRequestException;
 import no.biztek.support.httpapi.problem.RequestValidator;
 import no.biztek.support.intake.IntakeProperties;
-import no.biztek.support.intake.publish.EventPublisher;
+import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.SlaPolicy;
 import no.biztek.support.schemas.common.Channel;
@@ -46,7 +46,7 @@ public class TicketIntake {
 
     private final TicketDirectory directory;
     private final TicketRetention retention;
-    private final EventPublisher publisher;
+    private final AcknowledgedPublisher publisher;
     private final PolicyHistory policies;
     private final RequestValidator validator;
     private final Clock clock;
@@ -54,7 +54,7 @@ public class TicketIntake {
     private final String producer;
     private final MeterRegistry meters;
 
-    TicketIntake(TicketDirectory directory, TicketRetention retention, EventPublisher publisher, PolicyHistory policies,
+    TicketIntake(TicketDirectory directory, TicketRetention retention, AcknowledgedPublisher publisher, PolicyHistory policies,
                  RequestValidator validator, Clock clock, IntakeProperties properties, MeterRegistry meters,
                  @Value("${spring.application.name}") String producer) {
         this.directory = directory;
