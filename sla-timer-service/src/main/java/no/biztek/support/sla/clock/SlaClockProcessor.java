@@ -21,6 +21,7 @@ import no.biztek.support.kafka.deadletter.Decoded;
 import no.biztek.support.kafka.deadletter.DeadLetterRoute;
 import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.kafka.timer.TimerIndex;
+import no.biztek.support.kafka.timer.TimerIndexRebuild;
 import no.biztek.support.kafka.timer.TimerKind;
 import no.biztek.support.schemas.sla.SlaBreached;
 import no.biztek.support.schemas.sla.SlaCorrected;
@@ -45,6 +46,8 @@ final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>,
     static final String OPEN_CLOCKS = "open-clocks";
     /** The one timer of a clock: its next warning or deadline while running, its deletion once closed. */
     static final TimerKind CLOCK_TIMER = TimerKind.of(1, "sla-clock");
+    /** Meta store entry telling that the timer store is in kafka-platform's index layout. */
+    static final String TIMER_INDEX_FORMAT = "timer-index-format";
     private static final Duration RETRY_FAILED_TIMER = Duration.ofMinutes(1);
 
     private final ClockRules rules;
@@ -79,7 +82,7 @@ final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>,
         KeyValueStore<Bytes, byte[]> timerStore = context.getStateStore(SlaTopology.TIMER_STORE);
         this.meta = context.getStateStore(SlaTopology.META_STORE);
         this.taskId = context.taskId().toString();
-        TimerIndexUpgrade.rebuildIfOlder(timerStore, meta, clocks, CLOCK_TIMER);
+        TimerIndexRebuild.unlessMarkedCurrent(timerStore, meta, TIMER_INDEX_FORMAT, timerSources(clocks));
         this.timers = new TimerIndex(timerStore);
         byte[] open = meta.get(OPEN_CLOCKS);
         this.openClocks = open == null ? 0 : ByteBuffer.wrap(open).getLong();
@@ -87,6 +90,12 @@ final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>,
         TopicPartition input = new TopicPartition(Topics.TICKET_EVENTS.name(), context.taskId().partition());
         gate = new BacklogGate(taskId, backlogLookup.lookUp(input), clock.get(), settings.backlogWait());
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
+    }
+
+    /** Where the timers come from when the index is rebuilt: every clock that has one. */
+    static List<TimerIndexRebuild.Source<?>> timerSources(KeyValueStore<String, SlaClock> clocks) {
+        return List.of(new TimerIndexRebuild.Source<>(clocks, (ticketId, clock) -> clock.timerAt() == null
+                ? List.<Timer>of() : List.of(new Timer(clock.timerAt(), CLOCK_TIMER, ticketId))));
     }
 
     @Override

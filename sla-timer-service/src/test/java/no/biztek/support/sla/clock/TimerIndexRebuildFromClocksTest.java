@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 
 import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.kafka.timer.TimerIndex;
+import no.biztek.support.kafka.timer.TimerIndexRebuild;
 import no.biztek.support.policy.Severity;
 
 /** A timer store of the layout before kafka-platform's index is rebuilt from the clocks, once. */
-class TimerIndexUpgradeTest {
+class TimerIndexRebuildFromClocksTest {
 
     private static final Instant OPENED = Instant.parse("2026-03-02T08:00:00Z");
     private static final Instant DUE = Instant.parse("2026-03-02T09:00:00Z");
@@ -37,7 +38,8 @@ class TimerIndexUpgradeTest {
         Bytes oldLayout = Bytes.wrap(ByteBuffer.allocate(8 + id.length).putLong(DUE.toEpochMilli()).put(id).array());
         timers.put(oldLayout, new byte[] {1});
 
-        TimerIndexUpgrade.rebuildIfOlder(timers, meta, clocks, SlaClockProcessor.CLOCK_TIMER);
+        TimerIndexRebuild.unlessMarkedCurrent(timers, meta, SlaClockProcessor.TIMER_INDEX_FORMAT,
+                SlaClockProcessor.timerSources(clocks));
 
         assertThat(timers.get(oldLayout)).isNull();
         assertThat(new TimerIndex(timers).due(DUE, 100))
@@ -47,10 +49,12 @@ class TimerIndexUpgradeTest {
     @Test
     void itRunsOnceAndLeavesTheCurrentLayoutAlone() {
         clocks.put("t-1", clock("t-1", DUE));
-        TimerIndexUpgrade.rebuildIfOlder(timers, meta, clocks, SlaClockProcessor.CLOCK_TIMER);
+        TimerIndexRebuild.unlessMarkedCurrent(timers, meta, SlaClockProcessor.TIMER_INDEX_FORMAT,
+                SlaClockProcessor.timerSources(clocks));
         new TimerIndex(timers).due(DUE, 100); // fired: the timer is gone from the index
 
-        TimerIndexUpgrade.rebuildIfOlder(timers, meta, clocks, SlaClockProcessor.CLOCK_TIMER);
+        TimerIndexRebuild.unlessMarkedCurrent(timers, meta, SlaClockProcessor.TIMER_INDEX_FORMAT,
+                SlaClockProcessor.timerSources(clocks));
 
         assertThat(new TimerIndex(timers).due(DUE.plusSeconds(60), 100)).as("not scheduled again").isEmpty();
     }
