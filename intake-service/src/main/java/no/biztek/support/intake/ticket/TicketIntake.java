@@ -114,17 +114,13 @@ public class TicketIntake {
 
     private Accepted recordFirstResponse(String ticketId, TicketSnapshot ticket, TicketRequests.FirstResponse request) {
         Instant now = now();
-        Instant respondedAt = millis(request.respondedAt() == null ? now : request.respondedAt());
-        notInTheFuture("respondedAt", respondedAt, now);
-        notBeforeOpening("respondedAt", respondedAt, ticket);
+        Instant respondedAt = factTime("respondedAt", request.respondedAt(), now, ticket);
         String eventId = TicketIds.eventId(ticketId, FIRST_RESPONSE, 0);
         if (ticket.firstResponseRecorded()) {
             return new Accepted(ticketId, eventId, Accepted.Outcome.ALREADY_RECORDED);
         }
-        publish(envelope(eventId, ticketId, ticket.customerId(), now, ticket.nextSequence(),
-                FirstResponseRecorded.newBuilder().setConsultant(request.consultant().trim())
-                        .setRespondedAt(respondedAt).build()));
-        return new Accepted(ticketId, eventId, Accepted.Outcome.PUBLISHED);
+        return published(ticketId, ticket, now, eventId, FirstResponseRecorded.newBuilder()
+                .setConsultant(request.consultant().trim()).setRespondedAt(respondedAt).build());
     }
 
     public Accepted changeSeverity(String ticketId, TicketRequests.SeverityChange request) {
@@ -134,9 +130,7 @@ public class TicketIntake {
 
     private Accepted changeSeverity(String ticketId, TicketSnapshot ticket, TicketRequests.SeverityChange request) {
         Instant now = now();
-        Instant changedAt = millis(request.changedAt() == null ? now : request.changedAt());
-        notInTheFuture("changedAt", changedAt, now);
-        notBeforeOpening("changedAt", changedAt, ticket);
+        Instant changedAt = factTime("changedAt", request.changedAt(), now, ticket);
         Severity target = severity(request.severity());
         if (target == ticket.severity()) {
             String last = ticket.severityChanges() == 0 ? null
@@ -145,10 +139,8 @@ public class TicketIntake {
         }
         SeverityChangeReason reason = reasonFor(request, ticket, target);
         String eventId = TicketIds.eventId(ticketId, SEVERITY_CHANGED, ticket.severityChanges());
-        publish(envelope(eventId, ticketId, ticket.customerId(), now, ticket.nextSequence(),
-                SeverityChanged.newBuilder().setSeverity(target).setReason(reason).setNote(request.note())
-                        .setChangedAt(changedAt).build()));
-        return new Accepted(ticketId, eventId, Accepted.Outcome.PUBLISHED);
+        return published(ticketId, ticket, now, eventId, SeverityChanged.newBuilder().setSeverity(target)
+                .setReason(reason).setNote(request.note()).setChangedAt(changedAt).build());
     }
 
     public Accepted resolve(String ticketId, TicketRequests.Resolve request) {
@@ -158,17 +150,13 @@ public class TicketIntake {
 
     private Accepted resolve(String ticketId, TicketSnapshot ticket, TicketRequests.Resolve request) {
         Instant now = now();
-        Instant resolvedAt = millis(request.resolvedAt() == null ? now : request.resolvedAt());
-        notInTheFuture("resolvedAt", resolvedAt, now);
-        notBeforeOpening("resolvedAt", resolvedAt, ticket);
+        Instant resolvedAt = factTime("resolvedAt", request.resolvedAt(), now, ticket);
         if (ticket.resolved()) {
             return new Accepted(ticketId, TicketIds.eventId(ticketId, RESOLVED, ticket.resolutions() - 1),
                     Accepted.Outcome.ALREADY_RECORDED);
         }
-        String eventId = TicketIds.eventId(ticketId, RESOLVED, ticket.resolutions());
-        publish(envelope(eventId, ticketId, ticket.customerId(), now, ticket.nextSequence(),
-                TicketResolved.newBuilder().setResolvedAt(resolvedAt).build()));
-        return new Accepted(ticketId, eventId, Accepted.Outcome.PUBLISHED);
+        return published(ticketId, ticket, now, TicketIds.eventId(ticketId, RESOLVED, ticket.resolutions()),
+                TicketResolved.newBuilder().setResolvedAt(resolvedAt).build());
     }
 
     public Accepted reopen(String ticketId, TicketRequests.Reopen request) {
@@ -178,9 +166,7 @@ public class TicketIntake {
 
     private Accepted reopen(String ticketId, TicketSnapshot ticket, TicketRequests.Reopen request) {
         Instant now = now();
-        Instant reopenedAt = millis(request.reopenedAt() == null ? now : request.reopenedAt());
-        notInTheFuture("reopenedAt", reopenedAt, now);
-        notBeforeOpening("reopenedAt", reopenedAt, ticket);
+        Instant reopenedAt = factTime("reopenedAt", request.reopenedAt(), now, ticket);
         if (!ticket.resolved()) {
             if (ticket.reopenings() > 0) {
                 return new Accepted(ticketId, TicketIds.eventId(ticketId, REOPENED, ticket.reopenings() - 1),
@@ -188,10 +174,8 @@ public class TicketIntake {
             }
             throw TicketProblems.conflict("Ticket " + ticketId + " is not resolved, so it cannot be reopened.");
         }
-        String eventId = TicketIds.eventId(ticketId, REOPENED, ticket.reopenings());
-        publish(envelope(eventId, ticketId, ticket.customerId(), now, ticket.nextSequence(),
-                TicketReopened.newBuilder().setReopenedAt(reopenedAt).setNote(request.note()).build()));
-        return new Accepted(ticketId, eventId, Accepted.Outcome.PUBLISHED);
+        return published(ticketId, ticket, now, TicketIds.eventId(ticketId, REOPENED, ticket.reopenings()),
+                TicketReopened.newBuilder().setReopenedAt(reopenedAt).setNote(request.note()).build());
     }
 
     private SeverityChangeReason reasonFor(TicketRequests.SeverityChange request, TicketSnapshot ticket,
@@ -213,8 +197,10 @@ public class TicketIntake {
         return SeverityChangeReason.valueOf(request.reason().name());
     }
 
-    private void publish(TicketEvent event) {
-        directory.published(publisher.publish(Topics.TICKET_EVENTS, event.getTicketId(), event));
+    private Accepted published(String ticketId, TicketSnapshot ticket, Instant now, String eventId, Object payload) {
+        TicketEvent event = envelope(eventId, ticketId, ticket.customerId(), now, ticket.nextSequence(), payload);
+        directory.published(publisher.publish(Topics.TICKET_EVENTS, ticketId, event));
+        return new Accepted(ticketId, eventId, Accepted.Outcome.PUBLISHED);
     }
 
     private TicketEvent envelope(String eventId, String ticketId, String customerId, Instant now, int sequence,
@@ -230,6 +216,14 @@ public class TicketIntake {
             throw new InvalidRequestException("openedAt", "lies before the support terms took effect ("
                     + policies.versions().get(0).effectiveFrom() + ")");
         }
+    }
+
+    /** When a fact about an open ticket happened: as requested, else now; not in the future, not before the opening. */
+    private Instant factTime(String field, Instant requested, Instant now, TicketSnapshot ticket) {
+        Instant at = millis(requested == null ? now : requested);
+        notInTheFuture(field, at, now);
+        notBeforeOpening(field, at, ticket);
+        return at;
     }
 
     private void notInTheFuture(String field, Instant instant, Instant now) {
