@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import no.biztek.support.httpapi.problem.BrokerUnavailableException;
-import no.biztek.support.intake.IntakeProperties;
 import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.ticket.TicketEvent;

@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 import no.biztek.support.httpapi.problem.BrokerUnavailableException;
-import no.biztek.support.intake.IntakeProperties;
+import no.biztek.support.intake.config.IntakeProperties;
 import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.ContractTerms;

@@ -6,7 +6,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import no.biztek.support.intake.IntakeProperties;
+import no.biztek.support.intake.config.IntakeProperties;
 
 /**
  * Where and how a client waits for what it just wrote: a ticket's SLA status is answered by sla-timer-service

@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import no.biztek.support.httpapi.problem.BrokerUnavailableException;
-import no.biztek.support.intake.IntakeProperties;
+import no.biztek.support.intake.config.IntakeProperties;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.ticket.TicketEvent;
 

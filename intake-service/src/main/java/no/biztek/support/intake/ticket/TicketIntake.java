@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import no.biztek.support.httpapi.problem.InvalidRequestException;
 import no.biztek.support.httpapi.problem.RequestValidator;
-import no.biztek.support.intake.IntakeProperties;
+import no.biztek.support.intake.config.IntakeProperties;
 import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.SlaPolicy;

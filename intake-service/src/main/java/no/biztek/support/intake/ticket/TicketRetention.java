@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import no.biztek.support.intake.IntakeProperties;
+import no.biztek.support.intake.config.IntakeProperties;
 
 /**
  * How long intake remembers a resolved ticket ({@code support.intake.ticket-retention}, measured from the

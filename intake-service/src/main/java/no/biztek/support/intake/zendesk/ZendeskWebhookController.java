@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.httpapi.problem.InvalidRequestException;
 import no.biztek.support.httpapi.problem.RequestValidator;
-import no.biztek.support.intake.IntakeProperties;
+import no.biztek.support.intake.config.IntakeProperties;
 import no.biztek.support.intake.customer.CustomerIds;
 import no.biztek.support.intake.ticket.Accepted;
 import no.biztek.support.intake.ticket.TicketIntake;

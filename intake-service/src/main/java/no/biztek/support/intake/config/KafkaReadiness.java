@@ -1,4 +1,4 @@
-package no.biztek.support.intake.health;
+package no.biztek.support.intake.config;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package no.biztek.support.intake;
+package no.biztek.support.intake.config;
 
 import java.net.URI;
 import java.time.Duration;

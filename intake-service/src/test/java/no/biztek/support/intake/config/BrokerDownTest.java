@@ -1,4 +1,4 @@
-package no.biztek.support.intake.publish;
+package no.biztek.support.intake.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
