@@ -98,21 +98,9 @@ class MicrometerClockMetrics implements ClockMetrics {
         corrections(kind).increment();
     }
 
-    private Counter corrections(String kind) {
-        return Counter.builder("support.sla.corrections")
-                .description("Announced verdicts a late fact corrected (SlaCorrected), by kind")
-                .tag("kind", kind).register(registry);
-    }
-
     @Override
     public void duplicate(String eventType) {
         duplicates(eventType).increment();
-    }
-
-    private Counter duplicates(String eventType) {
-        return Counter.builder("support.sla.duplicate.events")
-                .description("Ticket events applied before (same eventId) or a second TicketOpened; nothing changed")
-                .tag("event", eventType).register(registry);
     }
 
     @Override
@@ -120,21 +108,35 @@ class MicrometerClockMetrics implements ClockMetrics {
         unknownTickets(eventType).increment();
     }
 
-    private Counter unknownTickets(String eventType) {
-        return Counter.builder("support.sla.unknown.ticket.events")
-                .description("Lifecycle events for tickets without an SLA clock; dead-lettered")
-                .tag("event", eventType).register(registry);
-    }
-
     @Override
     public void ignored(String eventType) {
         ignoredEvents(eventType).increment();
     }
 
+    private Counter corrections(String kind) {
+        return counter("support.sla.corrections", "Announced verdicts a late fact corrected (SlaCorrected), by kind",
+                "kind", kind);
+    }
+
+    private Counter duplicates(String eventType) {
+        return counter("support.sla.duplicate.events",
+                "Ticket events applied before (same eventId) or a second TicketOpened; nothing changed", "event",
+                eventType);
+    }
+
+    private Counter unknownTickets(String eventType) {
+        return counter("support.sla.unknown.ticket.events",
+                "Lifecycle events for tickets without an SLA clock; dead-lettered", "event", eventType);
+    }
+
     private Counter ignoredEvents(String eventType) {
-        return Counter.builder("support.sla.ignored.events")
-                .description("Events recorded without effect under the rules, e.g. a severity change after the verdict")
-                .tag("event", eventType).register(registry);
+        return counter("support.sla.ignored.events",
+                "Events recorded without effect under the rules, e.g. a severity change after the verdict", "event",
+                eventType);
+    }
+
+    private Counter counter(String name, String description, String tag, String value) {
+        return Counter.builder(name).description(description).tag(tag, value).register(registry);
     }
 
     @Override

@@ -30,7 +30,7 @@ import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.ticket.TicketOpened;
 import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketResolved;
-import no.biztek.support.sla.TicketEvents;
+import no.biztek.support.testing.TicketEvents;
 
 /**
  * Facts, not arrival order (SPEC §2): for random fact sets and random arrival orders, with the wall clock

@@ -1,11 +1,11 @@
 package no.biztek.support.sla.clock;
 
-import static no.biztek.support.sla.TicketEvents.newTicketId;
-import static no.biztek.support.sla.TicketEvents.opened;
-import static no.biztek.support.sla.TicketEvents.reopened;
-import static no.biztek.support.sla.TicketEvents.resolved;
-import static no.biztek.support.sla.TicketEvents.responded;
-import static no.biztek.support.sla.TicketEvents.severityChanged;
+import static no.biztek.support.testing.TicketEvents.newTicketId;
+import static no.biztek.support.testing.TicketEvents.opened;
+import static no.biztek.support.testing.TicketEvents.reopened;
+import static no.biztek.support.testing.TicketEvents.resolved;
+import static no.biztek.support.testing.TicketEvents.responded;
+import static no.biztek.support.testing.TicketEvents.severityChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package no.biztek.support.sla.it;
 
-import static no.biztek.support.sla.TicketEvents.newTicketId;
-import static no.biztek.support.sla.TicketEvents.opened;
+import static no.biztek.support.testing.TicketEvents.newTicketId;
+import static no.biztek.support.testing.TicketEvents.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package no.biztek.support.sla.bench;
+package no.biztek.support.benchmarks.sla;
 
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -7,11 +7,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * A single-node KRaft Kafka broker (the real broker code, as spring-kafka-test runs it) in a JVM of its
- * own, for the load driver. Runs until the process is stopped.
- *
- * <p>{@code ./mvnw -B -q -pl sla-timer-service test-compile exec:exec -Dexec.executable=java
- * -Dexec.args="-Xmx1g -classpath %classpath no.biztek.support.sla.bench.SlaBenchBroker"}; it prints
- * {@code BROKER READY localhost:<port>} (a free port: the KRaft test kit picks its own).
+ * own, for {@link SlaLoadDriver}. Runs until the process is stopped; prints {@code BROKER READY localhost:<port>}
+ * (a free port: the KRaft test kit picks its own). See docs/benchmarks-sla-timer.md.
  */
 public final class SlaBenchBroker {
 

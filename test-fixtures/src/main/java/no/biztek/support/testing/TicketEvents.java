@@ -1,4 +1,4 @@
-package no.biztek.support.sla;
+package no.biztek.support.testing;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -14,7 +14,7 @@ import no.biztek.support.schemas.ticket.TicketOpened;
 import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketResolved;
 
-/** Ticket events as intake would publish them, for tests. */
+/** Ticket events as intake would publish them, for tests and the SLA load driver (benchmarks). */
 public final class TicketEvents {
 
     private TicketEvents() {

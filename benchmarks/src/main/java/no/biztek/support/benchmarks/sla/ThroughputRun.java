@@ -1,0 +1,72 @@
+package no.biztek.support.benchmarks.sla;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.streams.KafkaStreams;
+
+import no.biztek.support.schemas.common.Severity;
+import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.testing.TicketEvents;
+
+/**
+ * {@code throughput events=300000}: pre-loads ticket events (per ticket: opened, first response 30 min later,
+ * resolved), then starts a fresh application and measures from RUNNING until the group has committed every
+ * input offset. A fresh application id reads the whole topic, earlier runs' events included.
+ */
+final class ThroughputRun {
+
+    private final DriverOptions options;
+    private final BenchKafka kafka;
+    private final SlaStreams streams;
+
+    ThroughputRun(DriverOptions options, BenchKafka kafka, SlaStreams streams) {
+        this.options = options;
+        this.kafka = kafka;
+        this.streams = streams;
+    }
+
+    void run() throws Exception {
+        int tickets = options.intOption("events", 300_000) / 3;
+        kafka.ensureTopics();
+        String run = "sla-bench-throughput-" + UUID.randomUUID().toString().substring(0, 8);
+        long offsetsBefore = kafka.endOffsets();
+        produce(run, tickets);
+        long total = kafka.endOffsets();
+        System.out.printf("topic holds %,d events (%,d before this run)%n", total, offsetsBefore);
+
+        BenchMetrics metrics = new BenchMetrics();
+        Path stateDir = options.baseDir().resolve(run);
+        KafkaStreams app = streams.start(run, stateDir, metrics);
+        long start = System.nanoTime();
+        SlaStreams.awaitRunning(app, Duration.ofMinutes(2));
+        long running = System.nanoTime();
+        Progress progress = kafka.awaitCaughtUp(run, total, Duration.ofMinutes(10));
+        double seconds = (System.nanoTime() - running) / 1e9;
+        System.out.printf("started in %.1f s; processed %,d events in %.1f s: %,.0f events/s%n",
+                (running - start) / 1e9, total, seconds, total / seconds);
+        progress.printSustained();
+        System.out.printf("SlaMet emitted for this run's tickets: %,d of %,d%n", metrics.met(), tickets);
+        Report.printHeap();
+        app.close(Duration.ofSeconds(60));
+    }
+
+    private void produce(String run, int tickets) {
+        long produceStart = System.nanoTime();
+        Instant opened = VirtualTime.START.minus(Duration.ofHours(1));
+        try (KafkaProducer<String, TicketEvent> producer = kafka.producer()) {
+            for (int i = 0; i < tickets; i++) {
+                String ticketId = run + "-" + i;
+                BenchKafka.send(producer, TicketEvents.opened(ticketId, Severity.LESS_SERIOUS, opened));
+                BenchKafka.send(producer, TicketEvents.responded(ticketId, opened.plus(Duration.ofMinutes(30))));
+                BenchKafka.send(producer, TicketEvents.resolved(ticketId, opened.plus(Duration.ofMinutes(50))));
+            }
+            producer.flush();
+        }
+        System.out.printf("produced %,d ticket events in %.1f s%n", tickets * 3,
+                (System.nanoTime() - produceStart) / 1e9);
+    }
+}
