@@ -13,7 +13,7 @@ import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.escalation.paging.PagingProperties;
-import no.biztek.support.escalation.publish.EventPublisher;
+import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.escalation.streams.InternalTopics;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.follow.TopicFollower;
@@ -36,7 +36,7 @@ class PageDeliveryConfiguration {
     }
 
     @Bean
-    UndeliverableReports undeliverableReports(EventPublisher publisher, InternalTopics topics,
+    UndeliverableReports undeliverableReports(AcknowledgedPublisher publisher, InternalTopics topics,
                                               DeadLetterMetrics deadLetters,
                                               @Value("${spring.application.name}") String service) {
         return new UndeliverableReports(publisher::send, topics.pageCommands(), deadLetters, service);

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import no.biztek.support.escalation.ApiProperties;
 import no.biztek.support.escalation.Problems;
-import no.biztek.support.escalation.publish.EventPublisher;
+import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.escalation.AcknowledgementChannel;
 import no.biztek.support.schemas.escalation.EscalationEvent;
@@ -42,12 +42,12 @@ public class PageAcknowledger {
 
     private final PageBoard board;
     private final TopicFollower<PageState> pageStates;
-    private final EventPublisher publisher;
+    private final AcknowledgedPublisher publisher;
     private final Clock clock;
     private final ApiProperties api;
     private final PageEvents events;
 
-    PageAcknowledger(PageBoard board, TopicFollower<PageState> pageStates, EventPublisher publisher, Clock clock,
+    PageAcknowledger(PageBoard board, TopicFollower<PageState> pageStates, AcknowledgedPublisher publisher, Clock clock,
                      ApiProperties api, @Value("${spring.application.name}") String producer) {
         this.board = board;
         this.pageStates = pageStates;

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import no.biztek.support.escalation.ApiProperties;
 import no.biztek.support.escalation.Ids;
 import no.biztek.support.escalation.Problems;
-import no.biztek.support.escalation.publish.EventPublisher;
+import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.escalation.ticket.TicketDirectory;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.httpapi.problem.FieldProblem;
@@ -56,7 +56,7 @@ class VendorEscalations {
     private final TicketDirectory tickets;
     private final TopicFollower<EscalationEvent> escalationFollower;
     private final TopicFollower<TicketEvent> ticketFollower;
-    private final EventPublisher publisher;
+    private final AcknowledgedPublisher publisher;
     private final RequestValidator validator;
     private final PolicyHistory policies;
     private final ApiProperties api;
@@ -66,7 +66,7 @@ class VendorEscalations {
 
     VendorEscalations(VendorEscalationBook book, TicketDirectory tickets,
                       TopicFollower<EscalationEvent> escalationFollower, TopicFollower<TicketEvent> ticketFollower,
-                      EventPublisher publisher, RequestValidator validator, PolicyHistory policies, ApiProperties api,
+                      AcknowledgedPublisher publisher, RequestValidator validator, PolicyHistory policies, ApiProperties api,
                       VendorProperties vendor, Clock clock, @Value("${spring.application.name}") String producer) {
         this.book = book;
         this.tickets = tickets;
