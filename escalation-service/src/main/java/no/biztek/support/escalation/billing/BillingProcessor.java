@@ -9,8 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import no.biztek.support.escalation.Ids;
 import no.biztek.support.escalation.streams.Outbound;
-import no.biztek.support.kafka.DeadLetterMetrics;
-import no.biztek.support.kafka.DeadLetters;
+import no.biztek.support.kafka.deadletter.DeadLetterRoute;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.billing.BillableTimeRecorded;
 import no.biztek.support.schemas.billing.BillingEvent;
@@ -30,10 +29,11 @@ final class BillingProcessor implements Processor<String, BillingInput, String, 
     private final PolicyHistory policies;
     private final String producer;
     private final BillingMetrics metrics;
-    private final DeadLetterMetrics deadLetters;
+    private final DeadLetterRoute<EscalationEvent> deadLetters;
     private ProcessorContext<String, Outbound> context;
 
-    BillingProcessor(PolicyHistory policies, String producer, BillingMetrics metrics, DeadLetterMetrics deadLetters) {
+    BillingProcessor(PolicyHistory policies, String producer, BillingMetrics metrics,
+                     DeadLetterRoute<EscalationEvent> deadLetters) {
         this.policies = policies;
         this.producer = producer;
         this.metrics = metrics;
@@ -50,18 +50,14 @@ final class BillingProcessor implements Processor<String, BillingInput, String, 
         EscalationEvent envelope = record.value().timeEntry();
         try {
             BillingEvent billing = bill(envelope, record.value());
-            context.forward(record.withValue(Outbound.of(Topics.BILLING, billing)).withHeaders(new RecordHeaders()));
+            context.forward(record.withValue(Outbound.of(Topics.BILLING, billing)).withHeaders(new RecordHeaders()),
+                    BillingTopology.EVENTS_SINK);
             BillableTimeRecorded line = (BillableTimeRecorded) billing.getPayload();
             metrics.billed(line.getVendor(), line.getBilledMinutes());
         } catch (RuntimeException e) {
             // the decoder checked the entry; this is a last resort so that one entry cannot stop billing
             log.error("Cannot bill time entry event {}; dead-lettering it", envelope.getEventId(), e);
-            RecordHeaders headers = new RecordHeaders();
-            DeadLetters.explanation(Topics.ESCALATION_EVENTS.name(), -1, -1, e, producer).forEach(headers::add);
-            Outbound deadLetter = Outbound.deadLetter(Topics.ESCALATION_EVENTS.deadLetterTopicName(),
-                    Topics.ESCALATION_EVENTS.valueSerde().serializer().serialize(Topics.ESCALATION_EVENTS.name(), envelope));
-            context.forward(record.withValue(deadLetter).withHeaders(headers));
-            deadLetters.deadLettered(Topics.ESCALATION_EVENTS.name());
+            deadLetters.deadLetterValue(context, record.withKey(envelope.getTicketId()).withValue(envelope), e);
         }
     }
 

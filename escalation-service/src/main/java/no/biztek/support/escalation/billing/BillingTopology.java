@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
 import no.biztek.support.escalation.streams.Outbound;
-import no.biztek.support.kafka.DeadLetterMetrics;
+import no.biztek.support.kafka.deadletter.DeadLetterRoute;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
@@ -14,11 +14,17 @@ import no.biztek.support.schemas.escalation.TimeEntryRecorded;
 /** The billing part of the topology: time entries joined with customers become billing events. */
 public final class BillingTopology {
 
+    /** The billing processor: its node is a parent of the escalation topic's dead-letter sink. */
+    public static final String PROCESSOR = "billing";
+    /** The sink of the billing events, which the processor forwards them to by name. */
+    public static final String EVENTS_SINK = "billing-events";
+
     private BillingTopology() {
     }
 
+    /** @param deadLetters where a time entry that cannot be billed goes, through a sink the processor feeds */
     public static ProcessorSupplier<String, BillingInput, String, Outbound> processor(PolicyHistory policies,
-            String producer, BillingMetrics metrics, DeadLetterMetrics deadLetters) {
+            String producer, BillingMetrics metrics, DeadLetterRoute<EscalationEvent> deadLetters) {
         return () -> new BillingProcessor(policies, producer, metrics, deadLetters);
     }
 
@@ -41,7 +47,7 @@ public final class BillingTopology {
     }
 
     /** What is wrong with a customer directory entry that would stop its contract from being used, or null. */
-    public static String checkCustomer(Object value) {
-        return value instanceof Customer customer ? ResolvedTerms.problem(customer.getContract()) : null;
+    public static String checkCustomer(Customer customer) {
+        return ResolvedTerms.problem(customer.getContract());
     }
 }

@@ -19,7 +19,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import no.biztek.support.escalation.streams.Decoded;
 import no.biztek.support.escalation.streams.Outbound;
 import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.kafka.timer.TimerIndex;
@@ -36,7 +35,7 @@ import no.biztek.support.schemas.topic.Topics;
  * the injected clock, at most {@code maxTimersPerPunctuation} each time; the stores are changelogged, so timers survive
  * restarts and rebalances.
  */
-final class PagingProcessor implements Processor<String, Decoded, String, Outbound> {
+final class PagingProcessor implements Processor<String, Object, String, Outbound> {
 
     private static final Logger log = LoggerFactory.getLogger(PagingProcessor.class);
     private static final StringSerializer KEYS = new StringSerializer();
@@ -71,8 +70,8 @@ final class PagingProcessor implements Processor<String, Decoded, String, Outbou
     }
 
     @Override
-    public void process(Record<String, Decoded> record) {
-        Object value = record.value().value();
+    public void process(Record<String, Object> record) {
+        Object value = record.value();
         Instant now = clock.get();
         if (value instanceof TicketEvent ticket) {
             String ticketId = ticket.getTicketId();

@@ -11,7 +11,6 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-import no.biztek.support.escalation.streams.Decoded;
 import no.biztek.support.escalation.streams.Outbound;
 import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.kafka.timer.TimerIndex;
@@ -57,7 +56,7 @@ public final class PagingTopology {
         return new String[] {PAGES_STORE, TIMERS_STORE, TICKETS_STORE};
     }
 
-    public static ProcessorSupplier<String, Decoded, String, Outbound> processor(PolicyHistory policies,
+    public static ProcessorSupplier<String, Object, String, Outbound> processor(PolicyHistory policies,
             EscalationPolicy escalation, Map<Severity, Integer> breachPaging, Settings settings,
             Supplier<Instant> clock, PagingMetrics metrics) {
         PagingRules rules = new PagingRules(policies, escalation, breachPaging, settings.endedPageRetention(),
@@ -66,7 +65,7 @@ public final class PagingTopology {
     }
 
     /** What is wrong with a decoded page command, or null. */
-    public static String checkCommand(Object value) {
-        return value instanceof PageCommand command ? command.problem() : "not a page command";
+    public static String checkCommand(PageCommand command) {
+        return command.problem();
     }
 }

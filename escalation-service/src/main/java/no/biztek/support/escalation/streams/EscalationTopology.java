@@ -1,19 +1,16 @@
 package no.biztek.support.escalation.streams;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Joined;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
@@ -32,11 +29,14 @@ import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.escalation.paging.PagingMetrics;
 import no.biztek.support.escalation.paging.PagingTopology;
 import no.biztek.support.kafka.DeadLetterMetrics;
+import no.biztek.support.kafka.deadletter.DeadLetterRoute;
+import no.biztek.support.kafka.deadletter.Decoded;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.Severity;
 import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.TimeEntryRecorded;
+import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.ticket.SeverityChanged;
 import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.ticket.TicketOpened;
@@ -48,19 +48,19 @@ import no.biztek.support.schemas.topic.Topics;
  *
  * <pre>
  * ticket-events ─┐
- * sla-events ────┤ decode+check ─┬─ invalid ───────────────────────────────► &lt;topic&gt;.DLT
- * escalation ────┤               ├─ TimeEntryRecorded ─ by customerId ─┐
- * page-commands ─┘               └─ the rest ─► paging (pages, timers) ─┼──► escalation-events
- *                                                                      │
- * customers ─── decode+check ─► customers table ─── left join ─────────┴──► billing
+ * sla-events ────┤ decode+check ─┬─ TimeEntryRecorded ─ by customerId ─┐
+ * escalation ────┤ (or DLT)      └─ the rest ─► paging (pages, timers) ─┼──► escalation-events
+ * page-commands ─┘                                                      │
+ * customers ─── decode+check (or DLT) ─► customers table ─ left join ───┴──► billing (or DLT)
  * </pre>
  *
- * Every output, dead letters included, goes through one sink in the processing transaction.
+ * Each input is decoded by kafka-platform's {@link DeadLetterRoute}, which sends what cannot be decoded or fails a
+ * check to the topic's DLT; events, billing events and dead letters are all written by sinks of the topology, in
+ * the processing transaction.
  */
 final class EscalationTopology {
 
     private static final TopicNameExtractor<String, Outbound> BY_TOPIC = (key, value, context) -> value.topic();
-    private static final Produced<String, Outbound> OUTBOUND = Produced.with(Serdes.String(), Outbound.SERDE);
 
     private EscalationTopology() {
     }
@@ -81,52 +81,51 @@ final class EscalationTopology {
         String service = settings.producer();
         StreamsBuilder builder = new StreamsBuilder();
         PagingTopology.stores().forEach(builder::addStateStore);
+        DeadLetterRoute<TicketEvent> ticketEvents = DeadLetterRoute.of(Topics.TICKET_EVENTS, service, deadLetters);
+        DeadLetterRoute<SlaEvent> slaEvents = DeadLetterRoute.of(Topics.SLA_EVENTS, service, deadLetters);
+        DeadLetterRoute<EscalationEvent> escalationEvents = DeadLetterRoute.of(Topics.ESCALATION_EVENTS, service,
+                deadLetters);
+        DeadLetterRoute<PageCommand> commands = DeadLetterRoute.of(commandTopic, service, deadLetters);
+        DeadLetterRoute<Customer> customers = DeadLetterRoute.of(Topics.CUSTOMERS, service, deadLetters)
+                .withTombstones();
 
-        KStream<String, Decoded> inputs = decode(builder, Topics.TICKET_EVENTS, false,
-                value -> checkTicketEvent(value, policies), service, deadLetters)
-                .merge(decode(builder, Topics.SLA_EVENTS, false, value -> null, service, deadLetters))
-                .merge(decode(builder, Topics.ESCALATION_EVENTS, false,
-                        value -> checkEscalationEvent(value, policies), service, deadLetters))
-                .merge(decode(builder, commandTopic, false, PagingTopology::checkCommand, service, deadLetters));
+        KStream<String, Object> inputs = values(builder, ticketEvents,
+                        (key, event) -> checkTicketEvent(event, policies))
+                .merge(values(builder, slaEvents, (key, event) -> null))
+                .merge(values(builder, escalationEvents, (key, event) -> checkEscalationEvent(event, policies)))
+                .merge(values(builder, commands, (key, command) -> PagingTopology.checkCommand(command)));
 
-        Map<String, KStream<String, Decoded>> routes = inputs.split(Named.as("input-"))
-                .branch((key, decoded) -> decoded.isDeadLetter(), Branched.as("invalid"))
-                .branch((key, decoded) -> BillingTopology.isTimeEntry(decoded.value()), Branched.as("time-entries"))
+        Map<String, KStream<String, Object>> routes = inputs.split(Named.as("input-"))
+                .branch((key, value) -> BillingTopology.isTimeEntry(value), Branched.as("time-entries"))
                 .defaultBranch(Branched.as("paging"));
-
-        routes.get("input-invalid").mapValues(EscalationTopology::deadLetter, Named.as("input-dead-letters"))
-                .to(BY_TOPIC, OUTBOUND);
 
         routes.get("input-paging")
                 .process(PagingTopology.processor(policies, escalation, breachPaging, settings, clock, pagingMetrics),
                         Named.as("paging"), PagingTopology.storeNames())
-                .to(BY_TOPIC, OUTBOUND);
+                .to(BY_TOPIC, Produced.with(Serdes.String(), Outbound.SERDE));
 
-        Map<String, KStream<String, Decoded>> customers = decode(builder, Topics.CUSTOMERS, true,
-                BillingTopology::checkCustomer, service, deadLetters)
-                .split(Named.as("customers-"))
-                .branch((key, decoded) -> decoded.isDeadLetter(), Branched.as("invalid"))
-                .defaultBranch(Branched.as("valid"));
-        customers.get("customers-invalid").mapValues(EscalationTopology::deadLetter, Named.as("customers-dead-letters"))
-                .to(BY_TOPIC, OUTBOUND);
-        KTable<String, Customer> customerTable = customers.get("customers-valid")
-                .mapValues(decoded -> (Customer) decoded.value(), Named.as("customers-values"))
+        KTable<String, Customer> customerTable = customers
+                .stream(builder, (key, customer) -> BillingTopology.checkCustomer(customer))
+                .mapValues(Decoded::value, Named.as("customers-values"))
                 .toTable(Named.as("customers-table"), Materialized.<String, Customer, KeyValueStore<Bytes, byte[]>>as(
                         "customers").withKeySerde(Serdes.String()).withValueSerde(Topics.CUSTOMERS.valueSerde()));
 
         routes.get("input-time-entries")
-                .selectKey((ticketId, decoded) -> ((EscalationEvent) decoded.value()).getCustomerId(),
+                .selectKey((ticketId, value) -> ((EscalationEvent) value).getCustomerId(),
                         Named.as("time-entries-by-customer-key"))
-                .mapValues(decoded -> (EscalationEvent) decoded.value(), Named.as("time-entries-values"))
+                .mapValues(value -> (EscalationEvent) value, Named.as("time-entries-values"))
                 .repartition(Repartitioned.with(Serdes.String(), Topics.ESCALATION_EVENTS.valueSerde())
                         .withName("time-entries-by-customer"))
                 .leftJoin(customerTable, BillingInput::new, Joined.<String, EscalationEvent, Customer>with(
                         Serdes.String(), Topics.ESCALATION_EVENTS.valueSerde(), Topics.CUSTOMERS.valueSerde())
                         .withName("time-entries-with-customer"))
-                .process(BillingTopology.processor(policies, service, billingMetrics, deadLetters), Named.as("billing"))
-                .to(BY_TOPIC, OUTBOUND);
+                .process(BillingTopology.processor(policies, service, billingMetrics, escalationEvents),
+                        Named.as(BillingTopology.PROCESSOR))
+                .to(BY_TOPIC, Produced.with(Serdes.String(), Outbound.SERDE).withName(BillingTopology.EVENTS_SINK));
 
-        return builder.build();
+        Topology topology = builder.build();
+        escalationEvents.addSink(topology, BillingTopology.PROCESSOR);
+        return topology;
     }
 
     /**
@@ -138,40 +137,20 @@ final class EscalationTopology {
                 commandTopic.name());
     }
 
-    /** Every topic the topology reads (and may dead-letter records of). */
-    static List<String> inputTopics(Topic<String, PageCommand> commandTopic) {
-        List<String> inputs = new ArrayList<>(mergedTopics(commandTopic));
-        inputs.add(Topics.CUSTOMERS.name());
-        return List.copyOf(inputs);
+    /** The decoded values of an input, whatever their type, to be processed together with the other inputs'. */
+    private static <V> KStream<String, Object> values(StreamsBuilder builder, DeadLetterRoute<V> route,
+                                                      BiFunction<String, V, String> check) {
+        return route.stream(builder, check).<Object>mapValues(Decoded::value,
+                Named.as(route.topic().name() + "-values"));
     }
 
-    private static <V> KStream<String, Decoded> decode(StreamsBuilder builder, Topic<String, V> topic,
-                                                      boolean tombstonesAllowed, Function<Object, String> check,
-                                                      String service, DeadLetterMetrics deadLetters) {
-        Deserializer<V> values = topic.valueSerde().deserializer();
-        String name = topic.name();
-        return builder.stream(name, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName(name + "-source"))
-                .processValues(() -> new Decoder(name, topic.deadLetterTopicName(), values, tombstonesAllowed, check,
-                        service, deadLetters), Named.as(name + "-decoder"));
-    }
-
-    private static Outbound deadLetter(Decoded decoded) {
-        return Outbound.deadLetter(decoded.deadLetterTopic(), decoded.raw());
-    }
-
-    private static String checkTicketEvent(Object value, PolicyHistory policies) {
-        if (!(value instanceof TicketEvent event)) {
-            return "not a ticket event";
-        }
+    private static String checkTicketEvent(TicketEvent event, PolicyHistory policies) {
         Instant at = event.getPayload() instanceof TicketOpened opened ? opened.getOpenedAt()
                 : event.getPayload() instanceof SeverityChanged changed ? changed.getChangedAt() : null;
         return at == null ? null : policyProblem(policies, at);
     }
 
-    private static String checkEscalationEvent(Object value, PolicyHistory policies) {
-        if (!(value instanceof EscalationEvent event)) {
-            return "not an escalation event";
-        }
+    private static String checkEscalationEvent(EscalationEvent event, PolicyHistory policies) {
         return event.getPayload() instanceof TimeEntryRecorded entry
                 ? BillingTopology.checkTimeEntry(entry, policies) : null;
     }

@@ -7,8 +7,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import no.biztek.support.schemas.topic.Topic;
 
 /**
- * A record the topology writes: its topic and its value, already encoded with that topic's serde. One
- * sink writes them all, so a processor can emit events and dead letters alike.
+ * An event the topology writes: its topic and its value, already encoded with that topic's serde, so that one sink
+ * per processor writes them all.
  */
 public record Outbound(String topic, byte[] value) {
 
@@ -29,9 +29,5 @@ public record Outbound(String topic, byte[] value) {
 
     public static <V> Outbound of(Topic<String, V> topic, V value) {
         return new Outbound(topic.name(), topic.valueSerde().serializer().serialize(topic.name(), value));
-    }
-
-    public static Outbound deadLetter(String deadLetterTopic, byte[] raw) {
-        return new Outbound(deadLetterTopic, raw);
     }
 }

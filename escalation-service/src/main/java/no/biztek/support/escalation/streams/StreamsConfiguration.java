@@ -48,8 +48,6 @@ class StreamsConfiguration {
                                 StreamsProperties properties, InternalTopics topics, Clock clock,
                                 PagingMetrics pagingMetrics, BillingMetrics billingMetrics,
                                 DeadLetterMetrics deadLetters, @Value("${spring.application.name}") String producer) {
-        // support_dead_letters_total{topic} shows 0 for every input before anything is dead-lettered
-        EscalationTopology.inputTopics(topics.pageCommands()).forEach(deadLetters::register);
         var settings = new PagingTopology.Settings(properties.punctuationInterval(),
                 properties.maxTimersPerPunctuation(), properties.endedPageRetention(), producer);
         return EscalationTopology.build(policies, escalation, paging.breachPaging(), settings, topics.pageCommands(),

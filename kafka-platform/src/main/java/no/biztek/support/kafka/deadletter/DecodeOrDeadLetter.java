@@ -8,8 +8,8 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * The decoding step of a {@link DeadLetterRoute}: decodes key and value with the topic's serdes and checks the
- * value; a record without a key, a tombstone, bytes the serde cannot read, or a value the check refuses becomes a
- * dead letter, in the same transaction.
+ * value; a record without a key, a tombstone (unless the route lets tombstones through), bytes the serde cannot
+ * read, or a value the check refuses becomes a dead letter, in the same transaction.
  */
 final class DecodeOrDeadLetter<V> implements Processor<byte[], byte[], Object, Object> {
 
@@ -32,19 +32,9 @@ final class DecodeOrDeadLetter<V> implements Processor<byte[], byte[], Object, O
     @Override
     public void process(Record<byte[], byte[]> record) {
         try {
-            if (record.key() == null) {
-                throw new UnprocessableRecordException("the record has no key");
-            }
-            if (record.value() == null) {
-                throw new UnprocessableRecordException("a record without a value (tombstone) is not an event");
-            }
-            String key = route.topic().keySerde().deserializer().deserialize(route.topic().name(), record.key());
-            V value = route.topic().valueSerde().deserializer().deserialize(route.topic().name(), record.headers(),
-                    record.value());
-            String problem = check.apply(key, value);
-            if (problem != null) {
-                throw new UnprocessableRecordException(problem);
-            }
+            String key = record.key() == null ? null
+                    : route.topic().keySerde().deserializer().deserialize(route.topic().name(), record.key());
+            V value = route.decode(key, record.value(), record.headers(), check);
             context.forward(new Record<Object, Object>(key, new Decoded<>(value, record.key(), record.value()),
                     record.timestamp(), record.headers()), next);
         } catch (RuntimeException e) {

@@ -5,7 +5,7 @@ package no.biztek.support.kafka.deadletter;
  * the value unprocessable dead-letters those bytes, untouched.
  *
  * @param value    the decoded value (null for a tombstone, where the route lets tombstones through)
- * @param rawKey   the record's key bytes
+ * @param rawKey   the record's key bytes (in a DSL topology, the key encoded again with the topic's key serde)
  * @param rawValue the record's value bytes
  */
 public record Decoded<V>(V value, byte[] rawKey, byte[] rawValue) {

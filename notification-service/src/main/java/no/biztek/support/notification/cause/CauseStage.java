@@ -37,22 +37,18 @@ public final class CauseStage {
     public static void addTo(Topology topology, PipelineSettings settings, InternalTopics topics,
                              MailComposer composer) {
         List<Input<CauseProcessor, ?>> inputs = List.of(
-                new Input<>(Topics.TICKET_EVENTS, CauseProcessor::onTicketEvent),
-                new Input<>(Topics.ESCALATION_EVENTS, CauseProcessor::onEscalationEvent),
-                new Input<>(Topics.NOTIFICATION_EVENTS, CauseProcessor::onNotificationEvent));
-        List<String> sources = new ArrayList<>();
+                Input.of(Topics.TICKET_EVENTS, settings, CauseProcessor::onTicketEvent),
+                Input.of(Topics.ESCALATION_EVENTS, settings, CauseProcessor::onEscalationEvent),
+                Input.of(Topics.NOTIFICATION_EVENTS, settings, CauseProcessor::onNotificationEvent));
+        List<String> decoders = new ArrayList<>();
         for (Input<CauseProcessor, ?> input : inputs) {
-            String source = input.topic().name() + "-source";
-            topology.addSource(source, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
-                    input.topic().name());
-            sources.add(source);
+            decoders.add(input.addSource(topology, PROCESSOR));
         }
         topology.addProcessor(PROCESSOR, () -> new InputProcessor<>(PROCESSOR, inputs, settings,
                 context -> new CauseProcessor(context, settings, composer), CauseProcessor::punctuate),
-                sources.toArray(String[]::new));
-        for (Input<CauseProcessor, ?> input : inputs) {
-            topology.addSink(input.deadLetterSink(), input.topic().deadLetterTopicName(), Serdes.String().serializer(),
-                    Serdes.ByteArray().serializer(), PROCESSOR);
+                decoders.toArray(String[]::new));
+        for (int i = 0; i < inputs.size(); i++) {
+            inputs.get(i).route().addSink(topology, decoders.get(i), PROCESSOR);
         }
 
         topology.addStateStore(store(StoreNames.TICKETS, JsonSerde.of(TicketInfo.class)), PROCESSOR);

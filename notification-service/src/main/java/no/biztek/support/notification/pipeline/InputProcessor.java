@@ -1,6 +1,5 @@
 package no.biztek.support.notification.pipeline;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.function.Function;
 
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -19,20 +19,23 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.biztek.support.kafka.deadletter.DeadLetterRoute;
+import no.biztek.support.kafka.deadletter.Decoded;
 import no.biztek.support.schemas.topic.Topic;
 
 /**
- * Reads the raw records of a stage's input topics in one processor, so that the stage's logic (and what it keeps in
- * memory, such as its timer index's scan position) exists once per task: decodes each value with its topic's serde,
- * hands it to the logic, and sends a record that cannot be decoded, or whose processing fails, to its topic's
- * dead-letter topic, so the stream goes on. Infrastructure failures (Kafka exceptions) are not the record's fault and
- * are rethrown (the stream thread is replaced and the record processed again), except Kafka's
- * {@link SerializationException}: a stored value that cannot be read back (e.g. written by an incompatible version)
- * is a data problem, so the record goes to the dead-letter topic (to be replayed once fixed) and the pipeline goes on.
+ * Takes the decoded records of a stage's input topics in one processor, so that the stage's logic (and what it keeps
+ * in memory, such as its timer index's scan position) exists once per task: each input is decoded by a step of its
+ * own (kafka-platform's {@link DeadLetterRoute}, which dead-letters what cannot be decoded, in the transaction), this
+ * processor hands each value to the logic and sends a record whose processing fails to its topic's dead-letter topic,
+ * so the stream goes on. Infrastructure failures (Kafka exceptions) are not the record's fault and are rethrown (the
+ * stream thread is replaced and the record processed again), except Kafka's {@link SerializationException}: a stored
+ * value that cannot be read back (e.g. written by an incompatible version) is a data problem, so the record goes to
+ * the dead-letter topic (to be replayed once fixed) and the pipeline goes on.
  *
  * @param <L> the stage's logic bound to the task's stores
  */
-public final class InputProcessor<L> implements Processor<String, byte[], String, Object> {
+public final class InputProcessor<L> implements Processor<String, Decoded<?>, String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(InputProcessor.class);
 
@@ -42,7 +45,7 @@ public final class InputProcessor<L> implements Processor<String, byte[], String
     private final Function<ProcessorContext<String, Object>, L> logicFactory;
     private final Consumer<L> punctuation;
 
-    private final Map<String, Route<L, ?>> routes = new HashMap<>();
+    private final Map<String, Input<L, ?>> byTopic = new HashMap<>();
     private ProcessorContext<String, Object> context;
     private L logic;
 
@@ -59,12 +62,39 @@ public final class InputProcessor<L> implements Processor<String, byte[], String
         this.punctuation = punctuation;
     }
 
-    /** One input topic of a stage and what handles its values (tombstones are skipped). */
-    public record Input<L, T>(Topic<String, T> topic, BiConsumer<L, T> handler) {
+    /**
+     * One input topic of a stage: the route that decodes its records and dead-letters them, and what handles its
+     * values. Its tombstones are let through the route and skipped.
+     */
+    public record Input<L, T>(DeadLetterRoute<T> route, BiConsumer<L, T> handler) {
 
-        /** The name of the sink node of the topic's dead-letter topic. */
-        public String deadLetterSink() {
-            return StageNames.deadLetterSink(topic.name());
+        public static <L, T> Input<L, T> of(Topic<String, T> topic, PipelineSettings settings,
+                                            BiConsumer<L, T> handler) {
+            return new Input<>(DeadLetterRoute.of(topic, settings.service(), settings.deadLetterMetrics())
+                    .withTombstones(), handler);
+        }
+
+        /** Adds the topic's source and its decoding step, which feeds {@code processor}; returns the step's name. */
+        public String addSource(Topology topology, String processor) {
+            return route.addSource(topology, processor, (key, value) -> null);
+        }
+
+        void process(L logic, ProcessorContext<?, ?> context, Record<String, Decoded<?>> record) {
+            @SuppressWarnings("unchecked")
+            Record<String, Decoded<T>> decoded = (Record<String, Decoded<T>>) (Record<?, ?>) record;
+            T value = decoded.value().value();
+            if (value == null) {
+                return; // a tombstone
+            }
+            try {
+                handler.accept(logic, value);
+            } catch (SerializationException e) {
+                route.deadLetter(context, decoded, e);
+            } catch (KafkaException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                route.deadLetter(context, decoded, e);
+            }
         }
     }
 
@@ -73,17 +103,11 @@ public final class InputProcessor<L> implements Processor<String, byte[], String
         this.context = context;
         logic = logicFactory.apply(context);
         for (Input<L, ?> input : inputs) {
-            routes.put(input.topic().name(), route(input));
+            byTopic.put(input.route().topic().name(), input);
         }
         if (punctuation != null) {
             context.schedule(settings.checkInterval(), PunctuationType.WALL_CLOCK_TIME, timestamp -> punctuate());
         }
-    }
-
-    private <T> Route<L, T> route(Input<L, T> input) {
-        Topic<String, T> topic = input.topic();
-        return new Route<>(new DeadLetterRouting<>(context, topic.name(), topic.valueSerde().deserializer(),
-                input.deadLetterSink(), settings.service(), settings.deadLetterMetrics()), input.handler());
     }
 
     private void punctuate() {
@@ -100,31 +124,12 @@ public final class InputProcessor<L> implements Processor<String, byte[], String
     }
 
     @Override
-    public void process(Record<String, byte[]> record) {
+    public void process(Record<String, Decoded<?>> record) {
         String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(null);
-        Route<L, ?> route = routes.get(topic);
-        if (route == null) {
+        Input<L, ?> input = byTopic.get(topic);
+        if (input == null) {
             throw new IllegalStateException(stage + " has no input " + topic);
         }
-        route.process(logic, record);
-    }
-
-    private record Route<L, T>(DeadLetterRouting<T> routing, BiConsumer<L, T> handler) {
-
-        void process(L logic, Record<String, byte[]> record) {
-            T value = routing.decode(record);
-            if (value == null) {
-                return; // a tombstone, or dead-lettered
-            }
-            try {
-                handler.accept(logic, value);
-            } catch (SerializationException e) {
-                routing.deadLetter(record, e);
-            } catch (KafkaException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                routing.deadLetter(record, e);
-            }
-        }
+        input.process(logic, context, record);
     }
 }

@@ -8,9 +8,4 @@ public final class StageNames {
 
     private StageNames() {
     }
-
-    /** The sink of a topic's dead-letter topic. */
-    public static String deadLetterSink(String topic) {
-        return "dead-letters-" + topic;
-    }
 }

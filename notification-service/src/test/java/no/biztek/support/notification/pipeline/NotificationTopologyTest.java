@@ -546,6 +546,22 @@ class NotificationTopologyTest {
     }
 
     @Test
+    void aTombstoneOnAnInputIsSkippedNotDeadLetteredAndTheNextRecordIsProcessed() {
+        for (Topic<String, ?> topic : List.of(Topics.TICKET_EVENTS, Topics.ESCALATION_EVENTS,
+                Topics.NOTIFICATION_EVENTS)) {
+            driver.createInputTopic(topic.name(), new StringSerializer(), new ByteArraySerializer())
+                    .pipeInput(ticketId, (byte[]) null);
+            assertThat(driver.createOutputTopic(topic.deadLetterTopicName(), new StringDeserializer(),
+                    new ByteArrayDeserializer()).isEmpty()).as("%s.DLT", topic.name()).isTrue();
+            assertThat(meters.counter("support.dead.letters", "topic", topic.name()).count()).isZero();
+        }
+
+        knownCustomerAndTicket(CustomerLocale.NB);
+        openEscalation();
+        assertThat(commands.readValuesToList()).hasSize(1);
+    }
+
+    @Test
     void aPoisonRecordOnTheInternalSentTopicIsSkippedAndTheNextMarkerIsTaken() {
         TestInputTopic<String, byte[]> sent = driver.createInputTopic(topics.sent().name(), new StringSerializer(),
                 new ByteArraySerializer());
