@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import no.biztek.support.httpapi.HttpApiProperties;
 import no.biztek.support.httpapi.security.ApiScopes;
-import no.biztek.support.sla.streams.SlaStreamsProperties;
+import no.biztek.support.sla.config.SlaStreamsProperties;
 
 /**
  * Fails start-up when the forwarding credential would be refused by the other instances: its SHA-256 must be

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import no.biztek.support.sla.streams.SlaStreamsProperties;
+import no.biztek.support.sla.config.SlaStreamsProperties;
 
 /**
  * Asks the instance that owns a ticket's clock for its SLA status. It authenticates with this service's own

@@ -13,11 +13,10 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.springframework.stereotype.Component;
 
-
 import no.biztek.support.sla.clock.SlaClock;
 import no.biztek.support.sla.clock.SlaTopology;
 import no.biztek.support.kafka.streams.StreamsRunner;
-import no.biztek.support.sla.streams.AdvertisedAddress;
+import no.biztek.support.sla.config.AdvertisedAddress;
 
 /**
  * Finds a ticket's SLA status wherever its clock lives: in this instance's store when it owns the ticket's

@@ -22,7 +22,7 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.httpapi.HttpApiProperties;
-import no.biztek.support.sla.streams.SlaStreamsProperties;
+import no.biztek.support.sla.config.SlaStreamsProperties;
 
 /**
  * A status query for a ticket another instance owns is forwarded with the service's own credential: the

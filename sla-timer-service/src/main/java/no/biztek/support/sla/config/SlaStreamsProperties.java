@@ -1,4 +1,4 @@
-package no.biztek.support.sla.streams;
+package no.biztek.support.sla.config;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package no.biztek.support.sla.streams;
+package no.biztek.support.sla.config;
 
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;

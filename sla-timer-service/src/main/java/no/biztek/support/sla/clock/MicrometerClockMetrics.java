@@ -1,4 +1,4 @@
-package no.biztek.support.sla.metrics;
+package no.biztek.support.sla.clock;
 
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.Timer;
 
 import no.biztek.support.policy.Severity;
 import no.biztek.support.schemas.sla.SlaCorrectionKind;
-import no.biztek.support.sla.clock.ClockMetrics;
 
 /**
  * The SLA metrics (SPEC §4) in Prometheus terms: {@code support_sla_met_total{severity}},
