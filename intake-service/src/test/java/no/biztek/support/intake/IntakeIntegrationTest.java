@@ -1,8 +1,5 @@
 package no.biztek.support.intake;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -29,6 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import no.biztek.support.testing.ApiClient;
 import no.biztek.support.schemas.topic.Topic;
 
 /**
@@ -44,48 +42,18 @@ public abstract class IntakeIntegrationTest {
     /** customers:write and read: the customer directory's writer, not a ticket writer. */
     protected static final String DIRECTORY = "directory-token";
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     protected int port;
+
+    /** This service\'s HTTP API on {@link #port}. */
+    protected final ApiClient api = new ApiClient(() -> port);
 
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID();
     }
 
-    protected HttpResponse<String> post(String path, String body, String token) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
 
-    protected HttpResponse<String> put(String path, String body, String token) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    protected HttpResponse<String> get(String path, String token) {
-        return send(request(path, token).GET());
-    }
-
-    protected HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
-    }
-
-    protected HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     protected static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());

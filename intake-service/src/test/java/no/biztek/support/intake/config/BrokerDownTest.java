@@ -25,7 +25,7 @@ class BrokerDownTest extends IntakeIntegrationTest {
 
     @Test
     void openingATicketIs503WithRetryAfter() {
-        HttpResponse<String> response = post("/api/v1/tickets", TicketApiTestBodies.open(unique("INC"), 2), WRITER);
+        HttpResponse<String> response = api.post("/api/v1/tickets", TicketApiTestBodies.open(unique("INC"), 2), WRITER);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
@@ -35,7 +35,7 @@ class BrokerDownTest extends IntakeIntegrationTest {
 
     @Test
     void aLifecycleRequestThatCannotReadTheTicketIs503NotA404() {
-        HttpResponse<String> response = post("/api/v1/tickets/" + UUID.randomUUID() + "/resolve", "{}", WRITER);
+        HttpResponse<String> response = api.post("/api/v1/tickets/" + UUID.randomUUID() + "/resolve", "{}", WRITER);
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
@@ -43,7 +43,7 @@ class BrokerDownTest extends IntakeIntegrationTest {
 
     @Test
     void aCustomerThatCannotBeReadIs503NotA404() {
-        HttpResponse<String> response = get("/api/v1/customers/" + unique("kunde"), READER);
+        HttpResponse<String> response = api.get("/api/v1/customers/" + unique("kunde"), READER);
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).isPresent();
@@ -51,13 +51,13 @@ class BrokerDownTest extends IntakeIntegrationTest {
 
     @Test
     void readinessIsDownAndLivenessUp() {
-        assertThat(get("/actuator/health/readiness", null).statusCode()).isEqualTo(503);
-        assertThat(get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/readiness", null).statusCode()).isEqualTo(503);
+        assertThat(api.get("/actuator/health/liveness", null).statusCode()).isEqualTo(200);
     }
 
     @Test
     void clientMistakesAreStill400() {
-        HttpResponse<String> response = post("/api/v1/tickets", "{}", WRITER);
+        HttpResponse<String> response = api.post("/api/v1/tickets", "{}", WRITER);
 
         assertThat(response.statusCode()).isEqualTo(400);
     }

@@ -26,7 +26,7 @@ class CustomerApiTest extends IntakeIntegrationTest {
     void aCustomerIsWrittenToTheCompactedTopicAndReadBack() {
         String customerId = unique("kunde");
 
-        HttpResponse<String> response = put("/api/v1/customers/" + customerId, BODY, DIRECTORY);
+        HttpResponse<String> response = api.put("/api/v1/customers/" + customerId, BODY, DIRECTORY);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
@@ -38,7 +38,7 @@ class CustomerApiTest extends IntakeIntegrationTest {
         assertThat(customer.getContract().getHourlyRateNok()).isEqualTo(new BigDecimal("1450.50"));
         assertThat(customer.getContract().getAfterHoursMultiplier()).isEqualTo(new BigDecimal("2.00"));
 
-        HttpResponse<String> read = get("/api/v1/customers/" + customerId, READER);
+        HttpResponse<String> read = api.get("/api/v1/customers/" + customerId, READER);
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(json(read).get("locale").asString()).isEqualTo("nb");
         assertThat(json(read).at("/contract/hourlyRateNok").decimalValue()).isEqualByComparingTo("1450.50");
@@ -48,7 +48,7 @@ class CustomerApiTest extends IntakeIntegrationTest {
     void withoutAContractThePolicyDefaultsApply() {
         String customerId = unique("kunde");
 
-        put("/api/v1/customers/" + customerId, BODY.replaceAll(",\\s*\"contract\": \\{[^}]*}", "")
+        api.put("/api/v1/customers/" + customerId, BODY.replaceAll(",\\s*\"contract\": \\{[^}]*}", "")
                 .replace("\"nb\"", "\"en\""), DIRECTORY);
 
         Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
@@ -60,7 +60,7 @@ class CustomerApiTest extends IntakeIntegrationTest {
     void trailingZerosAreNotDecimals() {
         String customerId = unique("kunde");
 
-        HttpResponse<String> response = put("/api/v1/customers/" + customerId,
+        HttpResponse<String> response = api.put("/api/v1/customers/" + customerId,
                 BODY.replace("\"hourlyRateNok\": 1450.5", "\"hourlyRateNok\": 1450.500"), DIRECTORY);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -70,7 +70,7 @@ class CustomerApiTest extends IntakeIntegrationTest {
 
     @Test
     void anUnknownCustomerIs404() {
-        assertThat(get("/api/v1/customers/" + unique("nobody"), READER).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/customers/" + unique("nobody"), READER).statusCode()).isEqualTo(404);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,7 +87,7 @@ class CustomerApiTest extends IntakeIntegrationTest {
     void badCustomersAreRefusedAndPublishNothing(String what, String replace, String with, String field) {
         long before = count(Topics.CUSTOMERS.name());
 
-        HttpResponse<String> response = put("/api/v1/customers/" + unique("kunde"), BODY.replace(replace, with), DIRECTORY);
+        HttpResponse<String> response = api.put("/api/v1/customers/" + unique("kunde"), BODY.replace(replace, with), DIRECTORY);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(errors(response)).containsKey(field);
@@ -98,14 +98,14 @@ class CustomerApiTest extends IntakeIntegrationTest {
     void writingCustomersNeedsTheCustomersWriteScopeNotTheTicketIntegrationsScope() {
         long before = count(Topics.CUSTOMERS.name());
 
-        HttpResponse<String> ticketWriter = put("/api/v1/customers/" + unique("kunde"), BODY, WRITER);
+        HttpResponse<String> ticketWriter = api.put("/api/v1/customers/" + unique("kunde"), BODY, WRITER);
 
         assertThat(ticketWriter.statusCode()).as("a tickets:write token, as Zendesk holds").isEqualTo(403);
         assertThat(json(ticketWriter).get("detail").asString()).contains("customers:write");
-        assertThat(put("/api/v1/customers/" + unique("kunde"), BODY, READER).statusCode()).isEqualTo(403);
-        assertThat(put("/api/v1/customers/" + unique("kunde"), BODY, null).statusCode()).isEqualTo(401);
+        assertThat(api.put("/api/v1/customers/" + unique("kunde"), BODY, READER).statusCode()).isEqualTo(403);
+        assertThat(api.put("/api/v1/customers/" + unique("kunde"), BODY, null).statusCode()).isEqualTo(401);
         assertThat(count(Topics.CUSTOMERS.name())).isEqualTo(before);
-        assertThat(get("/api/v1/customers/" + unique("kunde"), WRITER).statusCode()).as("reading needs only read")
+        assertThat(api.get("/api/v1/customers/" + unique("kunde"), WRITER).statusCode()).as("reading needs only read")
                 .isEqualTo(404);
     }
 }

@@ -31,7 +31,7 @@ class CustomerFuzzTest extends IntakeIntegrationTest {
 
         for (int i = 0; i < BODIES; i++) {
             String body = mutations.mutate(CustomerApiTest.BODY);
-            HttpResponse<String> response = put("/api/v1/customers/" + unique("fuzz"), body, DIRECTORY);
+            HttpResponse<String> response = api.put("/api/v1/customers/" + unique("fuzz"), body, DIRECTORY);
             int status = response.statusCode();
             if (status >= 500) {
                 serverErrors.add(status + " for " + body + " -> " + response.body());

@@ -19,7 +19,7 @@ class InboundRetryTest {
         var failure = new ListenerExecutionFailedException("listener failed",
                 new BrokerUnavailableException("Kafka did not acknowledge", Duration.ofSeconds(5), null));
 
-        BackOffExecution retries = InboundListenerConfiguration.backOffFor(failure).start();
+        BackOffExecution retries = InboundListenerConfiguration.retries().backOffFor(failure).start();
 
         for (int attempt = 0; attempt < 1_000; attempt++) {
             assertThat(retries.nextBackOff()).isNotEqualTo(BackOffExecution.STOP).isLessThanOrEqualTo(30_000);
@@ -30,7 +30,7 @@ class InboundRetryTest {
     void anyOtherFailureIsRetriedAFewTimesAndThenDeadLettered() {
         var failure = new ListenerExecutionFailedException("listener failed", new IllegalStateException("a bug"));
 
-        BackOff backOff = InboundListenerConfiguration.backOffFor(failure);
+        BackOff backOff = InboundListenerConfiguration.retries().backOffFor(failure);
         BackOffExecution retries = backOff.start();
 
         assertThat(retries.nextBackOff()).isEqualTo(1_000);

@@ -106,7 +106,7 @@ class InboundTopicTest extends IntakeIntegrationTest {
         var invalid = deadLetters.stream().filter(l -> l.key().equals(invalidKey)).findFirst().orElseThrow();
         assertThat(header(invalid, DeadLetterHeaders.REASON)).contains("severity");
         assertThat(header(invalid, DeadLetterHeaders.SERVICE)).isEqualTo("intake-service");
-        assertThat(get("/actuator/prometheus", null).body())
+        assertThat(api.get("/actuator/prometheus", null).body())
                 .containsPattern("support_dead_letters_total\\{.*topic=\"support.inbound.v1\".*} [1-9]");
     }
 

@@ -37,7 +37,7 @@ class ApiFuzzTest extends IntakeIntegrationTest {
 
         for (int i = 0; i < BODIES; i++) {
             String body = mutations.mutate(TicketApiTest.openBody(unique("FUZZ"), 1 + mutations.nextInt(3), null));
-            HttpResponse<String> response = post(path(i), body, WRITER);
+            HttpResponse<String> response = api.post(path(i), body, WRITER);
             int status = response.statusCode();
             if (status >= 500) {
                 serverErrors.add(status + " for " + body + " -> " + response.body());

@@ -52,7 +52,7 @@ class TicketApiTest extends IntakeIntegrationTest {
     }
 
     private String open(int severity, Instant openedAt) {
-        HttpResponse<String> response = post("/api/v1/tickets", openBody(unique("INC"), severity,
+        HttpResponse<String> response = api.post("/api/v1/tickets", openBody(unique("INC"), severity,
                 openedAt == null ? null : openedAt.toString()), WRITER);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         return json(response).get("ticketId").asString();
@@ -68,7 +68,7 @@ class TicketApiTest extends IntakeIntegrationTest {
         String externalId = unique("INC");
         Instant openedAt = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
 
-        HttpResponse<String> response = post("/api/v1/tickets", openBody(externalId, 1, openedAt.toString()), WRITER);
+        HttpResponse<String> response = api.post("/api/v1/tickets", openBody(externalId, 1, openedAt.toString()), WRITER);
 
         assertThat(response.statusCode()).isEqualTo(202);
         String ticketId = json(response).get("ticketId").asString();
@@ -90,8 +90,8 @@ class TicketApiTest extends IntakeIntegrationTest {
     void theSameTicketTwiceIsOneTicketWithTheSameIds() {
         String body = openBody(unique("INC"), 3, null);
 
-        HttpResponse<String> first = post("/api/v1/tickets", body, WRITER);
-        HttpResponse<String> second = post("/api/v1/tickets", body, WRITER);
+        HttpResponse<String> first = api.post("/api/v1/tickets", body, WRITER);
+        HttpResponse<String> second = api.post("/api/v1/tickets", body, WRITER);
 
         assertThat(second.statusCode()).isEqualTo(202);
         String ticketId = json(first).get("ticketId").asString();
@@ -108,16 +108,16 @@ class TicketApiTest extends IntakeIntegrationTest {
         String ticketId = open(3, openedAt);
         String base = "/api/v1/tickets/" + ticketId;
 
-        assertThat(post(base + "/severity", "{\"severity\": 1, \"note\": \"all users down\"}", WRITER).statusCode())
+        assertThat(api.post(base + "/severity", "{\"severity\": 1, \"note\": \"all users down\"}", WRITER).statusCode())
                 .isEqualTo(202);
-        assertThat(post(base + "/severity", """
+        assertThat(api.post(base + "/severity", """
                 {"severity": 2, "reason": "CUSTOMER_RESOURCES_UNAVAILABLE", "note": "no admin access"}""", WRITER)
                 .statusCode()).isEqualTo(202);
         Instant respondedAt = openedAt.plus(30, ChronoUnit.MINUTES);
-        assertThat(post(base + "/first-response", "{\"consultant\": \"per@biztek.no\", \"respondedAt\": \""
+        assertThat(api.post(base + "/first-response", "{\"consultant\": \"per@biztek.no\", \"respondedAt\": \""
                 + respondedAt + "\"}", WRITER).statusCode()).isEqualTo(202);
-        assertThat(post(base + "/resolve", "", WRITER).statusCode()).isEqualTo(202);
-        assertThat(post(base + "/reopen", "{\"note\": \"came back\"}", WRITER).statusCode()).isEqualTo(202);
+        assertThat(api.post(base + "/resolve", "", WRITER).statusCode()).isEqualTo(202);
+        assertThat(api.post(base + "/reopen", "{\"note\": \"came back\"}", WRITER).statusCode()).isEqualTo(202);
         published(ticketId, TicketReopened.class);
 
         var events = readAll(Topics.TICKET_EVENTS).stream().filter(r -> r.key().equals(ticketId))
@@ -144,10 +144,10 @@ class TicketApiTest extends IntakeIntegrationTest {
     void retriedLifecycleRequestsPublishNothingNew() {
         String ticketId = open(2, null);
         String base = "/api/v1/tickets/" + ticketId;
-        HttpResponse<String> first = post(base + "/first-response", "{\"consultant\": \"per\"}", WRITER);
-        HttpResponse<String> again = post(base + "/first-response", "{\"consultant\": \"per\"}", WRITER);
-        post(base + "/resolve", "{}", WRITER);
-        HttpResponse<String> resolvedAgain = post(base + "/resolve", "{}", WRITER);
+        HttpResponse<String> first = api.post(base + "/first-response", "{\"consultant\": \"per\"}", WRITER);
+        HttpResponse<String> again = api.post(base + "/first-response", "{\"consultant\": \"per\"}", WRITER);
+        api.post(base + "/resolve", "{}", WRITER);
+        HttpResponse<String> resolvedAgain = api.post(base + "/resolve", "{}", WRITER);
         published(ticketId, TicketResolved.class);
 
         assertThat(again.statusCode()).isEqualTo(202);
@@ -173,7 +173,7 @@ class TicketApiTest extends IntakeIntegrationTest {
             otherInstance.send(new ProducerRecord<>(Topics.TICKET_EVENTS.name(), ticketId, upgrade)).get();
         }
 
-        HttpResponse<String> ours = post("/api/v1/tickets/" + ticketId + "/severity",
+        HttpResponse<String> ours = api.post("/api/v1/tickets/" + ticketId + "/severity",
                 "{\"severity\": 2, \"reason\": \"CUSTOMER_RESOURCES_UNAVAILABLE\"}", WRITER);
 
         assertThat(ours.statusCode()).as(ours.body()).isEqualTo(202);
@@ -183,7 +183,7 @@ class TicketApiTest extends IntakeIntegrationTest {
 
     @Test
     void lifecycleOfAnUnknownTicketIs404() {
-        HttpResponse<String> response = post("/api/v1/tickets/" + java.util.UUID.randomUUID() + "/first-response",
+        HttpResponse<String> response = api.post("/api/v1/tickets/" + java.util.UUID.randomUUID() + "/first-response",
                 "{\"consultant\": \"per\"}", WRITER);
 
         assertThat(response.statusCode()).isEqualTo(404);
@@ -195,7 +195,7 @@ class TicketApiTest extends IntakeIntegrationTest {
     void reopeningATicketThatIsNotResolvedIs409() {
         String ticketId = open(3, null);
 
-        assertThat(post("/api/v1/tickets/" + ticketId + "/reopen", "{}", WRITER).statusCode()).isEqualTo(409);
+        assertThat(api.post("/api/v1/tickets/" + ticketId + "/reopen", "{}", WRITER).statusCode()).isEqualTo(409);
     }
 
     @Test
@@ -204,7 +204,7 @@ class TicketApiTest extends IntakeIntegrationTest {
         String ticketId = open(3, openedAt);
         long before = count(Topics.TICKET_EVENTS.name());
 
-        HttpResponse<String> response = post("/api/v1/tickets/" + ticketId + "/first-response",
+        HttpResponse<String> response = api.post("/api/v1/tickets/" + ticketId + "/first-response",
                 "{\"consultant\": \"per\", \"respondedAt\": \"" + openedAt.minusSeconds(60) + "\"}", WRITER);
 
         assertThat(response.statusCode()).isEqualTo(400);
@@ -218,8 +218,8 @@ class TicketApiTest extends IntakeIntegrationTest {
         String path = "/api/v1/tickets/" + ticketId + "/severity";
         long before = count(Topics.TICKET_EVENTS.name());
 
-        HttpResponse<String> noReason = post(path, "{\"severity\": 3}", WRITER);
-        HttpResponse<String> wrongReason = post(path, "{\"severity\": 3, \"reason\": \"CUSTOMER_REQUEST\"}", WRITER);
+        HttpResponse<String> noReason = api.post(path, "{\"severity\": 3}", WRITER);
+        HttpResponse<String> wrongReason = api.post(path, "{\"severity\": 3, \"reason\": \"CUSTOMER_REQUEST\"}", WRITER);
 
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(errors(noReason).get("reason")).startsWith("a downgrade needs a reason code");
@@ -248,7 +248,7 @@ class TicketApiTest extends IntakeIntegrationTest {
         String body = openBody(unique("INC"), 2, null).replace(replace, with == null ? "" : with);
         long before = count(Topics.TICKET_EVENTS.name());
 
-        HttpResponse<String> response = post("/api/v1/tickets", body, WRITER);
+        HttpResponse<String> response = api.post("/api/v1/tickets", body, WRITER);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(errors(response)).containsKey(field);
@@ -263,7 +263,7 @@ class TicketApiTest extends IntakeIntegrationTest {
                 ".kunde-as", "*kunde*", "k".repeat(101))) {
             String body = openBody(unique("INC"), 2, null).replace("\"kunde-as\"", JSON.writeValueAsString(customerId));
 
-            HttpResponse<String> response = post("/api/v1/tickets", body, WRITER);
+            HttpResponse<String> response = api.post("/api/v1/tickets", body, WRITER);
 
             assertThat(response.statusCode()).as(customerId + ": " + response.body()).isEqualTo(400);
             assertThat(errors(response)).as(customerId).containsEntry("customerId", CustomerIds.MESSAGE);
@@ -275,7 +275,7 @@ class TicketApiTest extends IntakeIntegrationTest {
     void blanksAroundACustomerIdAreDroppedAsBefore() {
         String externalId = unique("INC");
 
-        HttpResponse<String> response = post("/api/v1/tickets",
+        HttpResponse<String> response = api.post("/api/v1/tickets",
                 openBody(externalId, 2, null).replace("\"kunde-as\"", "\" kunde-as \""), WRITER);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -287,14 +287,14 @@ class TicketApiTest extends IntakeIntegrationTest {
     void every202SaysWhereTheSlaStatusWillBeAndToWaitASecond() {
         String body = openBody(unique("INC"), 2, null);
 
-        HttpResponse<String> opened = post("/api/v1/tickets", body, WRITER);
+        HttpResponse<String> opened = api.post("/api/v1/tickets", body, WRITER);
         String ticketId = json(opened).get("ticketId").asString();
         String status = "http://127.0.0.1:8082/api/v1/tickets/" + ticketId + "/sla";
 
         assertThat(opened.statusCode()).isEqualTo(202);
         assertThat(opened.headers().firstValue("Location")).hasValue(status);
         assertThat(opened.headers().firstValue("Retry-After")).hasValue("1");
-        HttpResponse<String> again = post("/api/v1/tickets", body, WRITER);
+        HttpResponse<String> again = api.post("/api/v1/tickets", body, WRITER);
         assertThat(json(again).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
         assertThat(again.headers().firstValue("Location")).hasValue(status);
         for (String lifecycle : new String[] {"first-response", "severity", "resolve", "reopen"}) {
@@ -303,7 +303,7 @@ class TicketApiTest extends IntakeIntegrationTest {
                 case "severity" -> "{\"severity\": 1}";
                 default -> "{}";
             };
-            HttpResponse<String> response = post("/api/v1/tickets/" + ticketId + "/" + lifecycle, change, WRITER);
+            HttpResponse<String> response = api.post("/api/v1/tickets/" + ticketId + "/" + lifecycle, change, WRITER);
             assertThat(response.statusCode()).as(lifecycle + ": " + response.body()).isEqualTo(202);
             assertThat(response.headers().firstValue("Location")).as(lifecycle).hasValue(status);
             assertThat(response.headers().firstValue("Retry-After")).as(lifecycle).hasValue("1");
@@ -315,19 +315,19 @@ class TicketApiTest extends IntakeIntegrationTest {
         Instant tooOld = Instant.now().minus(Duration.ofDays(30)).minus(Duration.ofHours(1));
         long before = count(Topics.TICKET_EVENTS.name());
 
-        HttpResponse<String> response = post("/api/v1/tickets", openBody(unique("INC"), 2, tooOld.toString()), WRITER);
+        HttpResponse<String> response = api.post("/api/v1/tickets", openBody(unique("INC"), 2, tooOld.toString()), WRITER);
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(errors(response).get("openedAt")).startsWith("must not lie more than PT720H in the past");
         assertThat(count(Topics.TICKET_EVENTS.name())).isEqualTo(before);
         Instant withinIt = Instant.now().minus(Duration.ofDays(29));
-        assertThat(post("/api/v1/tickets", openBody(unique("INC"), 2, withinIt.toString()), WRITER).statusCode())
+        assertThat(api.post("/api/v1/tickets", openBody(unique("INC"), 2, withinIt.toString()), WRITER).statusCode())
                 .isEqualTo(202);
     }
 
     @Test
     void malformedJsonIs400() {
-        HttpResponse<String> response = post("/api/v1/tickets", "{\"source\": \"portal\", ", WRITER);
+        HttpResponse<String> response = api.post("/api/v1/tickets", "{\"source\": \"portal\", ", WRITER);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errors(response)).containsKey("body");
@@ -335,7 +335,7 @@ class TicketApiTest extends IntakeIntegrationTest {
 
     @Test
     void wrongContentTypeIs415() {
-        HttpResponse<String> response = send(request("/api/v1/tickets", WRITER).header("Content-Type", "text/plain")
+        HttpResponse<String> response = api.send(api.request("/api/v1/tickets", WRITER).header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(openBody(unique("INC"), 2, null))));
 
         assertThat(response.statusCode()).isEqualTo(415);
@@ -345,7 +345,7 @@ class TicketApiTest extends IntakeIntegrationTest {
     void aBodyOverTheLimitIs413() {
         String body = openBody(unique("INC"), 2, null).replace("Ingen får sendt e-post", "x".repeat(20_000));
 
-        assertThat(post("/api/v1/tickets", body, WRITER).statusCode()).isEqualTo(413);
+        assertThat(api.post("/api/v1/tickets", body, WRITER).statusCode()).isEqualTo(413);
     }
 
     @Test
@@ -353,15 +353,15 @@ class TicketApiTest extends IntakeIntegrationTest {
         String body = openBody(unique("INC"), 2, null);
         long before = count(Topics.TICKET_EVENTS.name());
 
-        assertThat(post("/api/v1/tickets", body, null).statusCode()).isEqualTo(401);
-        assertThat(post("/api/v1/tickets", body, "not-a-token").statusCode()).isEqualTo(401);
-        assertThat(post("/api/v1/tickets", body, READER).statusCode()).isEqualTo(403);
+        assertThat(api.post("/api/v1/tickets", body, null).statusCode()).isEqualTo(401);
+        assertThat(api.post("/api/v1/tickets", body, "not-a-token").statusCode()).isEqualTo(401);
+        assertThat(api.post("/api/v1/tickets", body, READER).statusCode()).isEqualTo(403);
         assertThat(count(Topics.TICKET_EVENTS.name())).isEqualTo(before);
     }
 
     @Test
     void aMalformedTicketIdIs400() {
-        HttpResponse<String> response = post("/api/v1/tickets/not-a-ticket/resolve", "{}", WRITER);
+        HttpResponse<String> response = api.post("/api/v1/tickets/not-a-ticket/resolve", "{}", WRITER);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(errors(response)).containsKey("ticketId");
@@ -369,7 +369,7 @@ class TicketApiTest extends IntakeIntegrationTest {
 
     @Test
     void theOpenApiDescriptionShowsRequestsAndProblems() {
-        HttpResponse<String> response = get("/v3/api-docs", null);
+        HttpResponse<String> response = api.get("/v3/api-docs", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         var doc = json(response);
@@ -403,7 +403,7 @@ class TicketApiTest extends IntakeIntegrationTest {
     void openedTicketsAreCountedBySeverityAndChannel() {
         open(1, null);
 
-        HttpResponse<String> metrics = get("/actuator/prometheus", null);
+        HttpResponse<String> metrics = api.get("/actuator/prometheus", null);
 
         assertThat(metrics.body()).contains("support_tickets_opened_total{channel=\"PORTAL\",severity=\"1\"");
         assertThat(metrics.body()).contains("kafka_producer");
@@ -412,7 +412,7 @@ class TicketApiTest extends IntakeIntegrationTest {
 
     @Test
     void readinessReportsKafka() {
-        HttpResponse<String> readiness = get("/actuator/health/readiness", null);
+        HttpResponse<String> readiness = api.get("/actuator/health/readiness", null);
 
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("UP");

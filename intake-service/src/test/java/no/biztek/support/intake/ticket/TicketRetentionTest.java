@@ -26,20 +26,20 @@ class TicketRetentionTest extends ClockedIntakeTest {
         Instant openedAt = now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
         Instant resolvedAt = openedAt.plus(Duration.ofMinutes(50));
         String body = TicketApiTest.openBody(externalId, 2, openedAt.toString());
-        String ticketId = json(post("/api/v1/tickets", body, WRITER)).get("ticketId").asString();
+        String ticketId = json(api.post("/api/v1/tickets", body, WRITER)).get("ticketId").asString();
         String base = "/api/v1/tickets/" + ticketId;
-        assertThat(post(base + "/resolve", "{\"resolvedAt\": \"" + resolvedAt + "\"}", WRITER).statusCode())
+        assertThat(api.post(base + "/resolve", "{\"resolvedAt\": \"" + resolvedAt + "\"}", WRITER).statusCode())
                 .isEqualTo(202);
 
         clock.set(resolvedAt.plus(Duration.ofDays(30)).minusSeconds(60));
-        HttpResponse<String> lastDay = post(base + "/first-response", "{\"consultant\": \"per\"}", WRITER);
+        HttpResponse<String> lastDay = api.post(base + "/first-response", "{\"consultant\": \"per\"}", WRITER);
         assertThat(lastDay.statusCode()).as("still within the retention: " + lastDay.body()).isEqualTo(202);
 
         clock.set(resolvedAt.plus(Duration.ofDays(30)).plusSeconds(60));
         directory.removeForgotten();
         long before = count(Topics.TICKET_EVENTS.name());
-        HttpResponse<String> reopen = post(base + "/reopen", "{}", WRITER);
-        HttpResponse<String> severity = post(base + "/severity", "{\"severity\": 1}", WRITER);
+        HttpResponse<String> reopen = api.post(base + "/reopen", "{}", WRITER);
+        HttpResponse<String> severity = api.post(base + "/severity", "{\"severity\": 1}", WRITER);
 
         assertThat(reopen.statusCode()).isEqualTo(404);
         assertThat(json(reopen).get("detail").asString()).contains("resolved more than PT720H ago and is forgotten")
@@ -53,19 +53,19 @@ class TicketRetentionTest extends ClockedIntakeTest {
         String externalId = unique("INC");
         Instant openedAt = now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
         String original = TicketApiTest.openBody(externalId, 2, openedAt.toString());
-        String ticketId = json(post("/api/v1/tickets", original, WRITER)).get("ticketId").asString();
-        post("/api/v1/tickets/" + ticketId + "/resolve", "{\"resolvedAt\": \"" + openedAt.plusSeconds(60) + "\"}", WRITER);
+        String ticketId = json(api.post("/api/v1/tickets", original, WRITER)).get("ticketId").asString();
+        api.post("/api/v1/tickets/" + ticketId + "/resolve", "{\"resolvedAt\": \"" + openedAt.plusSeconds(60) + "\"}", WRITER);
         clock.advance(Duration.ofDays(31));
         directory.removeForgotten();
         long before = count(Topics.TICKET_EVENTS.name());
 
-        HttpResponse<String> deliveredAgain = post("/api/v1/tickets", original, WRITER);
+        HttpResponse<String> deliveredAgain = api.post("/api/v1/tickets", original, WRITER);
 
         assertThat(deliveredAgain.statusCode()).as("it would start a second clock, breached at once").isEqualTo(400);
         assertThat(errors(deliveredAgain).get("openedAt")).startsWith("must not lie more than PT720H in the past");
         assertThat(count(Topics.TICKET_EVENTS.name())).isEqualTo(before);
 
-        HttpResponse<String> openedNow = post("/api/v1/tickets", TicketApiTest.openBody(externalId, 2, null), WRITER);
+        HttpResponse<String> openedNow = api.post("/api/v1/tickets", TicketApiTest.openBody(externalId, 2, null), WRITER);
 
         assertThat(openedNow.statusCode()).isEqualTo(202);
         assertThat(json(openedNow).get("ticketId").asString()).isEqualTo(ticketId);
@@ -74,7 +74,7 @@ class TicketRetentionTest extends ClockedIntakeTest {
                 && r.value().getPayload() instanceof TicketOpened again && again.getOpenedAt().isAfter(openedAt));
         assertThat(((TicketOpened) opening.value().getPayload()).getOpenedAt())
                 .as("a new ticket under the same id, measured from now").isAfter(openedAt.plus(Duration.ofDays(30)));
-        assertThat(post("/api/v1/tickets/" + ticketId + "/first-response", "{\"consultant\": \"per\"}", WRITER)
+        assertThat(api.post("/api/v1/tickets/" + ticketId + "/first-response", "{\"consultant\": \"per\"}", WRITER)
                 .statusCode()).as("the new ticket is known").isEqualTo(202);
     }
 }

@@ -24,7 +24,7 @@ class ZendeskDeliveryLimitTest extends ClockedIntakeTest {
         String timestamp = now().truncatedTo(ChronoUnit.SECONDS).toString();
         String signature = Base64.getEncoder().encodeToString(
                 signer.sign(timestamp, body.getBytes(StandardCharsets.UTF_8)));
-        return send(request("/api/v1/webhooks/zendesk", WRITER).header("Content-Type", "application/json")
+        return api.send(api.request("/api/v1/webhooks/zendesk", WRITER).header("Content-Type", "application/json")
                 .header(ZendeskSignature.TIMESTAMP_HEADER, timestamp).header(ZendeskSignature.SIGNATURE_HEADER, signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }

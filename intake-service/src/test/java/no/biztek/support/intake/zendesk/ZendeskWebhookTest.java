@@ -51,7 +51,7 @@ class ZendeskWebhookTest extends IntakeIntegrationTest {
     }
 
     private HttpResponse<String> deliver(String body, String timestamp, String signature) {
-        HttpRequest.Builder request = request(PATH, WRITER).header("Content-Type", "application/json")
+        HttpRequest.Builder request = api.request(PATH, WRITER).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (timestamp != null) {
             request.header(ZendeskSignature.TIMESTAMP_HEADER, timestamp);
@@ -59,7 +59,7 @@ class ZendeskWebhookTest extends IntakeIntegrationTest {
         if (signature != null) {
             request.header(ZendeskSignature.SIGNATURE_HEADER, signature);
         }
-        return send(request);
+        return api.send(request);
     }
 
     private HttpResponse<String> signedDelivery(String body) {
@@ -324,7 +324,7 @@ class ZendeskWebhookTest extends IntakeIntegrationTest {
         String body = created(unique("zd"), "normal");
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 
-        HttpResponse<String> response = send(request(PATH, null).header("Content-Type", "application/json")
+        HttpResponse<String> response = api.send(api.request(PATH, null).header("Content-Type", "application/json")
                 .header(ZendeskSignature.TIMESTAMP_HEADER, now).header(ZendeskSignature.SIGNATURE_HEADER, sign(now, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
 
