@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Every version of the policy, each in force from its effective-from instant until the next one's. */
+/** Every version of one plan, each in force from its effective-from instant until the next one's. */
 public final class PolicyHistory {
 
     private final List<SlaPolicy> versions;
@@ -20,6 +20,10 @@ public final class PolicyHistory {
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < sorted.size(); i++) {
             SlaPolicy version = sorted.get(i);
+            if (!version.plan().equals(sorted.get(0).plan())) {
+                throw new IllegalArgumentException("policy versions '" + sorted.get(0).id() + "' and '" + version.id()
+                        + "' belong to different plans, '" + sorted.get(0).plan() + "' and '" + version.plan() + "'");
+            }
             if (!ids.add(version.id())) {
                 throw new IllegalArgumentException("duplicate policy version id '" + version.id() + "'");
             }
@@ -29,6 +33,11 @@ public final class PolicyHistory {
             }
         }
         this.versions = sorted;
+    }
+
+    /** The plan all these versions belong to. */
+    public String plan() {
+        return versions.get(0).plan();
     }
 
     /** The version in force at the instant. */

@@ -11,6 +11,8 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
+import no.biztek.support.policy.PauseRules;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.Severity;
 import no.biztek.support.policy.SlaPolicy;
@@ -27,6 +29,26 @@ class DefaultPolicyTest {
         assertThat(history.versions()).hasSize(1);
         assertThat(policy.id()).isEqualTo("biztek-2020-01");
         assertThat(policy.effectiveFrom()).isEqualTo(Instant.parse("2019-12-31T23:00:00Z"));
+    }
+
+    @Test
+    void thePublishedTermsAreTheDefaultPlanAlone() {
+        PlanCatalogue catalogue = PolicyFile.defaultCatalogue();
+
+        assertThat(catalogue.planNames()).containsExactly(PlanCatalogue.DEFAULT_PLAN);
+        assertThat(history.plan()).isEqualTo(PlanCatalogue.DEFAULT_PLAN);
+        assertThat(catalogue.versionById("biztek-2020-01")).hasValueSatisfying(v ->
+                assertThat(v.plan()).isEqualTo(PlanCatalogue.DEFAULT_PLAN));
+    }
+
+    @Test
+    void thePublishedTermsSetNoResolutionTargetAndPauseOnlyWhenResolved() {
+        for (Severity severity : Severity.values()) {
+            assertThat(policy.terms(severity).resolutionTarget()).isEmpty();
+            assertThat(policy.terms(severity).calendar()).isSameAs(policy.calendar());
+        }
+        assertThat(policy.pauseRules()).isEqualTo(PauseRules.DEFAULT);
+        assertThat(policy.pauseRules().reasons()).containsExactly(PauseRules.RESOLVED);
     }
 
     @Test

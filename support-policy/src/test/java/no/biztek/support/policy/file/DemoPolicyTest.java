@@ -8,6 +8,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import no.biztek.support.policy.Metric;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.Severity;
 import no.biztek.support.policy.SlaPolicy;
@@ -25,6 +27,16 @@ class DemoPolicyTest {
         assertThat(policy.id()).startsWith("demo-");
         assertThat(policy.firstResponseDeadline(Severity.SERIOUS, saturdayNight))
                 .isEqualTo(saturdayNight.plus(Duration.ofSeconds(90)));
+    }
+
+    @Test
+    void demoMeasuresResolutionTooAndWaitingPausesIt() {
+        SlaPolicy policy = demo.inForceAt(Instant.parse("2026-03-07T23:00:00Z"));
+
+        assertThat(policy.plan()).isEqualTo(PlanCatalogue.DEFAULT_PLAN);
+        assertThat(policy.terms(Severity.SERIOUS).resolutionTarget()).hasValue(Duration.ofMinutes(6));
+        assertThat(policy.pauseRules().pauses("WAITING_ON_CUSTOMER", Metric.RESOLUTION)).isTrue();
+        assertThat(policy.pauseRules().pauses("WAITING_ON_CUSTOMER", Metric.FIRST_RESPONSE)).isFalse();
     }
 
     @Test

@@ -66,9 +66,12 @@ class PolicyFileErrorsTest {
             multiplier below one         | '"1.5"'                             | '"0.5"'                          | versions[0].vendorEscalation: after-hours multiplier must be at least 1
             bad downgrade reason         | '[CUSTOMER_RESOURCES_UNAVAILABLE]'  | '[no resources]'                 | versions[0].downgradeReasons[0]: must be an UPPER_SNAKE_CASE reason code
             pages not a boolean          | 'pagesAroundTheClock: true'         | 'pagesAroundTheClock: yes'       | versions[0].severities.1.pagesAroundTheClock: must be true or false
+            resolution before response   | 'firstResponseTarget: PT4H}'        | 'firstResponseTarget: PT4H, resolutionTarget: PT2H}' | versions[0].severities.2: resolution target PT2H must not be shorter than the first-response target PT4H
+            pause for an unknown metric  | 'warningThresholds: [50, 75, 90]'   | 'pauseReasons: {RESOLVED: [first-response, resolution], WAITING_ON_VENDOR: [vendor]}' | versions[0].pauseReasons.WAITING_ON_VENDOR[0]: must be a metric, one of [first-response, resolution], was 'vendor'
+            versions and plans           | 'versions:'                         | 'plans: {}\nversions:'           | must give either versions (the default plan alone) or plans, not both
             """)
     void badFieldIsNamed(String what, String replace, String with, String expectedMessage) {
-        String yaml = VALID.replace(replace, with);
+        String yaml = VALID.replace(replace, with.replace("\\n", "\n"));
         assertThat(yaml).as("test setup changed the policy").isNotEqualTo(VALID);
 
         assertThatThrownBy(() -> PolicyFile.parse("bad.yaml", yaml))
