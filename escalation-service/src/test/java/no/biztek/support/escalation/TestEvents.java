@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import no.biztek.support.escalation.api.Ids;
 import no.biztek.support.schemas.common.Channel;
 import no.biztek.support.schemas.common.ContractTerms;
 import no.biztek.support.schemas.common.CustomerLocale;

@@ -2,11 +2,9 @@ package no.biztek.support.notification;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /** notification-service: keeps customers informed of the vendor's progress on their tickets, by e-mail. */
 @SpringBootApplication
-@EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationServiceApplication {
 
     public static void main(String[] args) {

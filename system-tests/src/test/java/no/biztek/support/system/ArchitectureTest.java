@@ -1,5 +1,6 @@
 package no.biztek.support.system;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,9 +22,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * The rules that keep the modules apart (issue "One platform for the four services"), checked over every module's
  * compiled main classes: services never depend on each other; {@code schemas} holds contracts and depends on
  * Avro and Kafka's serialization only; {@code support-policy} is plain Java; the shared modules depend on no
- * service; and no two feature packages depend on each other both ways (a feature uses another only through what
- * that one offers, never the other way round too) — so far in intake and sla-timer; escalation and notification
- * still have cycles between their feature packages (issue 14 note).
+ * service; a service's root package holds only its application; and no two packages of a service depend on each
+ * other both ways (a feature uses another only through what that one offers, never the other way round too). A
+ * feature's internals are package-private, so the compiler keeps other features out of them.
  */
 class ArchitectureTest {
 
@@ -86,7 +87,16 @@ class ArchitectureTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"intake", "sla"})
+    @ValueSource(strings = {"intake", "sla", "escalation", "notification"})
+    void aServicesRootHoldsOnlyItsApplication(String service) {
+        classes().that().resideInAPackage(BASE + "." + service)
+                .should().beAnnotatedWith("org.springframework.boot.autoconfigure.SpringBootApplication")
+                .because("a service is feature packages, api and config; nothing generic at the root")
+                .check(classes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"intake", "sla", "escalation", "notification"})
     void featurePackagesOfAServiceDoNotDependOnEachOtherBothWays(String service) {
         slices().matching(BASE + "." + service + ".(*)..").should().beFreeOfCycles().check(classes);
     }

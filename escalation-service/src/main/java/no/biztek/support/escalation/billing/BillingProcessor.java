@@ -7,8 +7,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import no.biztek.support.escalation.Ids;
-import no.biztek.support.escalation.streams.Outbound;
+import no.biztek.support.escalation.api.Ids;
+import no.biztek.support.kafka.streams.Outbound;
 import no.biztek.support.kafka.deadletter.DeadLetterRoute;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.billing.BillableTimeRecorded;

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 
-import no.biztek.support.escalation.streams.Outbound;
+import no.biztek.support.kafka.streams.Outbound;
 import no.biztek.support.kafka.deadletter.DeadLetterRoute;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.customer.Customer;

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 
-import no.biztek.support.escalation.Problems;
+import no.biztek.support.escalation.api.Problems;
 import no.biztek.support.httpapi.problem.InvalidRequestException;
 
 /**

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import no.biztek.support.escalation.ApiProperties;
+import no.biztek.support.escalation.api.ApiProperties;
 import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.kafka.publish.AcknowledgedPublisher;

@@ -47,23 +47,16 @@ final class ChannelText {
 
     /** A value in Slack mrkdwn. */
     static String slack(String value) {
-        String line = line(value);
-        StringBuilder escaped = new StringBuilder(line.length() + 8);
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '*', '_', '~', '`' -> escaped.append(ZERO_WIDTH_SPACE).append(c);
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return escaped(value, "*_~`", ZERO_WIDTH_SPACE);
     }
 
     /** A value in a Teams MessageCard's markdown text or title. */
     static String teams(String value) {
+        return escaped(value, "\\`*_~#[]()|{}!", "\\");
+    }
+
+    /** One line with {@code & < >} as entities and each markup character preceded by {@code neutraliser}. */
+    private static String escaped(String value, String markup, String neutraliser) {
         String line = line(value);
         StringBuilder escaped = new StringBuilder(line.length() + 8);
         for (int i = 0; i < line.length(); i++) {
@@ -72,9 +65,7 @@ final class ChannelText {
                 case '&' -> escaped.append("&amp;");
                 case '<' -> escaped.append("&lt;");
                 case '>' -> escaped.append("&gt;");
-                case '\\', '`', '*', '_', '~', '#', '[', ']', '(', ')', '|', '{', '}', '!' ->
-                        escaped.append('\\').append(c);
-                default -> escaped.append(c);
+                default -> (markup.indexOf(c) >= 0 ? escaped.append(neutraliser) : escaped).append(c);
             }
         }
         return escaped.toString();

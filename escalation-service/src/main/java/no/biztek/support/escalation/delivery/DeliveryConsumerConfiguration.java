@@ -6,8 +6,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -15,36 +14,39 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.util.backoff.BackOff;
 
-import no.biztek.support.escalation.streams.InternalTopics;
-import no.biztek.support.escalation.streams.TopicLayout;
+import no.biztek.support.escalation.paging.InternalTopics;
+import no.biztek.support.escalation.paging.TopicLayout;
+import no.biztek.support.httpapi.problem.BrokerUnavailableException;
+import no.biztek.support.kafka.DeadLetterMetrics;
+import no.biztek.support.kafka.listener.ListenerDeadLetters;
+import no.biztek.support.kafka.listener.ListenerRetries;
+import no.biztek.support.schemas.topic.Topics;
 
 /** The Kafka consumers of the delivery listeners (pages and desk warnings): group, offsets, retries, concurrency. */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConsumerConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(DeliveryConsumerConfiguration.class);
-
     /** Records fetched per poll: a page may take a while on a slow channel, and the next poll must come in time. */
     static final int MAX_POLL_RECORDS = 5;
-    /** Retries of a record whose handling failed (e.g. its dead letter could not be written), then it is skipped. */
+    /** Retries of a record whose handling failed (a fault of ours), then it is dead-lettered. */
     static final int MAX_RECORD_RETRIES = 4;
 
     /**
      * The delivery consumers: a group of their own ({@code <application-id>-delivery}), committed records
      * only, from the earliest offset for a new group (stale pages are skipped, not delivered), a few records
-     * per poll. A record whose handling throws (its dead letter or command could not be written) is retried
-     * a bounded number of times with backoff, then logged and skipped: the page's own acknowledgement timeout
-     * still moves it on.
+     * per poll; dead letters as every listener of the platform writes them ({@link #errorHandler}).
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, byte[]> deliveryContainerFactory(KafkaProperties kafka,
-            InternalTopics topics) {
+            InternalTopics topics, KafkaTemplate<Object, Object> template, DeadLetterMetrics deadLetterMetrics,
+            @Value("${spring.application.name}") String service) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, topics.applicationId() + "-delivery");
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -54,17 +56,28 @@ class DeliveryConsumerConfiguration {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
                 new ByteArrayDeserializer()));
-        factory.setCommonErrorHandler(errorHandler());
+        factory.setCommonErrorHandler(errorHandler(new ListenerDeadLetters(template, service, deadLetterMetrics)));
         return factory;
     }
 
-    static DefaultErrorHandler errorHandler() {
-        return new DefaultErrorHandler((record, failure) -> log.error("Giving up on {}-{}@{} after {} retries: {}",
-                record.topic(), record.partition(), record.offset(), MAX_RECORD_RETRIES, failure.toString()),
-                recordBackOff());
+    /**
+     * An undeliverable page or withdrawal ({@link PageDeliveryListener.PageUndeliverableException}) goes to
+     * {@code support.escalation-events.v1.DLT} at once; a record whose handling throws because Kafka did not
+     * acknowledge (its DELIVERY_FAILED command) is retried until Kafka is back; any other failure is retried a
+     * bounded number of times with backoff ({@link #recordBackOff}), then dead-lettered, never skipped.
+     */
+    static DefaultErrorHandler errorHandler(ListenerDeadLetters deadLetters) {
+        DefaultErrorHandler errorHandler = deadLetters.errorHandler("delivery", retries(), Topics.ESCALATION_EVENTS,
+                Topics.SLA_EVENTS);
+        errorHandler.addNotRetryableExceptions(PageDeliveryListener.PageUndeliverableException.class);
+        return errorHandler;
     }
 
-    /** 0.5 s, 1 s, 2 s, 4 s: then the record is given up (never an endless loop of re-deliveries). */
+    static ListenerRetries retries() {
+        return ListenerRetries.of(recordBackOff()).untilBack(BrokerUnavailableException.class);
+    }
+
+    /** 0.5 s, 1 s, 2 s, 4 s: then the record is dead-lettered (never an endless loop of re-deliveries). */
     static BackOff recordBackOff() {
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(MAX_RECORD_RETRIES);
         backOff.setInitialInterval(500);

@@ -3,8 +3,8 @@ package no.biztek.support.escalation.delivery;
 import no.biztek.support.escalation.paging.PageCommand;
 
 /**
- * What became of a page event; an undeliverable one remembers what of its report is still to be written, so a
- * record handed over again writes only the rest ({@link UndeliverableReports}).
+ * What became of a page event; an undeliverable page remembers whether its DELIVERY_FAILED command was written, so a
+ * record handed over again writes it only if it was not ({@link DeliveryFailedCommands}).
  */
 final class DeliveryOutcome {
 
@@ -17,7 +17,6 @@ final class DeliveryOutcome {
     final String failures;
     /** Moves an undeliverable page on; null for a withdrawal. */
     final PageCommand command;
-    volatile boolean deadLettered;
     volatile boolean commanded;
 
     private DeliveryOutcome(String ticketId, String what, String failures, PageCommand command) {

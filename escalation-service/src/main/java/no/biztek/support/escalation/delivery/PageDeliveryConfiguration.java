@@ -2,20 +2,18 @@ package no.biztek.support.escalation.delivery;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import no.biztek.support.escalation.ApiProperties;
+import no.biztek.support.escalation.api.ApiProperties;
 import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.escalation.paging.PagingProperties;
 import no.biztek.support.kafka.publish.AcknowledgedPublisher;
-import no.biztek.support.escalation.streams.InternalTopics;
-import no.biztek.support.kafka.DeadLetterMetrics;
+import no.biztek.support.escalation.paging.InternalTopics;
 import no.biztek.support.kafka.follow.TopicFollower;
 
 /** The page-delivery listener: what the people of a page event are told, what is delivered, what is reported. */
@@ -36,15 +34,13 @@ class PageDeliveryConfiguration {
     }
 
     @Bean
-    UndeliverableReports undeliverableReports(AcknowledgedPublisher publisher, InternalTopics topics,
-                                              DeadLetterMetrics deadLetters,
-                                              @Value("${spring.application.name}") String service) {
-        return new UndeliverableReports(publisher::send, topics.pageCommands(), deadLetters, service);
+    DeliveryFailedCommands deliveryFailedCommands(AcknowledgedPublisher publisher, InternalTopics topics) {
+        return new DeliveryFailedCommands(publisher::send, topics.pageCommands());
     }
 
     @Bean
-    PageDeliveryListener pageDeliveryListener(PageEventDelivery pageEventDelivery, UndeliverableReports reports,
+    PageDeliveryListener pageDeliveryListener(PageEventDelivery pageEventDelivery, DeliveryFailedCommands commands,
                                               MeterRegistry registry) {
-        return new PageDeliveryListener(pageEventDelivery, reports, registry);
+        return new PageDeliveryListener(pageEventDelivery, commands, registry);
     }
 }

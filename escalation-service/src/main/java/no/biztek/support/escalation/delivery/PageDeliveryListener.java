@@ -27,9 +27,11 @@ import no.biztek.support.schemas.topic.Topics;
  *
  * <p>A page no channel took, or a withdrawal that did not reach everyone paged, is recorded as handled first (so
  * a redelivered record never delivers it or counts it again), then counted
- * ({@code support_oncall_delivery_failures_total}) and reported ({@link UndeliverableReports}: dead letter, and for a
- * page the DELIVERY_FAILED command). When writing those fails, the record is retried by the error handler and only
- * what was not written yet is written.
+ * ({@code support_oncall_delivery_failures_total}); for a page the DELIVERY_FAILED command is written
+ * ({@link DeliveryFailedCommands}), and then the record is handed to the error handler as a
+ * {@link PageUndeliverableException}, which writes it to {@code support.escalation-events.v1.DLT}
+ * ({@link DeliveryConsumerConfiguration}). When the command cannot be written, the error handler hands the record
+ * over again and the command is written then.
  */
 final class PageDeliveryListener {
 
@@ -38,7 +40,7 @@ final class PageDeliveryListener {
     private static final int REMEMBERED_EVENTS = 10_000;
 
     private final PageEventDelivery delivery;
-    private final UndeliverableReports reports;
+    private final DeliveryFailedCommands commands;
     private final Counter deliveryFailures;
     private final Map<String, DeliveryOutcome> handled = new LinkedHashMap<>() {
         @Override
@@ -47,9 +49,9 @@ final class PageDeliveryListener {
         }
     };
 
-    PageDeliveryListener(PageEventDelivery delivery, UndeliverableReports reports, MeterRegistry registry) {
+    PageDeliveryListener(PageEventDelivery delivery, DeliveryFailedCommands commands, MeterRegistry registry) {
         this.delivery = delivery;
-        this.reports = reports;
+        this.commands = commands;
         this.deliveryFailures = Counter.builder("support.oncall.delivery.failures")
                 .description("Pages no channel could take (they move on to the next level), and withdrawals of pages "
                         + "that did not reach everyone paged").register(registry);
@@ -83,7 +85,8 @@ final class PageDeliveryListener {
             }
         }
         if (outcome.undeliverable()) {
-            reports.report(record, outcome);
+            commands.send(outcome);
+            throw new PageUndeliverableException(outcome.what, outcome.failures);
         }
     }
 

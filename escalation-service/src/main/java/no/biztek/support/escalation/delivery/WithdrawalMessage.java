@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
-import no.biztek.support.escalation.Ids;
+import no.biztek.support.escalation.api.Ids;
 
 /**
  * What a person paged for a page is told when the page's cause is withdrawn (a PageClosed, CAUSE_WITHDRAWN): the

@@ -9,8 +9,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import no.biztek.support.escalation.ApiProperties;
-import no.biztek.support.escalation.Problems;
+import no.biztek.support.escalation.api.ApiProperties;
+import no.biztek.support.escalation.api.Problems;
 import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.escalation.AcknowledgementChannel;

@@ -15,7 +15,7 @@ import no.biztek.support.kafka.follow.TopicFollower;
 
 /**
  * Every page as the topology committed it: a view of the {@code pages} store's changelog topic
- * ({@link no.biztek.support.escalation.streams.InternalTopics#pageStates()}), read by every instance. The board
+ * ({@link no.biztek.support.escalation.paging.InternalTopics#pageStates()}), read by every instance. The board
  * guesses nothing: a page is open, acknowledged, closed, exhausted or withdrawn because the topology says so, in the
  * same transaction as the page events it emitted. Serves the page API, the acknowledgement links and the delivery's
  * checks.

@@ -8,7 +8,7 @@ import no.biztek.support.kafka.serde.JsonSerde;
 
 /**
  * A command to the paging topology from elsewhere in this service, on the service's internal page-command topic
- * ({@link no.biztek.support.escalation.streams.InternalTopics#pageCommands()}, key: ticketId, JSON). Today: the
+ * ({@link no.biztek.support.escalation.paging.InternalTopics#pageCommands()}, key: ticketId, JSON). Today: the
  * delivery component could deliver the page of {@code level} in {@code round} on no channel, so the page moves on as
  * if that level had timed out.
  */

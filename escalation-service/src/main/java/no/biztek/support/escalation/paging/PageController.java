@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
-import no.biztek.support.escalation.Listing;
-import no.biztek.support.escalation.Problems;
+import no.biztek.support.escalation.api.Listing;
+import no.biztek.support.escalation.api.Problems;
 import no.biztek.support.httpapi.problem.InvalidRequestException;
 import no.biztek.support.httpapi.problem.RequestValidator;
 import no.biztek.support.schemas.escalation.AcknowledgementChannel;

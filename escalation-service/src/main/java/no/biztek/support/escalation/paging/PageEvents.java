@@ -3,7 +3,7 @@ package no.biztek.support.escalation.paging;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import no.biztek.support.escalation.Ids;
+import no.biztek.support.escalation.api.Ids;
 import no.biztek.support.escalation.paging.EscalationPolicy.Assignment;
 import no.biztek.support.schemas.common.Person;
 import no.biztek.support.schemas.common.Severity;

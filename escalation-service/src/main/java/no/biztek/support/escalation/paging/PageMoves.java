@@ -7,7 +7,7 @@ import java.util.Optional;
 
 import org.slf4j.event.Level;
 
-import no.biztek.support.escalation.Ids;
+import no.biztek.support.escalation.api.Ids;
 import no.biztek.support.escalation.paging.EscalationPolicy.Assignment;
 import no.biztek.support.escalation.paging.EscalationPolicy.Step;
 import no.biztek.support.escalation.paging.PageState.Status;

@@ -2,8 +2,15 @@ package no.biztek.support.escalation.paging;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 import no.biztek.support.kafka.timer.Timer;
+import no.biztek.support.kafka.timer.TimerIndexRebuild;
+import no.biztek.support.kafka.timer.TimerIndexRebuild.Source;
 import no.biztek.support.kafka.timer.TimerKind;
 
 /**
@@ -21,6 +28,9 @@ final class PageTimers {
     /** Forget a resolved ticket. */
     static final TimerKind PURGE_TICKET = TimerKind.of(3, "ticket-purge");
 
+    private static final Bytes OLD_LAYOUT_FROM = Bytes.wrap(new byte[] {'0'});
+    private static final Bytes OLD_LAYOUT_TO = Bytes.wrap(new byte[] {'9' + 1});
+
     private PageTimers() {
     }
 
@@ -34,6 +44,21 @@ final class PageTimers {
 
     static Timer purgeTicket(Instant due, String ticketId) {
         return new Timer(ceilMillis(due), PURGE_TICKET, ticketId);
+    }
+
+    /**
+     * Moves a {@code page-timers} store still holding entries of the layout before kafka-platform's index (string
+     * keys {@code <due epoch millis, 13 digits>|ticketId|pageId}, the kind as the value) to the index, scheduling
+     * every page's and resolved ticket's timer again from the {@code pages} and {@code paging-tickets} stores, which
+     * keep each timer's instant ({@link PageState#timerAt()}, {@link TicketState#purgeAt()}, read from the old key in
+     * records of that version). An old key starts with an ASCII digit, a key of the index with a zero byte, so no
+     * marker is needed and nothing of the old layout is left once it ran.
+     */
+    static void rebuildOlderLayout(KeyValueStore<Bytes, byte[]> timers, KeyValueStore<String, PageState> pages,
+                                   KeyValueStore<String, TicketState> tickets) {
+        TimerIndexRebuild.ifOldKeysIn(timers, OLD_LAYOUT_FROM, OLD_LAYOUT_TO, List.of(
+                new Source<>(pages, (key, page) -> Stream.ofNullable(page.timer()).toList()),
+                new Source<>(tickets, (ticketId, ticket) -> Stream.ofNullable(ticket.purgeTimer(ticketId)).toList())));
     }
 
     /** The key of a page in the {@code pages} store and of its timers. */

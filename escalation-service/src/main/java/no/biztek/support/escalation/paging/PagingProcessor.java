@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import no.biztek.support.escalation.streams.Outbound;
+import no.biztek.support.kafka.streams.Outbound;
 import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.kafka.timer.TimerIndex;
 import no.biztek.support.schemas.escalation.EscalationEvent;
@@ -64,7 +64,7 @@ final class PagingProcessor implements Processor<String, Object, String, Outboun
         this.pages = context.getStateStore(PagingTopology.PAGES_STORE);
         this.tickets = context.getStateStore(PagingTopology.TICKETS_STORE);
         KeyValueStore<Bytes, byte[]> timerStore = context.getStateStore(PagingTopology.TIMERS_STORE);
-        TimerIndexUpgrade.rebuildIfOlder(timerStore, pages, tickets);
+        PageTimers.rebuildOlderLayout(timerStore, pages, tickets);
         this.timers = new TimerIndex(timerStore);
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
     }

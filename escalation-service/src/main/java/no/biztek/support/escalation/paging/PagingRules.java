@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.slf4j.event.Level;
 
-import no.biztek.support.escalation.Ids;
+import no.biztek.support.escalation.api.Ids;
 import no.biztek.support.escalation.paging.PageState.Status;
 import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.policy.PolicyHistory;

@@ -11,7 +11,7 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-import no.biztek.support.escalation.streams.Outbound;
+import no.biztek.support.kafka.streams.Outbound;
 import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.kafka.timer.TimerIndex;
 import no.biztek.support.policy.PolicyHistory;

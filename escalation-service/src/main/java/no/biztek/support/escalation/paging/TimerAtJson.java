@@ -10,7 +10,7 @@ import tools.jackson.databind.ValueDeserializer;
 /**
  * Reads the instant of a page's or ticket's timer, also from a record written before the timer index: those kept
  * the timer's key instead ({@code timerKey}, {@code purgeKey}: {@code <due epoch millis, 13 digits>|ticketId|pageId}),
- * whose digits are the instant. {@link TimerIndexUpgrade} schedules the timers again from it.
+ * whose digits are the instant. {@link PageTimers#rebuildOlderLayout} schedules the timers again from it.
  */
 final class TimerAtJson extends ValueDeserializer<Instant> {
 

@@ -1,7 +1,6 @@
 package no.biztek.support.escalation.streams;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -31,6 +30,7 @@ import no.biztek.support.escalation.paging.PagingTopology;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.deadletter.DeadLetterRoute;
 import no.biztek.support.kafka.deadletter.Decoded;
+import no.biztek.support.kafka.streams.Outbound;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.Severity;
 import no.biztek.support.schemas.customer.Customer;
@@ -126,15 +126,6 @@ final class EscalationTopology {
         Topology topology = builder.build();
         escalationEvents.addSink(topology, BillingTopology.PROCESSOR);
         return topology;
-    }
-
-    /**
-     * The input topics processed together by ticket id (merged): they must have the same partition count
-     * (co-partitioned), which {@link TopicLayout} checks at start-up.
-     */
-    static List<String> mergedTopics(Topic<String, PageCommand> commandTopic) {
-        return List.of(Topics.TICKET_EVENTS.name(), Topics.SLA_EVENTS.name(), Topics.ESCALATION_EVENTS.name(),
-                commandTopic.name());
     }
 
     /** The decoded values of an input, whatever their type, to be processed together with the other inputs'. */

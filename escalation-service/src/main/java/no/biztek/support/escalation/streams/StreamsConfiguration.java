@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import no.biztek.support.escalation.paging.InternalTopics;
+import no.biztek.support.escalation.paging.TopicLayout;
 import no.biztek.support.escalation.billing.BillingMetrics;
 import no.biztek.support.escalation.paging.EscalationPolicy;
 import no.biztek.support.escalation.paging.PagingMetrics;

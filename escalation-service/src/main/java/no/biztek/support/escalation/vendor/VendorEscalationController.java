@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
-import no.biztek.support.escalation.Listing;
+import no.biztek.support.escalation.api.Listing;
 import no.biztek.support.httpapi.problem.InvalidRequestException;
 
 /** Vendor escalations of tickets, their status, consultants' time and closing, over HTTP. */

@@ -13,9 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-import no.biztek.support.escalation.ApiProperties;
-import no.biztek.support.escalation.Ids;
-import no.biztek.support.escalation.Problems;
+import no.biztek.support.escalation.api.ApiProperties;
+import no.biztek.support.escalation.api.Ids;
+import no.biztek.support.escalation.api.Problems;
 import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.escalation.ticket.TicketDirectory;
 import no.biztek.support.kafka.follow.TopicFollower;

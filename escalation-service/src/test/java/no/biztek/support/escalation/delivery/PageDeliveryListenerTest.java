@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import no.biztek.support.escalation.ApiProperties;
+import no.biztek.support.escalation.api.ApiProperties;
 import no.biztek.support.testing.MutableClock;
 import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
@@ -24,8 +24,7 @@ import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.escalation.paging.PagingProperties;
 import no.biztek.support.escalation.paging.TestPaging;
-import no.biztek.support.escalation.streams.InternalTopics;
-import no.biztek.support.kafka.DeadLetterMetrics;
+import no.biztek.support.escalation.paging.InternalTopics;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.Person;
 import no.biztek.support.schemas.common.Severity;
@@ -61,7 +60,7 @@ class PageDeliveryListenerTest {
                 () -> {
                     throw new IllegalStateException("never started");
                 }, List.of(board));
-        UndeliverableReports.Sender sender = record -> {
+        DeliveryFailedCommands.Sender sender = record -> {
             if (failNextSendTo.remove(record.topic())) {
                 throw new IllegalStateException("Kafka did not acknowledge the record in time");
             }
@@ -74,9 +73,8 @@ class PageDeliveryListenerTest {
                 new AckTokens("test-signing-key-0123456789abcdef0123456789"), paging);
         PageEventDelivery deliveries = new PageEventDelivery(delivery, messages, board, pageStates,
                 api.lookupTimeout(), paging.ackLink().validFor(), new MutableClock(NIGHT.plus(Duration.ofMinutes(1))));
-        return new PageDeliveryListener(deliveries, new UndeliverableReports(sender,
-                new InternalTopics("test").pageCommands(), new DeadLetterMetrics(registry), "escalation-service"),
-                registry);
+        return new PageDeliveryListener(deliveries, new DeliveryFailedCommands(sender,
+                new InternalTopics("test").pageCommands()), registry);
     }
 
     private static ConsumerRecord<String, byte[]> pageEvent() {
@@ -105,31 +103,33 @@ class PageDeliveryListenerTest {
     }
 
     @Test
-    void aPageNoChannelTookIsRecordedAsHandledBeforeItsDeadLetterSoARedeliveryNeitherSendsNorCountsItAgain() {
+    void aPageNoChannelTookIsRecordedAsHandledBeforeItsCommandSoARedeliveryNeitherSendsNorCountsItAgain() {
         boardShows(PageState.Status.OPEN);
         PageDeliveryListener listener = listener(false);
         ConsumerRecord<String, byte[]> record = pageEvent();
-        failNextSendTo.add(Topics.ESCALATION_EVENTS.deadLetterTopicName());
+        failNextSendTo.add("test-page-commands");
 
         assertThatThrownBy(() -> listener.onRecord(record)).hasMessageContaining("did not acknowledge");
         assertThat(channelCalls.get()).isEqualTo(1);
         assertThat(failuresCounted()).isEqualTo(1.0);
         assertThat(sent).isEmpty();
 
-        // the error handler hands the record over again; this time the dead letter can be written, the command not
-        failNextSendTo.add("test-page-commands");
-        assertThatThrownBy(() -> listener.onRecord(record)).hasMessageContaining("did not acknowledge");
-        listener.onRecord(record);
-        listener.onRecord(record);
+        // the error handler hands the record over again: the command is written, and the record goes on to the
+        // error handler as undeliverable (its dead letter); a later hand-over does not write the command again
+        for (int handedOver = 0; handedOver < 2; handedOver++) {
+            assertThatThrownBy(() -> listener.onRecord(record))
+                    .isInstanceOf(PageDeliveryListener.PageUndeliverableException.class)
+                    .hasMessage("page page-1 to nora@biztek.no at level 1, round 1 could not be delivered: "
+                            + "webhook: java.io.IOException: webhook answered HTTP 500");
+        }
 
         assertThat(channelCalls.get()).as("delivered once").isEqualTo(1);
         assertThat(failuresCounted()).as("counted once").isEqualTo(1.0);
-        assertThat(sentTopics()).containsExactly(Topics.ESCALATION_EVENTS.deadLetterTopicName(), "test-page-commands");
-        PageCommand command = (PageCommand) sent.get(1).value();
+        assertThat(sentTopics()).containsExactly("test-page-commands");
+        assertThat(sent.get(0).key()).isEqualTo(TICKET);
+        PageCommand command = (PageCommand) sent.get(0).value();
         assertThat(command.type()).isEqualTo(PageCommand.Type.DELIVERY_FAILED);
         assertThat(command.level()).isEqualTo(1);
-        assertThat(registry.get("support.dead.letters").tag("topic", Topics.ESCALATION_EVENTS.name()).counter().count())
-                .isEqualTo(1.0);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,14 +49,14 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import no.biztek.support.escalation.ApiProperties;
+import no.biztek.support.escalation.api.ApiProperties;
 import no.biztek.support.testing.MutableClock;
 import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.escalation.paging.PagingProperties;
-import no.biztek.support.escalation.streams.InternalTopics;
-import no.biztek.support.kafka.DeadLetterMetrics;
+import no.biztek.support.escalation.paging.InternalTopics;
+import no.biztek.support.kafka.DeadLetters;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.Person;
 import no.biztek.support.schemas.escalation.EscalationEvent;
@@ -113,9 +115,8 @@ class WithdrawalDeliveryTest {
         PageEventDelivery deliveries = new PageEventDelivery(delivery, new OnCallMessages(board,
                 new AckTokens(paging.ackLink().signingKey()), paging), board, pageStates, api.lookupTimeout(),
                 paging.ackLink().validFor(), clock);
-        listener = new PageDeliveryListener(deliveries, new UndeliverableReports(sent::add,
-                new InternalTopics("test").pageCommands(), new DeadLetterMetrics(registry), "escalation-service"),
-                registry);
+        listener = new PageDeliveryListener(deliveries, new DeliveryFailedCommands(sent::add,
+                new InternalTopics("test").pageCommands()), registry);
         board.fold(TICKET + "|" + PAGE, new PageState(PAGE, TICKET, CUSTOMER, "SERIOUS", "SLA_BREACHED", 1, 3, 1,
                 "duty manager", "Dina Vakt", "dina@biztek.example", NOW.minus(Duration.ofMinutes(50)),
                 NOW.minus(Duration.ofMinutes(20)), NOW.plus(Duration.ofMinutes(10)), PageState.Status.WITHDRAWN, null,
@@ -222,17 +223,21 @@ class WithdrawalDeliveryTest {
         webhooks.stubFor(post(urlPathEqualTo("/hooks/kari")).willReturn(aResponse().withStatus(500)));
         mail.stop();
 
-        listener.onRecord(closed(PageCloseReason.CAUSE_WITHDRAWN, NOW, "Nora Berg", "Kari Nordmann"));
+        ConsumerRecord<String, byte[]> record = closed(PageCloseReason.CAUSE_WITHDRAWN, NOW, "Nora Berg",
+                "Kari Nordmann");
+
+        // handed to the error handler, which dead-letters it with this reason
+        Throwable undeliverable = catchThrowable(() -> listener.onRecord(record));
 
         assertThat(posted("nora")).hasSize(1);
         assertThat(posted("kari")).as("retried").hasSize(2);
-        assertThat(sent).singleElement().satisfies(deadLetter -> {
-            assertThat(deadLetter.topic()).isEqualTo(Topics.ESCALATION_EVENTS.deadLetterTopicName());
-            String reason = new String(deadLetter.headers().lastHeader(DeadLetterHeaders.REASON).value(),
-                    StandardCharsets.UTF_8);
-            assertThat(reason).contains("withdrawal of page page-1").contains("kari@biztek.example")
-                    .doesNotContain("nora@biztek.example");
-        });
+        assertThat(undeliverable).isInstanceOf(PageDeliveryListener.PageUndeliverableException.class);
+        Headers deadLetter = DeadLetters.explanation(record.topic(), record.partition(), record.offset(),
+                undeliverable, "escalation-service");
+        String reason = new String(deadLetter.lastHeader(DeadLetterHeaders.REASON).value(), StandardCharsets.UTF_8);
+        assertThat(reason).contains("withdrawal of page page-1").contains("kari@biztek.example")
+                .doesNotContain("nora@biztek.example");
+        assertThat(sent).as("no command").isEmpty();
         assertThat(registry.get("support.oncall.delivery.failures").counter().count()).isEqualTo(1.0);
     }
 

@@ -2,8 +2,6 @@ package no.biztek.support.escalation.it;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -54,6 +52,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import no.biztek.support.testing.ApiClient;
 import no.biztek.support.testing.MutableClock;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.kafka.streams.StreamsRunner;
@@ -83,7 +82,6 @@ public abstract class EscalationIntegrationTest {
     protected static final WireMockServer WEBHOOKS = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     protected static final int SMTP_PORT = freePort();
     protected static GreenMail mail = startMail();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String APPLICATION_ID = "escalation-it-" + UUID.randomUUID();
     private static final KafkaProducer<String, byte[]> PRODUCER;
 
@@ -115,6 +113,9 @@ public abstract class EscalationIntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    /** This service\'s HTTP API on {@link #port}. */
+    protected final ApiClient api = new ApiClient(() -> port);
 
     @Autowired
     protected StreamsRunner streams;
@@ -225,35 +226,6 @@ public abstract class EscalationIntegrationTest {
 
     // ---- HTTP
 
-    protected HttpResponse<String> post(String path, String body, String token) {
-        return send(request(path, token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    protected HttpResponse<String> get(String path, String token) {
-        return send(request(path, token).GET());
-    }
-
-    protected HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30));
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        return builder;
-    }
-
-    protected HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     protected static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
@@ -264,7 +236,7 @@ public abstract class EscalationIntegrationTest {
      */
     protected double metric(String name, String labels) {
         String series = labels == null || labels.isEmpty() ? name + " " : name + "{" + labels + "} ";
-        return get("/actuator/prometheus", null).body().lines().filter(line -> line.startsWith(series))
+        return api.get("/actuator/prometheus", null).body().lines().filter(line -> line.startsWith(series))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim().split(" ")[0]))
                 .findFirst().orElse(0);
     }

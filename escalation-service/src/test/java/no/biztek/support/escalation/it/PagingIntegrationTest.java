@@ -36,7 +36,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import no.biztek.support.escalation.TestEvents;
 import no.biztek.support.escalation.paging.PageEvents;
 import no.biztek.support.escalation.paging.PageState;
-import no.biztek.support.escalation.streams.InternalTopics;
+import no.biztek.support.escalation.paging.InternalTopics;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.Person;
 import no.biztek.support.schemas.common.Severity;
@@ -146,14 +146,14 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         Matcher link = ACK_LINK.matcher(JSON.readTree(secondary.getBodyAsString()).get("acknowledgeUrl").asString());
         assertThat(link.find()).isTrue();
         String path = "/ack/" + link.group(1);
-        var confirm = get(path, null);
+        var confirm = api.get(path, null);
         assertThat(confirm.statusCode()).isEqualTo(200);
         assertThat(confirm.body()).contains("<form method=\"post\"").contains(ticket);
         assertThat(readAll(Topics.ESCALATION_EVENTS).stream()
                 .noneMatch(r -> r.value().getPayload() instanceof PageAcknowledged ack && ack.getPageId().equals(pageId)))
                 .as("showing the link changes nothing").isTrue();
 
-        var acknowledged = send(request(path, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        var acknowledged = api.send(api.request(path, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertThat(acknowledged.statusCode()).isEqualTo(200);
         assertThat(acknowledged.body()).contains("Acknowledged");
         PageAcknowledged ack = (PageAcknowledged) awaitRecord(Topics.ESCALATION_EVENTS, r -> r.key().equals(ticket)
@@ -162,7 +162,7 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         assertThat(ack.getAcknowledgedBy()).isEqualTo("kari@biztek.example");
         assertThat(ack.getLevel()).isEqualTo(2);
 
-        var reused = send(request(path, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        var reused = api.send(api.request(path, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertThat(reused.statusCode()).isEqualTo(410);
         assertThat(reused.body()).contains("already acknowledged");
 
@@ -180,8 +180,8 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         String token = url.substring(url.indexOf("/ack/") + 5);
         String altered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
 
-        assertThat(get("/ack/" + altered, null).statusCode()).isEqualTo(403);
-        assertThat(send(request("/ack/not-a-token", null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()))
+        assertThat(api.get("/ack/" + altered, null).statusCode()).isEqualTo(403);
+        assertThat(api.send(api.request("/ack/not-a-token", null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()))
                 .statusCode()).isEqualTo(403);
         assertThat(readAll(Topics.ESCALATION_EVENTS).stream()
                 .noneMatch(r -> r.value().getPayload() instanceof PageAcknowledged a && a.getPageId().equals(pageId)))
@@ -197,7 +197,7 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         String path = url.substring(url.indexOf("/ack/"));
 
         CLOCK.advance(Duration.ofHours(25));
-        var expired = send(request(path, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        var expired = api.send(api.request(path, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
 
         assertThat(expired.statusCode()).isEqualTo(410);
         assertThat(expired.body()).contains("expired");
@@ -209,39 +209,39 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         double pagedBefore = metric("support_oncall_pages_total", "level=\"1\"");
         double acknowledgedBefore = metric("support_oncall_time_to_acknowledge_seconds_count", "level=\"1\"");
         String pageId = openCriticalTicket();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/pages?state=open", READER).body()
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/pages?state=open", READER).body()
                 .contains(pageId));
         String ackBody = "{\"acknowledgedBy\": \"Nora Berg\"}";
 
-        assertThat(post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, null).statusCode()).isEqualTo(401);
-        assertThat(post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, READER).statusCode()).isEqualTo(403);
-        assertThat(post("/api/v1/pages/" + pageId + "/acknowledge", "{}", WRITER).statusCode()).isEqualTo(400);
+        assertThat(api.post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, null).statusCode()).isEqualTo(401);
+        assertThat(api.post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, READER).statusCode()).isEqualTo(403);
+        assertThat(api.post("/api/v1/pages/" + pageId + "/acknowledge", "{}", WRITER).statusCode()).isEqualTo(400);
         assertThat(readAll(Topics.ESCALATION_EVENTS).stream()
                 .noneMatch(r -> r.value().getPayload() instanceof PageAcknowledged a && a.getPageId().equals(pageId)))
                 .as("nothing recorded for refused requests").isTrue();
 
-        var acknowledged = post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, WRITER);
+        var acknowledged = api.post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, WRITER);
         assertThat(acknowledged.statusCode()).isEqualTo(200);
         assertThat(json(acknowledged).get("acknowledgedBy").asString()).isEqualTo("Nora Berg");
         assertThat(json(acknowledged).get("acknowledgedByToken").asString()).as("the Bearer token's name")
                 .isEqualTo("desk");
-        var again = post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, WRITER);
+        var again = api.post("/api/v1/pages/" + pageId + "/acknowledge", ackBody, WRITER);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again).get("detail").asString()).contains("acknowledged by Nora Berg (API token desk)");
-        assertThat(post("/api/v1/pages/" + TestEvents.newId() + "/acknowledge", ackBody, WRITER).statusCode())
+        assertThat(api.post("/api/v1/pages/" + TestEvents.newId() + "/acknowledge", ackBody, WRITER).statusCode())
                 .isEqualTo(404);
 
-        assertThat(get("/api/v1/pages?state=open", READER).body()).doesNotContain(pageId);
-        JsonNode page = json(get("/api/v1/pages/" + pageId, READER));
+        assertThat(api.get("/api/v1/pages?state=open", READER).body()).doesNotContain(pageId);
+        JsonNode page = json(api.get("/api/v1/pages/" + pageId, READER));
         assertThat(page.get("state").asString()).isEqualTo("acknowledged");
         assertThat(page.get("acknowledgedVia").asString()).isEqualTo("API");
         assertThat(page.get("acknowledgedByToken").asString()).isEqualTo("desk");
-        assertThat(get("/api/v1/pages?state=sideways", READER).statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/v1/pages?state=sideways", READER).statusCode()).isEqualTo(400);
 
         assertThat(metric("support_oncall_pages_total", "level=\"1\"")).isGreaterThanOrEqualTo(pagedBefore + 1);
         assertThat(metric("support_oncall_time_to_acknowledge_seconds_count", "level=\"1\""))
                 .as("the acknowledgement was timed").isGreaterThanOrEqualTo(acknowledgedBefore + 1);
-        assertThat(get("/actuator/prometheus", null).body())
+        assertThat(api.get("/actuator/prometheus", null).body())
                 .contains("support_oncall_time_to_acknowledge_seconds_bucket{level=\"1\"");
     }
 
@@ -252,25 +252,25 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         publish(Topics.TICKET_EVENTS, otherTicket, ticketOpened(otherTicket, customer, Severity.CRITICAL, NIGHT));
         String second = ((OnCallPaged) awaitRecord(Topics.ESCALATION_EVENTS, r -> r.key().equals(otherTicket)
                 && r.value().getPayload() instanceof OnCallPaged).value().getPayload()).getPageId();
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/pages?state=all&limit=500", READER)
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/pages?state=all&limit=500", READER)
                 .body().contains(second));
 
-        JsonNode one = json(get("/api/v1/pages?state=all&limit=1", READER));
+        JsonNode one = json(api.get("/api/v1/pages?state=all&limit=1", READER));
         assertThat(one.get("pages")).hasSize(1);
         List<String> seen = new java.util.ArrayList<>(List.of(one.get("pages").get(0).get("pageId").asString()));
         String next = one.get("nextCursor").asString();
         while (next != null) {
-            JsonNode page = json(get("/api/v1/pages?state=all&limit=3&cursor=" + next, READER));
+            JsonNode page = json(api.get("/api/v1/pages?state=all&limit=3&cursor=" + next, READER));
             assertThat(page.get("pages").size()).isBetween(1, 3);
             page.get("pages").forEach(p -> seen.add(p.get("pageId").asString()));
             next = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
         }
         assertThat(seen).doesNotHaveDuplicates().contains(first, second);
-        JsonNode open = json(get("/api/v1/pages?state=open&limit=500", READER));
+        JsonNode open = json(api.get("/api/v1/pages?state=open&limit=500", READER));
         assertThat(open.get("nextCursor").isNull()).isTrue();
 
         for (String bad : List.of("limit=0", "limit=501", "limit=many", "cursor=bm9wZQ")) {
-            var refused = get("/api/v1/pages?state=all&" + bad, READER);
+            var refused = api.get("/api/v1/pages?state=all&" + bad, READER);
             assertThat(refused.statusCode()).as(bad).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(errors(refused)).containsKey(bad.substring(0, bad.indexOf('=')));
@@ -366,10 +366,10 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         publish(Topics.TICKET_EVENTS, ticket, TestEvents.severityChanged(ticket, customer, Severity.SERIOUS,
                 CLOCK.instant()));
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> json(get("/api/v1/pages/" + pageId, READER))
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> json(api.get("/api/v1/pages/" + pageId, READER))
                 .get("state").asString().equals("closed"));
-        assertThat(get(link, null).statusCode()).isEqualTo(410);
-        assertThat(post("/api/v1/pages/" + pageId + "/acknowledge", "{\"acknowledgedBy\": \"Nora Berg\"}", WRITER)
+        assertThat(api.get(link, null).statusCode()).isEqualTo(410);
+        assertThat(api.post("/api/v1/pages/" + pageId + "/acknowledge", "{\"acknowledgedBy\": \"Nora Berg\"}", WRITER)
                 .statusCode()).isEqualTo(409);
         CLOCK.advance(Duration.ofMinutes(20));
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
@@ -416,16 +416,16 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
                     .startsWith("breach withdrawn: first response recorded at");
         }
 
-        JsonNode page = json(get("/api/v1/pages/" + pageId, READER));
+        JsonNode page = json(api.get("/api/v1/pages/" + pageId, READER));
         assertThat(page.get("state").asString()).isEqualTo("withdrawn");
         assertThat(page.get("withdrawal").asString()).isEqualTo(closed.getExplanation());
         assertThat(page.get("pagedPeople")).hasSize(2);
-        assertThat(get("/api/v1/pages?state=open", READER).body()).doesNotContain(pageId);
-        assertThat(get("/api/v1/pages?state=withdrawn", READER).body()).contains(pageId);
-        var viaLink = send(request(link, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(api.get("/api/v1/pages?state=open", READER).body()).doesNotContain(pageId);
+        assertThat(api.get("/api/v1/pages?state=withdrawn", READER).body()).contains(pageId);
+        var viaLink = api.send(api.request(link, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertThat(viaLink.statusCode()).isEqualTo(410);
         assertThat(viaLink.body()).contains("Page withdrawn").contains("breach withdrawn");
-        var viaApi = post("/api/v1/pages/" + pageId + "/acknowledge", "{\"acknowledgedBy\": \"Nora Berg\"}", WRITER);
+        var viaApi = api.post("/api/v1/pages/" + pageId + "/acknowledge", "{\"acknowledgedBy\": \"Nora Berg\"}", WRITER);
         assertThat(viaApi.statusCode()).isEqualTo(409);
         assertThat(json(viaApi).get("detail").asString()).contains("withdrawn");
         assertThat(metric("support_oncall_pages_withdrawn_total", null)).isGreaterThanOrEqualTo(withdrawnBefore + 1);
@@ -461,13 +461,13 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         String link = linkOf(awaitWebhook("nora", pageId, 1));
         pageStateFollower.stop();
         try {
-            var viaLink = send(request(link, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+            var viaLink = api.send(api.request(link, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
             assertThat(viaLink.statusCode()).isEqualTo(503);
             assertThat(viaLink.body()).contains("Could not record, try again");
             assertThat(viaLink.headers().firstValue("Retry-After")).isPresent();
-            assertThat(get(link, null).statusCode()).isEqualTo(503);
+            assertThat(api.get(link, null).statusCode()).isEqualTo(503);
 
-            var viaApi = post("/api/v1/pages/" + pageId + "/acknowledge", "{\"acknowledgedBy\": \"Nora Berg\"}",
+            var viaApi = api.post("/api/v1/pages/" + pageId + "/acknowledge", "{\"acknowledgedBy\": \"Nora Berg\"}",
                     WRITER);
             assertThat(viaApi.statusCode()).isEqualTo(503);
             assertThat(viaApi.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -478,7 +478,7 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         } finally {
             pageStateFollower.start();
         }
-        var acknowledged = send(request(link, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        var acknowledged = api.send(api.request(link, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertThat(acknowledged.statusCode()).isEqualTo(200);
     }
 
@@ -494,7 +494,7 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
                 .anyMatch(r -> r.key().endsWith(pageId) && r.value() != null
                         && new String(r.value(), StandardCharsets.UTF_8).contains("\"ACKNOWLEDGED\"")));
 
-        var reused = send(request(link, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        var reused = api.send(api.request(link, null).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
 
         assertThat(reused.statusCode()).isEqualTo(410);
         assertThat(reused.body()).contains("already acknowledged");

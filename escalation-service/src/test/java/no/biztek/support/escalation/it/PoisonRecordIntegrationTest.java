@@ -52,7 +52,7 @@ class PoisonRecordIntegrationTest extends EscalationIntegrationTest {
                 Topics.TICKET_EVENTS.deadLetterTopicName()).stream().filter(r -> key.equals(r.key())).count() == 1);
         publish(Topics.TICKET_EVENTS, ticket, TestEvents.resolved(ticket, "kunde", CLOCK.instant()));
 
-        var readiness = get("/actuator/health/readiness", null);
+        var readiness = api.get("/actuator/health/readiness", null);
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(json(readiness).get("status").asString()).isEqualTo("UP");
     }

@@ -72,7 +72,7 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
     }
 
     private String open(String caseReference) {
-        HttpResponse<String> opened = post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
+        HttpResponse<String> opened = api.post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
                 {"vendor": "MICROSOFT", "vendorService": "M365", "vendorCaseReference": "%s",
                  "openedBy": "Kari Nordmann"}""".formatted(caseReference), WRITER);
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
@@ -80,7 +80,7 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
     }
 
     private HttpResponse<String> entry(String escalationId, String consultant, String from, String to) {
-        return post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", """
+        return api.post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", """
                 {"consultant": "%s", "startedAt": "%s", "endedAt": "%s", "note": "Call with Microsoft"}"""
                 .formatted(consultant, from, to), WRITER);
     }
@@ -95,13 +95,13 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
         double billedBefore = metric("support_billable_minutes_total", "vendor=\"MICROSOFT\"");
         String escalationId = open();
         assertThat(openMicrosoftEscalations()).as("open while it is open").isEqualTo(openBefore + 1);
-        assertThat(post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
+        assertThat(api.post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
                 {"vendor": "MICROSOFT", "vendorService": "M365", "vendorCaseReference": "2603020010000042",
                  "openedBy": "Kari Nordmann"}""", WRITER).statusCode()).as("the same escalation again").isEqualTo(200);
-        HttpResponse<String> status = post("/api/v1/vendor-escalations/" + escalationId + "/status", """
+        HttpResponse<String> status = api.post("/api/v1/vendor-escalations/" + escalationId + "/status", """
                 {"status": "INVESTIGATING", "message": "Microsoft is looking at the tenant's mail flow"}""", WRITER);
         assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
-        HttpResponse<String> retried = post("/api/v1/vendor-escalations/" + escalationId + "/status", """
+        HttpResponse<String> retried = api.post("/api/v1/vendor-escalations/" + escalationId + "/status", """
                 {"status": "INVESTIGATING", "message": "Microsoft is looking at the tenant's mail flow"}""", WRITER);
         assertThat(json(retried).get("outcome").asString()).isEqualTo("ALREADY_RECORDED");
         assertThat(json(retried).get("eventId").asString()).isEqualTo(json(status).get("eventId").asString());
@@ -126,7 +126,7 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
 
         String month = "/api/v1/customers/" + customer + "/invoice-basis?month=2026-03";
         HttpResponse<String> csv = Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> send(request(month, READER).header("Accept", "text/csv").GET()),
+                .until(() -> api.send(api.request(month, READER).header("Accept", "text/csv").GET()),
                         r -> r.body().lines().count() == 4);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         List<String> rows = csv.body().lines().toList();
@@ -137,12 +137,12 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
                 .contains(",40,60,0,1000.00,CUSTOMER_CONTRACT,biztek-2020-01,false,30,1000.00,2.00");
         assertThat(rows.get(2)).contains(",Ola Hansen,").contains(",35,60,34,1566.67,");
         assertThat(rows.get(3)).startsWith("TOTAL," + customer + ",2026-03,").contains(",75,120,34,2566.67,");
-        assertThat(get(month + "&format=csv", READER).body()).isEqualTo(csv.body());
+        assertThat(api.get(month + "&format=csv", READER).body()).isEqualTo(csv.body());
 
-        JsonNode basis = json(get(month, READER));
+        JsonNode basis = json(api.get(month, READER));
         assertThat(basis.get("lines")).hasSize(2);
         assertThat(basis.get("totals").get("amountNok").decimalValue()).isEqualByComparingTo("2566.67");
-        assertThat(json(get("/api/v1/customers/" + customer + "/invoice-basis?month=2026-04", READER))
+        assertThat(json(api.get("/api/v1/customers/" + customer + "/invoice-basis?month=2026-04", READER))
                 .get("lines")).isEmpty();
 
         // a restarted instance rebuilds the invoice basis from the billing topic alone
@@ -158,12 +158,12 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
             follower.stop();
         }
 
-        HttpResponse<String> closed = post("/api/v1/vendor-escalations/" + escalationId + "/close",
+        HttpResponse<String> closed = api.post("/api/v1/vendor-escalations/" + escalationId + "/close",
                 "{\"closedBy\": \"Kari Nordmann\", \"resolution\": \"Mail flow restored by Microsoft\"}", WRITER);
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
-        assertThat(json(get("/api/v1/vendor-escalations/" + escalationId, READER)).get("closed").asBoolean()).isTrue();
+        assertThat(json(api.get("/api/v1/vendor-escalations/" + escalationId, READER)).get("closed").asBoolean()).isTrue();
         assertThat(openMicrosoftEscalations()).as("closed, no longer open").isEqualTo(openBefore);
-        assertThat(get("/api/v1/vendor-escalations?state=open", READER).body()).doesNotContain(escalationId);
+        assertThat(api.get("/api/v1/vendor-escalations?state=open", READER).body()).doesNotContain(escalationId);
 
         List<Object> events = readAll(Topics.ESCALATION_EVENTS).stream().filter(r -> r.key().equals(ticket))
                 .map(r -> r.value().getPayload()).toList();
@@ -180,11 +180,11 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
         escalationFollower.stop();
         try {
             for (HttpResponse<String> refused : List.of(
-                    post("/api/v1/vendor-escalations/" + escalationId + "/status",
+                    api.post("/api/v1/vendor-escalations/" + escalationId + "/status",
                             "{\"status\": \"MONITORING\", \"message\": \"Fixed\"}", WRITER),
                     entry(escalationId, "Kari", "2026-03-02T13:00:00+01:00", "2026-03-02T14:00:00+01:00"),
-                    post("/api/v1/vendor-escalations/" + escalationId + "/close", "{\"closedBy\": \"Kari\"}", WRITER),
-                    post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
+                    api.post("/api/v1/vendor-escalations/" + escalationId + "/close", "{\"closedBy\": \"Kari\"}", WRITER),
+                    api.post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
                             {"vendor": "MICROSOFT", "vendorCaseReference": "other-case", "openedBy": "Kari"}""", WRITER))) {
                 assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
                 assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -195,14 +195,14 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
         }
         ticketFollower.stop();
         try {
-            assertThat(post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
+            assertThat(api.post("/api/v1/tickets/" + ticket + "/vendor-escalations", """
                     {"vendor": "MICROSOFT", "vendorCaseReference": "other-case", "openedBy": "Kari"}""", WRITER)
                     .statusCode()).isEqualTo(503);
         } finally {
             ticketFollower.start();
         }
         assertThat(eventsOfTicket()).as("nothing published").isEqualTo(before);
-        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/status",
+        assertThat(api.post("/api/v1/vendor-escalations/" + escalationId + "/status",
                 "{\"status\": \"MONITORING\", \"message\": \"Fixed\"}", WRITER).statusCode()).isEqualTo(200);
     }
 
@@ -213,12 +213,12 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
         for (String body : List.of("{\"status\": \"INVESTIGATING\", \"message\": \"Looking\"}",
                 "{\"status\": \"FIX_IN_PROGRESS\", \"message\": \"Patch\"}",
                 "{\"status\": \"INVESTIGATING\", \"message\": \"Looking\"}")) {
-            HttpResponse<String> changed = post("/api/v1/vendor-escalations/" + escalationId + "/status", body, WRITER);
+            HttpResponse<String> changed = api.post("/api/v1/vendor-escalations/" + escalationId + "/status", body, WRITER);
             assertThat(json(changed).get("outcome").asString()).isEqualTo("PUBLISHED");
             ids.add(json(changed).get("eventId").asString());
         }
         assertThat(ids).doesNotHaveDuplicates();
-        assertThat(json(get("/api/v1/vendor-escalations/" + escalationId, READER)).get("statusChanges")).hasSize(3);
+        assertThat(json(api.get("/api/v1/vendor-escalations/" + escalationId, READER)).get("statusChanges")).hasSize(3);
     }
 
     @Test
@@ -245,63 +245,63 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
         assertThat(future.statusCode()).isEqualTo(400);
         assertThat(errors(future)).containsEntry("endedAt", "must not be in the future");
 
-        HttpResponse<String> missing = post("/api/v1/vendor-escalations/" + escalationId + "/time-entries",
+        HttpResponse<String> missing = api.post("/api/v1/vendor-escalations/" + escalationId + "/time-entries",
                 "{\"consultant\": \" \", \"startedAt\": \"yesterday\"}", WRITER);
         assertThat(missing.statusCode()).isEqualTo(400);
         assertThat(errors(missing)).containsKey("startedAt");
 
-        HttpResponse<String> missingFields = post("/api/v1/vendor-escalations/" + escalationId + "/time-entries",
+        HttpResponse<String> missingFields = api.post("/api/v1/vendor-escalations/" + escalationId + "/time-entries",
                 "{\"consultant\": \" \"}", WRITER);
         assertThat(errors(missingFields)).containsKeys("consultant", "startedAt", "endedAt");
 
-        assertThat(post("/api/v1/tickets/" + ticket + "/vendor-escalations",
+        assertThat(api.post("/api/v1/tickets/" + ticket + "/vendor-escalations",
                 "{\"vendor\": \"ORACLE\", \"vendorCaseReference\": \"1\", \"openedBy\": \"Kari\"}", WRITER).statusCode())
                 .isEqualTo(400);
-        assertThat(post("/api/v1/tickets/" + TestEvents.newId() + "/vendor-escalations",
+        assertThat(api.post("/api/v1/tickets/" + TestEvents.newId() + "/vendor-escalations",
                 "{\"vendor\": \"MICROSOFT\", \"vendorCaseReference\": \"1\", \"openedBy\": \"Kari\"}", WRITER)
                 .statusCode()).as("unknown ticket").isEqualTo(404);
         assertThat(entry(TestEvents.newId(), "Kari", "2026-03-02T13:00:00+01:00", "2026-03-02T14:00:00+01:00")
                 .statusCode()).as("unknown escalation").isEqualTo(404);
-        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/status",
+        assertThat(api.post("/api/v1/vendor-escalations/" + escalationId + "/status",
                 "{\"status\": \"INVESTIGATING\", \"message\": \"x\", \"sevrity\": 1}", WRITER).statusCode())
                 .as("unknown field").isEqualTo(400);
-        assertThat(get("/api/v1/customers/" + customer + "/invoice-basis?month=March", READER).statusCode())
+        assertThat(api.get("/api/v1/customers/" + customer + "/invoice-basis?month=March", READER).statusCode())
                 .isEqualTo(400);
-        HttpResponse<String> csvError = send(request("/api/v1/customers/" + customer + "/invoice-basis?month=2026-13",
+        HttpResponse<String> csvError = api.send(api.request("/api/v1/customers/" + customer + "/invoice-basis?month=2026-13",
                 READER).header("Accept", "text/csv").GET());
         assertThat(csvError.statusCode()).isEqualTo(400);
         assertThat(csvError.body()).contains("month");
-        assertThat(get("/api/v1/customers/" + customer + "/invoice-basis", READER).statusCode()).isEqualTo(400);
-        assertThat(get("/api/v1/customers/" + customer + "/invoice-basis?month=2026-03&format=xml", READER)
+        assertThat(api.get("/api/v1/customers/" + customer + "/invoice-basis", READER).statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/v1/customers/" + customer + "/invoice-basis?month=2026-03&format=xml", READER)
                 .statusCode()).isEqualTo(400);
 
         String body = "{\"consultant\": \"Ola\", \"startedAt\": \"2026-03-02T13:00:00+01:00\", "
                 + "\"endedAt\": \"2026-03-02T14:00:00+01:00\"}";
-        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", body, null).statusCode())
+        assertThat(api.post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", body, null).statusCode())
                 .isEqualTo(401);
-        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", body, READER).statusCode())
+        assertThat(api.post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", body, READER).statusCode())
                 .isEqualTo(403);
-        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", body, TICKETS_WRITER)
+        assertThat(api.post("/api/v1/vendor-escalations/" + escalationId + "/time-entries", body, TICKETS_WRITER)
                 .statusCode()).isEqualTo(403);
         assertThat(eventsOfTicket()).as("nothing published for a refused request").isEqualTo(before);
 
-        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/close", "{\"closedBy\": \"Kari\"}", WRITER)
+        assertThat(api.post("/api/v1/vendor-escalations/" + escalationId + "/close", "{\"closedBy\": \"Kari\"}", WRITER)
                 .statusCode()).isEqualTo(200);
-        assertThat(post("/api/v1/vendor-escalations/" + escalationId + "/status",
+        assertThat(api.post("/api/v1/vendor-escalations/" + escalationId + "/status",
                 "{\"status\": \"MONITORING\", \"message\": \"x\"}", WRITER).statusCode()).isEqualTo(409);
 
         HttpResponse<String> tooOld = entry(escalationId, "Ola", CLOCK.instant().minus(Duration.ofDays(61)).toString(),
                 CLOCK.instant().minus(Duration.ofDays(61)).plus(Duration.ofHours(1)).toString());
         assertThat(tooOld.statusCode()).as(tooOld.body()).isEqualTo(400);
         assertThat(errors(tooOld).get("startedAt")).contains("time is recorded within 60 days");
-        assertThat(get("/api/v1/customers/" + customer + "/invoice-basis?month=2020-01", READER).statusCode())
+        assertThat(api.get("/api/v1/customers/" + customer + "/invoice-basis?month=2020-01", READER).statusCode())
                 .as("a month before the kept window").isEqualTo(410);
     }
 
     @Test
     void timeEntriesAreAcceptedForTheGracePeriodAfterTheCloseAndRefusedAfterIt() {
         String closedNow = open();
-        assertThat(post("/api/v1/vendor-escalations/" + closedNow + "/close", "{\"closedBy\": \"Kari\"}", WRITER)
+        assertThat(api.post("/api/v1/vendor-escalations/" + closedNow + "/close", "{\"closedBy\": \"Kari\"}", WRITER)
                 .statusCode()).isEqualTo(200);
 
         HttpResponse<String> writtenUpAfterwards = entry(closedNow, unique("Kari"), "2026-03-02T13:00:00+01:00",
@@ -317,7 +317,7 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
         CLOCK.set(now.minus(Duration.ofDays(7)).minus(Duration.ofMinutes(1)));
         try {
             closedLongAgo = open("2602230010000007");
-            assertThat(post("/api/v1/vendor-escalations/" + closedLongAgo + "/close", "{\"closedBy\": \"Ola\"}",
+            assertThat(api.post("/api/v1/vendor-escalations/" + closedLongAgo + "/close", "{\"closedBy\": \"Ola\"}",
                     WRITER).statusCode()).isEqualTo(200);
         } finally {
             CLOCK.set(now);
@@ -341,15 +341,15 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
         String escalationId = open();
         entry(escalationId, "Nora", "2026-03-02T10:00:00+01:00", "2026-03-02T10:30:00+01:00");
 
-        JsonNode list = json(get("/api/v1/vendor-escalations?state=open", READER));
+        JsonNode list = json(api.get("/api/v1/vendor-escalations?state=open", READER));
         JsonNode mine = Arrays.stream(JSON.convertValue(list.get("escalations"), JsonNode[].class))
                 .filter(e -> e.get("escalationId").asString().equals(escalationId)).findFirst().orElseThrow();
         assertThat(mine.get("ticketId").asString()).isEqualTo(ticket);
         assertThat(mine.get("customerId").asString()).isEqualTo(customer);
         assertThat(mine.get("vendor").asString()).isEqualTo("MICROSOFT");
         assertThat(mine.get("timeEntries")).hasSize(1);
-        assertThat(get("/api/v1/vendor-escalations?state=whatever", READER).statusCode()).isEqualTo(400);
-        assertThat(get("/api/v1/vendor-escalations", null).statusCode()).isEqualTo(401);
+        assertThat(api.get("/api/v1/vendor-escalations?state=whatever", READER).statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/v1/vendor-escalations", null).statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -357,7 +357,7 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
         String first = open("2603020010000101");
         String second = open("2603020010000102");
 
-        JsonNode one = json(get("/api/v1/vendor-escalations?state=all&limit=1", READER));
+        JsonNode one = json(api.get("/api/v1/vendor-escalations?state=all&limit=1", READER));
         assertThat(one.get("escalations")).hasSize(1);
         String cursor = one.get("nextCursor").asString();
         assertThat(cursor).isNotBlank();
@@ -365,17 +365,17 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
                 .asString()));
         String next = cursor;
         while (next != null) {
-            JsonNode page = json(get("/api/v1/vendor-escalations?state=all&limit=2&cursor=" + next, READER));
+            JsonNode page = json(api.get("/api/v1/vendor-escalations?state=all&limit=2&cursor=" + next, READER));
             assertThat(page.get("escalations").size()).isBetween(1, 2);
             page.get("escalations").forEach(e -> seen.add(e.get("escalationId").asString()));
             next = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
         }
         assertThat(seen).doesNotHaveDuplicates().contains(first, second);
-        assertThat(json(get("/api/v1/vendor-escalations?state=all&limit=500", READER)).get("escalations"))
+        assertThat(json(api.get("/api/v1/vendor-escalations?state=all&limit=500", READER)).get("escalations"))
                 .hasSize(seen.size());
 
         for (String bad : List.of("limit=0", "limit=501", "limit=ten", "cursor=not-a-cursor")) {
-            HttpResponse<String> refused = get("/api/v1/vendor-escalations?state=all&" + bad, READER);
+            HttpResponse<String> refused = api.get("/api/v1/vendor-escalations?state=all&" + bad, READER);
             assertThat(refused.statusCode()).as(bad).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             assertThat(errors(refused)).containsKey(bad.substring(0, bad.indexOf('=')));

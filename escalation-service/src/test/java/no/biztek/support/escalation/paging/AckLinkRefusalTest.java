@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
-import no.biztek.support.escalation.Problems;
+import no.biztek.support.escalation.api.Problems;
 
 /** What the acknowledgement link answers when acknowledging fails: the failure's own status, never a blanket 410. */
 class AckLinkRefusalTest {

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.event.Level;
 
-import no.biztek.support.escalation.Ids;
+import no.biztek.support.escalation.api.Ids;
 import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.file.PolicyFile;

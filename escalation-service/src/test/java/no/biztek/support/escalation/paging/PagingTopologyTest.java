@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import no.biztek.support.escalation.Ids;
+import no.biztek.support.escalation.api.Ids;
 import no.biztek.support.escalation.streams.TopologyHarness;
 import no.biztek.support.policy.file.PolicyFile;
 import no.biztek.support.schemas.common.Person;

@@ -20,6 +20,7 @@ import org.apache.kafka.streams.test.TestRecord;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import no.biztek.support.escalation.paging.InternalTopics;
 import no.biztek.support.testing.MutableClock;
 import no.biztek.support.escalation.billing.BillingMetrics;
 import no.biztek.support.escalation.paging.EscalationPolicy;

@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import no.biztek.support.escalation.Ids;
+import no.biztek.support.escalation.api.Ids;
 import no.biztek.support.escalation.billing.BillingCalculator;
 
 /** Vendor status event ids: the same change always the same id, different changes never the same id. */

@@ -2,14 +2,9 @@ package no.biztek.support.intake.inbound;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
 
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,30 +12,26 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.core.MicrometerConsumerListener;
-import org.springframework.util.backoff.BackOff;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
 import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.kafka.DeadLetterMetrics;
-import no.biztek.support.kafka.DeadLetters;
+import no.biztek.support.kafka.listener.ListenerDeadLetters;
+import no.biztek.support.kafka.listener.ListenerRetries;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
- * The inbound consumer: a rejected record goes straight to {@code support.inbound.v1.DLT} with the
- * reason and original coordinates; Kafka unavailable while publishing is retried with backoff for as long
- * as it takes, so no record is lost; any other failure (a fault of ours) is retried a few times and then
- * dead-lettered too, so one record cannot stall its partition.
+ * The inbound consumer, with the platform's listener dead letters ({@link ListenerDeadLetters}): a rejected record
+ * goes straight to {@code support.inbound.v1.DLT} with the reason and original coordinates; Kafka unavailable while
+ * publishing is retried with backoff for as long as it takes, so no record is lost; any other failure (a fault of
+ * ours) is retried a few times and then dead-lettered too, so one record cannot stall its partition.
  */
 @Configuration(proxyBeanMethods = false)
 class InboundListenerConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(InboundListenerConfiguration.class);
 
     private static final long UNEXPECTED_FAILURE_RETRIES = 3;
     private static final long UNEXPECTED_FAILURE_INTERVAL_MS = 1_000;
@@ -55,32 +46,16 @@ class InboundListenerConfiguration {
                 new ByteArrayDeserializer());
         consumers.addListener(new MicrometerConsumerListener<>(meters)); // kafka_consumer_* metrics, lag included
         factory.setConsumerFactory(consumers);
-        var recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, failure) -> new TopicPartition(Topics.INBOUND.deadLetterTopicName(), -1));
-        recoverer.setHeadersFunction((record, failure) -> DeadLetters.explanation(record.topic(), record.partition(),
-                record.offset(), failure.getCause() != null ? failure.getCause() : failure, service));
-        deadLetterMetrics.register(Topics.INBOUND.name());
-        var errorHandler = new DefaultErrorHandler((record, failure) -> {
-            recoverer.accept(record, failure);
-            deadLetterMetrics.deadLettered(record.topic());
-            Throwable reason = failure.getCause() != null ? failure.getCause() : failure;
-            log.warn("Dead-lettered inbound record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), reason.getMessage());
-        });
-        errorHandler.setBackOffFunction((record, failure) -> backOffFor(failure));
+        DefaultErrorHandler errorHandler = new ListenerDeadLetters(template, service, deadLetterMetrics)
+                .errorHandler("inbound", retries(), Topics.INBOUND);
         errorHandler.addNotRetryableExceptions(RejectedInboundEvent.class);
         factory.setCommonErrorHandler(errorHandler);
         return factory;
     }
 
     /** Kafka away: retry until it is back (nothing is lost); anything else: a few times, then the dead-letter topic. */
-    static BackOff backOffFor(Throwable failure) {
-        if (Stream.iterate(failure, Objects::nonNull, Throwable::getCause)
-                .anyMatch(BrokerUnavailableException.class::isInstance)) {
-            ExponentialBackOff untilKafkaIsBack = new ExponentialBackOff(500, 2.0);
-            untilKafkaIsBack.setMaxInterval(30_000);
-            return untilKafkaIsBack;
-        }
-        return new FixedBackOff(UNEXPECTED_FAILURE_INTERVAL_MS, UNEXPECTED_FAILURE_RETRIES);
+    static ListenerRetries retries() {
+        return ListenerRetries.of(new FixedBackOff(UNEXPECTED_FAILURE_INTERVAL_MS, UNEXPECTED_FAILURE_RETRIES))
+                .untilBack(BrokerUnavailableException.class);
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import no.biztek.support.kafka.streams.StreamsRunner;
-import no.biztek.support.notification.NotificationProperties;
+import no.biztek.support.notification.config.NotificationProperties;
 
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {

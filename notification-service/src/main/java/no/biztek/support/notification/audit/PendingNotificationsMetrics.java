@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import no.biztek.support.kafka.streams.StreamsRunner;
 import no.biztek.support.notification.audit.PendingIndex.Summary;
-import no.biztek.support.notification.pipeline.StoreNames;
+import no.biztek.support.notification.stage.StoreNames;
 
 /**
  * {@code support_notifications_pending_oldest_age_seconds}: how long the oldest notification this instance's

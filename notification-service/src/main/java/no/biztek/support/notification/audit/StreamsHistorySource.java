@@ -8,7 +8,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import no.biztek.support.kafka.streams.StreamsRunner;
-import no.biztek.support.notification.pipeline.StoreNames;
+import no.biztek.support.notification.stage.StoreNames;
 
 /** The audit histories in the pipeline's store ({@code notification-history}). */
 class StreamsHistorySource implements HistorySource {

@@ -1,14 +1,18 @@
 package no.biztek.support.notification.cause;
 
+import java.util.List;
+
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import no.biztek.support.kafka.timer.TimerIndex;
+import no.biztek.support.kafka.timer.TimerIndexRebuild;
+import no.biztek.support.kafka.timer.TimerIndexRebuild.Source;
 import no.biztek.support.notification.audit.AuditEntry;
 import no.biztek.support.notification.audit.NotificationHistory;
 import no.biztek.support.notification.audit.PendingIndex;
-import no.biztek.support.notification.pipeline.StoreNames;
+import no.biztek.support.notification.stage.StoreNames;
 
 /** The audit view the HTTP API answers from: each ticket's notification history, and the notifications still pending. */
 final class AuditLedger {
@@ -19,14 +23,10 @@ final class AuditLedger {
     AuditLedger(ProcessorContext<?, ?> context) {
         this.history = context.getStateStore(StoreNames.HISTORY);
         KeyValueStore<Bytes, byte[]> pendingStore = context.getStateStore(StoreNames.PENDING);
-        TimerIndexUpgrade.rebuildIfOlder(pendingStore, StoreNames.PENDING,
-                context.getStateStore(StoreNames.TIMER_INDEX_FORMAT), history, (ticket, timers) -> {
-                    for (AuditEntry entry : ticket.value.entries()) {
-                        if (entry.status() == AuditEntry.Status.PENDING && entry.issuedAt() != null) {
-                            timers.add(PendingIndex.entry(entry.issuedAt(), entry.notificationId()));
-                        }
-                    }
-                });
+        TimerIndexRebuild.unlessMarkedCurrent(pendingStore, context.getStateStore(StoreNames.TIMER_INDEX_FORMAT),
+                StoreNames.PENDING, List.of(new Source<>(history, (ticketId, ticket) -> ticket.entries().stream()
+                        .filter(entry -> entry.status() == AuditEntry.Status.PENDING && entry.issuedAt() != null)
+                        .map(entry -> PendingIndex.entry(entry.issuedAt(), entry.notificationId())).toList())));
         this.pending = new TimerIndex(pendingStore);
     }
 

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.biztek.support.notification.compose.MailComposer;
-import no.biztek.support.notification.pipeline.PipelineSettings;
+import no.biztek.support.notification.stage.PipelineSettings;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.notification.NotificationEvent;
 import no.biztek.support.schemas.ticket.TicketEvent;

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import no.biztek.support.notification.compose.Draft;
-import no.biztek.support.notification.pipeline.Ids;
+import no.biztek.support.notification.stage.Ids;
 import no.biztek.support.policy.SlaPolicy;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.VendorCaseStatus;

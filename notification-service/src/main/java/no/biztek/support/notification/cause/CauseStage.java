@@ -12,14 +12,13 @@ import org.apache.kafka.streams.state.Stores;
 import no.biztek.support.kafka.timer.TimerIndex;
 import no.biztek.support.notification.audit.NotificationHistory;
 import no.biztek.support.notification.compose.MailComposer;
-import no.biztek.support.notification.pipeline.InputProcessor;
-import no.biztek.support.notification.pipeline.InputProcessor.Input;
-import no.biztek.support.notification.pipeline.InternalTopics;
+import no.biztek.support.notification.stage.InputProcessor;
+import no.biztek.support.notification.stage.InputProcessor.Input;
+import no.biztek.support.notification.delivery.InternalTopics;
 import no.biztek.support.kafka.serde.JsonSerde;
-import no.biztek.support.notification.pipeline.ParkedDraft;
-import no.biztek.support.notification.pipeline.PipelineSettings;
-import no.biztek.support.notification.pipeline.StageNames;
-import no.biztek.support.notification.pipeline.StoreNames;
+import no.biztek.support.notification.stage.PipelineSettings;
+import no.biztek.support.notification.stage.StageNames;
+import no.biztek.support.notification.stage.StoreNames;
 import no.biztek.support.schemas.topic.Topics;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import no.biztek.support.notification.cadence.KeepInformed;
 import no.biztek.support.notification.compose.Draft;
-import no.biztek.support.notification.pipeline.Ids;
+import no.biztek.support.notification.stage.Ids;
 import no.biztek.support.policy.SlaPolicy;
 import no.biztek.support.schemas.notification.NotificationTemplate;
 

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.biztek.support.notification.delivery.NotificationCommand;
-import no.biztek.support.notification.pipeline.StageNames;
+import no.biztek.support.notification.stage.StageNames;
 
 /** Produces mail commands for the sender on the commands topic, keyed by ticketId. */
 final class Outbox {

@@ -1,7 +1,5 @@
 package no.biztek.support.notification.cause;
 
-import no.biztek.support.notification.pipeline.ParkedDraft;
-
 /** A notification to park until what it waits for (its ticket's TicketOpened, its customer's directory entry) is known. */
 record Parking(ParkedDraft parked, String waitingFor) {
 }

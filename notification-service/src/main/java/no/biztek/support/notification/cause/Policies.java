@@ -2,7 +2,7 @@ package no.biztek.support.notification.cause;
 
 import java.time.Instant;
 
-import no.biztek.support.notification.pipeline.PipelineSettings;
+import no.biztek.support.notification.stage.PipelineSettings;
 import no.biztek.support.policy.SlaPolicy;
 
 /** The policy versions the rules measure by. It never reads the clock: the caller's {@code now} stands in for it. */

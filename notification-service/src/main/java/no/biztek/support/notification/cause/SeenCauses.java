@@ -10,7 +10,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import no.biztek.support.notification.pipeline.StoreNames;
+import no.biztek.support.notification.stage.StoreNames;
 
 /** The causes already told (cause id → when), each remembered for the dedup retention. */
 final class SeenCauses {

@@ -1,6 +1,6 @@
 package no.biztek.support.notification.cause;
 
-import no.biztek.support.notification.pipeline.PipelineSettings;
+import no.biztek.support.notification.stage.PipelineSettings;
 
 /** The ticket stage's rules, wired once per task. */
 record StageRules(CauseRules causes, TicketRules tickets, OutcomeRules outcomes, TellingRules telling) {

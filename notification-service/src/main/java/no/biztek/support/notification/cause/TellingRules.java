@@ -7,7 +7,6 @@ import java.util.List;
 
 import no.biztek.support.notification.compose.Draft;
 import no.biztek.support.notification.customer.CustomerView;
-import no.biztek.support.notification.pipeline.ParkedDraft;
 import no.biztek.support.schemas.notification.NotificationTemplate;
 
 /**

@@ -3,6 +3,7 @@ package no.biztek.support.notification.cause;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -11,10 +12,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import no.biztek.support.kafka.timer.TimerIndex;
+import no.biztek.support.kafka.timer.TimerIndexRebuild;
+import no.biztek.support.kafka.timer.TimerIndexRebuild.Source;
 import no.biztek.support.notification.cadence.CadenceIndex;
 import no.biztek.support.notification.customer.CustomerView;
-import no.biztek.support.notification.pipeline.ParkedDraft;
-import no.biztek.support.notification.pipeline.StoreNames;
+import no.biztek.support.notification.stage.StoreNames;
 
 /**
  * The stores of the ticket stage's own data: tickets, vendor escalations with their keep-informed timers (the
@@ -35,12 +37,9 @@ final class TicketStores {
         this.awaiting = context.getStateStore(StoreNames.AWAITING);
         this.customers = context.getStateStore(StoreNames.CUSTOMER_DIRECTORY);
         KeyValueStore<Bytes, byte[]> timerStore = context.getStateStore(StoreNames.CADENCE_INDEX);
-        TimerIndexUpgrade.rebuildIfOlder(timerStore, StoreNames.CADENCE_INDEX,
-                context.getStateStore(StoreNames.TIMER_INDEX_FORMAT), escalations, (escalation, timers) -> {
-                    if (escalation.value.reminderDueAt() != null) {
-                        timers.add(CadenceIndex.timer(escalation.value.reminderDueAt(), escalation.key));
-                    }
-                });
+        TimerIndexRebuild.unlessMarkedCurrent(timerStore, context.getStateStore(StoreNames.TIMER_INDEX_FORMAT),
+                StoreNames.CADENCE_INDEX, List.of(new Source<>(escalations, (key, escalation) ->
+                        Stream.ofNullable(escalation.reminderDueAt()).map(due -> CadenceIndex.timer(due, key)).toList())));
         this.timers = new TimerIndex(timerStore);
     }
 

@@ -3,7 +3,6 @@ package no.biztek.support.notification.cause;
 import java.util.Comparator;
 
 import no.biztek.support.notification.compose.Draft;
-import no.biztek.support.notification.pipeline.ParkedDraft;
 
 /** A notification that waits in the awaiting store under {@code key} (the rules only hand the key back to delete it). */
 record Waiting(String key, ParkedDraft parked) {

@@ -14,13 +14,19 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 import no.biztek.support.kafka.DeadLetterMetrics;
-import no.biztek.support.notification.pipeline.InternalTopics;
+import no.biztek.support.kafka.listener.ListenerDeadLetters;
+import no.biztek.support.kafka.listener.ListenerRetries;
+import no.biztek.support.notification.delivery.InternalTopics;
+import no.biztek.support.schemas.topic.Topics;
 
-/** The consumer that dead-letters invalid customer directory records. */
+/**
+ * The consumer that dead-letters invalid customer directory records, with the platform's listener dead letters
+ * ({@link ListenerDeadLetters}): an invalid record goes to {@code support.customers.v1.DLT} at once, a dead letter
+ * Kafka does not acknowledge is tried again until it is (never skipped).
+ */
 @Configuration(proxyBeanMethods = false)
 class CustomerConfiguration {
 
@@ -28,7 +34,8 @@ class CustomerConfiguration {
 
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> customerCheckContainerFactory(KafkaProperties kafka,
-            InternalTopics topics) {
+            InternalTopics topics, KafkaTemplate<String, byte[]> notificationKafkaTemplate,
+            DeadLetterMetrics deadLetterMetrics, @Value("${spring.application.name}") String service) {
         Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, topics.customerCheckGroup());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -38,17 +45,14 @@ class CustomerConfiguration {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer()));
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
-        // a dead letter that Kafka did not acknowledge is tried again until it is (never skipped)
-        ExponentialBackOff backOff = new ExponentialBackOff(1000, 2.0);
-        backOff.setMaxInterval(30_000);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(backOff));
+        // nothing but an invalid record is expected to fail; anything else a few times, then the dead letters
+        factory.setCommonErrorHandler(new ListenerDeadLetters(notificationKafkaTemplate, service, deadLetterMetrics)
+                .errorHandler("customer", ListenerRetries.of(new FixedBackOff(1_000, 3)), Topics.CUSTOMERS));
         return factory;
     }
 
     @Bean
-    CustomerDirectoryCheck customerDirectoryCheck(KafkaTemplate<String, byte[]> notificationKafkaTemplate,
-                                                  DeadLetterMetrics deadLetterMetrics,
-                                                  @Value("${spring.application.name}") String service) {
-        return new CustomerDirectoryCheck(notificationKafkaTemplate, deadLetterMetrics, service);
+    CustomerDirectoryCheck customerDirectoryCheck() {
+        return new CustomerDirectoryCheck();
     }
 }

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import no.biztek.support.kafka.serde.JsonSerde;
-import no.biztek.support.notification.pipeline.StoreNames;
+import no.biztek.support.notification.stage.StoreNames;
 import no.biztek.support.schemas.topic.Topics;
 
 /**

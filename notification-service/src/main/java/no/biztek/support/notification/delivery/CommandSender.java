@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 import no.biztek.support.notification.compose.Contact;
-import no.biztek.support.notification.pipeline.Ids;
+import no.biztek.support.notification.stage.Ids;
 import no.biztek.support.kafka.serde.JsonSerde;
 
 /**

@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -30,7 +29,6 @@ import org.springframework.kafka.retrytopic.DeadLetterPublishingRecovererFactory
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -39,18 +37,19 @@ import org.springframework.util.backoff.FixedBackOff;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import no.biztek.support.kafka.DeadLetterMetrics;
-import no.biztek.support.kafka.DeadLetters;
 import no.biztek.support.kafka.KafkaPlatformProperties;
+import no.biztek.support.kafka.listener.RetryTopicDeadLetters;
 import no.biztek.support.kafka.streams.StreamsRunner;
-import no.biztek.support.notification.NotificationProperties;
-import no.biztek.support.notification.pipeline.InternalTopics;
+import no.biztek.support.notification.config.NotificationProperties;
 import no.biztek.support.schemas.topic.Topic;
 
 /**
  * The sender: a listener on the commands topic with a few blocking retries in place (short hiccups keep the
  * order of a ticket's mails), then non-blocking retries (exponential back-off over the retry topics
  * {@code <commands>.retry-N}) and the dead-letter topic {@code <commands>.DLT}, whose records carry the
- * platform's dead-letter headers.
+ * platform's dead-letter headers and are counted in {@code support_dead_letters_total} when written, as every
+ * listener's dead letters ({@link RetryTopicDeadLetters}). Retry topics, not the blocking retries of the other
+ * listeners: a mail server that refuses one customer's mail for a while must not hold up the others' mail.
  */
 @Configuration(proxyBeanMethods = false)
 class DeliveryConfiguration extends RetryTopicConfigurationSupport {
@@ -62,9 +61,11 @@ class DeliveryConfiguration extends RetryTopicConfigurationSupport {
     private String service;
 
     private final NotificationProperties properties;
+    private final DeadLetterMetrics deadLetterMetrics;
 
-    DeliveryConfiguration(NotificationProperties properties) {
+    DeliveryConfiguration(NotificationProperties properties, DeadLetterMetrics deadLetterMetrics) {
         this.properties = properties;
+        this.deadLetterMetrics = deadLetterMetrics;
     }
 
     /** Each delivery (first attempt, and each retry topic's) is tried a few times in place before it moves on. */
@@ -133,14 +134,16 @@ class DeliveryConfiguration extends RetryTopicConfigurationSupport {
     @Override
     protected Consumer<DeadLetterPublishingRecovererFactory> configureDeadLetterPublishingContainerFactory() {
         String producer = service;
-        return factory -> factory.setHeadersFunction((record, exception) -> deadLetterHeaders(record, exception, producer));
+        return factory -> {
+            factory.setDeadLetterPublisherCreator(RetryTopicDeadLetters.countedIn(deadLetterMetrics));
+            factory.setHeadersFunction((record, exception) -> deadLetterHeaders(record, exception, producer));
+        };
     }
 
     /** The platform's dead-letter headers, and the addresses a permanently failed notification did not reach. */
     private static Headers deadLetterHeaders(ConsumerRecord<?, ?> record, Exception exception, String producer) {
         Headers headers = new RecordHeaders();
-        DeadLetters.explanation(originalTopic(record), originalPartition(record), originalOffset(record), exception,
-                producer).forEach(headers::add);
+        RetryTopicDeadLetters.explanation(record, exception, producer).forEach(headers::add);
         Throwable cause = exception;
         while (cause != null && !(cause instanceof PermanentDeliveryException)
                 && !(cause instanceof TransientDeliveryException)) {
@@ -163,23 +166,6 @@ class DeliveryConfiguration extends RetryTopicConfigurationSupport {
             root = root.getCause();
         }
         return root;
-    }
-
-    private static String originalTopic(ConsumerRecord<?, ?> record) {
-        Header header = record.headers().lastHeader(KafkaHeaders.ORIGINAL_TOPIC);
-        return header == null ? record.topic() : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static int originalPartition(ConsumerRecord<?, ?> record) {
-        Header header = record.headers().lastHeader(KafkaHeaders.ORIGINAL_PARTITION);
-        return header == null || header.value().length != Integer.BYTES ? record.partition()
-                : java.nio.ByteBuffer.wrap(header.value()).getInt();
-    }
-
-    private static long originalOffset(ConsumerRecord<?, ?> record) {
-        Header header = record.headers().lastHeader(KafkaHeaders.ORIGINAL_OFFSET);
-        return header == null || header.value().length != Long.BYTES ? record.offset()
-                : java.nio.ByteBuffer.wrap(header.value()).getLong();
     }
 
     @Bean
@@ -213,8 +199,7 @@ class DeliveryConfiguration extends RetryTopicConfigurationSupport {
     }
 
     @Bean(DEAD_LETTER_HANDLER)
-    DeliveryDeadLetters deliveryDeadLetters(DeliveryOutcomes deliveryOutcomes, DeliveryMetrics deliveryMetrics,
-                                            DeadLetterMetrics deadLetterMetrics, InternalTopics topics) {
-        return new DeliveryDeadLetters(deliveryOutcomes, deliveryMetrics, deadLetterMetrics, topics.commands().name());
+    DeliveryDeadLetters deliveryDeadLetters(DeliveryOutcomes deliveryOutcomes, DeliveryMetrics deliveryMetrics) {
+        return new DeliveryDeadLetters(deliveryOutcomes, deliveryMetrics);
     }
 }

@@ -8,12 +8,12 @@ import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.serde.JsonSerde;
 
 /**
  * Handles the mail commands that reached the dead-letter topic: publishes CustomerNotificationFailed
- * (permanent, or retries exhausted) for the recipients the mail did not reach, and counts it.
+ * (permanent, or retries exhausted) for the recipients the mail did not reach, and counts it in
+ * {@code support_notifications_failed_total} ({@code support_dead_letters_total} counted it when it was written).
  */
 class DeliveryDeadLetters {
 
@@ -30,20 +30,13 @@ class DeliveryDeadLetters {
 
     private final DeliveryOutcomes outcomes;
     private final DeliveryMetrics metrics;
-    private final DeadLetterMetrics deadLetterMetrics;
-    private final String commandsTopic;
-
-    DeliveryDeadLetters(DeliveryOutcomes outcomes, DeliveryMetrics metrics, DeadLetterMetrics deadLetterMetrics,
-                        String commandsTopic) {
+    DeliveryDeadLetters(DeliveryOutcomes outcomes, DeliveryMetrics metrics) {
         this.outcomes = outcomes;
         this.metrics = metrics;
-        this.deadLetterMetrics = deadLetterMetrics;
-        this.commandsTopic = commandsTopic;
     }
 
     /** Called by the retry-topic machinery for each record of the commands' dead-letter topic. */
     public void handle(ConsumerRecord<String, byte[]> record) {
-        deadLetterMetrics.deadLettered(commandsTopic);
         metrics.failed();
         NotificationCommand command;
         try {

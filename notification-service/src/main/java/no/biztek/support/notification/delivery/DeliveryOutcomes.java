@@ -11,8 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 
-import no.biztek.support.notification.pipeline.Ids;
-import no.biztek.support.notification.pipeline.InternalTopics;
+import no.biztek.support.notification.stage.Ids;
 import no.biztek.support.schemas.notification.CustomerNotificationFailed;
 import no.biztek.support.schemas.notification.CustomerNotified;
 import no.biztek.support.schemas.notification.NotificationEvent;

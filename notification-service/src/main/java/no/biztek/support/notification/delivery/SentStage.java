@@ -16,9 +16,8 @@ import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import no.biztek.support.notification.pipeline.InternalTopics;
-import no.biztek.support.notification.pipeline.PipelineSettings;
-import no.biztek.support.notification.pipeline.StoreNames;
+import no.biztek.support.notification.stage.PipelineSettings;
+import no.biztek.support.notification.stage.StoreNames;
 import no.biztek.support.schemas.topic.Topic;
 
 /**

@@ -8,7 +8,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import no.biztek.support.kafka.streams.StreamsRunner;
-import no.biztek.support.notification.pipeline.StoreNames;
+import no.biztek.support.notification.stage.StoreNames;
 
 /** The notifications whose mail was accepted, as held by this instance's global store. */
 class SentView {

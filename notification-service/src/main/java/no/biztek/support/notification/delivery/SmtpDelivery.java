@@ -17,7 +17,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-import no.biztek.support.notification.NotificationProperties;
+import no.biztek.support.notification.config.NotificationProperties;
 import no.biztek.support.notification.compose.Contact;
 
 /**

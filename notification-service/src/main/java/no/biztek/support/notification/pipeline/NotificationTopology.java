@@ -2,6 +2,8 @@ package no.biztek.support.notification.pipeline;
 
 import org.apache.kafka.streams.Topology;
 
+import no.biztek.support.notification.delivery.InternalTopics;
+import no.biztek.support.notification.stage.PipelineSettings;
 import no.biztek.support.notification.cause.CauseStage;
 import no.biztek.support.notification.compose.MailComposer;
 import no.biztek.support.notification.customer.CustomerDirectory;

@@ -18,11 +18,14 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import no.biztek.support.notification.delivery.InternalTopics;
+import no.biztek.support.notification.stage.PipelineMetrics;
+import no.biztek.support.notification.stage.PipelineSettings;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.KafkaPlatformProperties;
 import no.biztek.support.kafka.streams.StreamsConfigCustomizer;
 import no.biztek.support.kafka.streams.StreamsRunnerConfiguration;
-import no.biztek.support.notification.NotificationProperties;
+import no.biztek.support.notification.config.NotificationProperties;
 import no.biztek.support.notification.compose.MailComposer;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.topic.Topic;

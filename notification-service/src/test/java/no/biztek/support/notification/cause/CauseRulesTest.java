@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import no.biztek.support.notification.Events;
 import no.biztek.support.notification.audit.AuditEntry;
 import no.biztek.support.notification.compose.Draft;
-import no.biztek.support.notification.pipeline.Ids;
+import no.biztek.support.notification.stage.Ids;
 import no.biztek.support.schemas.common.CustomerLocale;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.VendorCaseStatus;

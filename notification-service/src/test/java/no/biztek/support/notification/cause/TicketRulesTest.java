@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import no.biztek.support.notification.Events;
-import no.biztek.support.notification.pipeline.PipelineSettings;
+import no.biztek.support.notification.stage.PipelineSettings;
 import no.biztek.support.policy.file.PolicyFile;
 import no.biztek.support.schemas.common.CustomerLocale;
 import no.biztek.support.schemas.common.Vendor;

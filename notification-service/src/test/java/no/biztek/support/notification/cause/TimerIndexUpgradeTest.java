@@ -34,11 +34,10 @@ import no.biztek.support.notification.cadence.CadenceIndex;
 import no.biztek.support.notification.compose.MailComposer;
 import no.biztek.support.notification.customer.CustomerView;
 import no.biztek.support.notification.delivery.NotificationCommand;
-import no.biztek.support.notification.pipeline.Ids;
+import no.biztek.support.notification.stage.Ids;
 import no.biztek.support.kafka.serde.JsonSerde;
-import no.biztek.support.notification.pipeline.ParkedDraft;
-import no.biztek.support.notification.pipeline.PipelineSettings;
-import no.biztek.support.notification.pipeline.StoreNames;
+import no.biztek.support.notification.stage.PipelineSettings;
+import no.biztek.support.notification.stage.StoreNames;
 import no.biztek.support.schemas.common.CustomerLocale;
 import no.biztek.support.schemas.notification.NotificationTemplate;
 

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,8 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.notification.Events;
 import no.biztek.support.notification.NotificationServiceApplication;
-import no.biztek.support.notification.pipeline.Ids;
-import no.biztek.support.notification.pipeline.InternalTopics;
+import no.biztek.support.notification.stage.Ids;
+import no.biztek.support.notification.delivery.InternalTopics;
 import no.biztek.support.schemas.common.CustomerLocale;
 import no.biztek.support.schemas.common.Person;
 import no.biztek.support.schemas.escalation.EscalationEvent;
@@ -240,6 +241,7 @@ class NotificationServiceTest {
         MAIL.refuse(unknown.getEmail());
         Scenario scenario = new Scenario(CustomerLocale.NB, unknown);
         double failedBefore = meters.counter("support.notifications.failed").count();
+        double deadLettersBefore = deadLettersCounted(internalTopics.commands().name());
         try (KafkaTestClient.Reader deadLetters = KAFKA.reader(internalTopics.commands().deadLetterTopicName())) {
             scenario.send(scenario.opened());
 
@@ -262,6 +264,7 @@ class NotificationServiceTest {
             assertThat(header(dead, DeadLetterHeaders.SERVICE)).isEqualTo("notification-service");
         }
         assertThat(meters.counter("support.notifications.failed").count()).isGreaterThan(failedBefore);
+        await().atMost(PATIENCE).until(() -> deadLettersCounted(internalTopics.commands().name()) > deadLettersBefore);
         assertThat(MAIL.mailsTo(unknown.getEmail())).isEmpty();
     }
 
@@ -364,6 +367,10 @@ class NotificationServiceTest {
         }
     }
 
+    private double deadLettersCounted(String topic) {
+        return meters.counter("support.dead.letters", "topic", topic).count();
+    }
+
     @Test
     void poisonRecordsOnEveryInputGoToTheirDeadLetterTopicAndTheConsumersGoOn() {
         String poisonKey = "poison-" + id();
@@ -372,6 +379,8 @@ class NotificationServiceTest {
         List<String> deadLetterTopics = List.of(Topics.TICKET_EVENTS.deadLetterTopicName(),
                 Topics.ESCALATION_EVENTS.deadLetterTopicName(), Topics.NOTIFICATION_EVENTS.deadLetterTopicName(),
                 Topics.CUSTOMERS.deadLetterTopicName(), internalTopics.commands().deadLetterTopicName());
+        Map<String, Double> countedBefore = new HashMap<>();
+        inputs.forEach(topic -> countedBefore.put(topic, deadLettersCounted(topic)));
         for (String topic : inputs) {
             KAFKA.send(topic, poisonKey, "definitely not a record".getBytes(StandardCharsets.UTF_8));
         }
@@ -385,6 +394,8 @@ class NotificationServiceTest {
                 assertThat(header(dead, DeadLetterHeaders.ORIGINAL_TOPIC)).isEqualTo(input);
                 assertThat(header(dead, DeadLetterHeaders.REASON)).isNotBlank();
             }
+            await(input + " counted").atMost(PATIENCE)
+                    .until(() -> deadLettersCounted(input) > countedBefore.get(input));
         }
 
         Scenario scenario = new Scenario(CustomerLocale.EN);

@@ -33,6 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import no.biztek.support.notification.stage.Ids;
+import no.biztek.support.notification.stage.PipelineMetrics;
+import no.biztek.support.notification.stage.StoreNames;
+import no.biztek.support.notification.delivery.InternalTopics;
+import no.biztek.support.notification.stage.PipelineSettings;
 import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.notification.Events;

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.mock.env.MockEnvironment;
 
+import no.biztek.support.notification.delivery.InternalTopics;
 import no.biztek.support.kafka.KafkaPlatformProperties;
-import no.biztek.support.notification.NotificationProperties;
+import no.biztek.support.notification.config.NotificationProperties;
 
 /** The application id, the one naming rule it prefixes, and what the service adds to the Streams configuration. */
 class PipelineConfigurationTest {

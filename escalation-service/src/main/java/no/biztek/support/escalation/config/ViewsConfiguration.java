@@ -1,4 +1,4 @@
-package no.biztek.support.escalation.view;
+package no.biztek.support.escalation.config;
 
 import java.util.List;
 
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import no.biztek.support.escalation.billing.InvoiceLedger;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageState;
-import no.biztek.support.escalation.streams.InternalTopics;
+import no.biztek.support.escalation.paging.InternalTopics;
 import no.biztek.support.escalation.ticket.TicketDirectory;
 import no.biztek.support.escalation.vendor.VendorEscalationBook;
 import no.biztek.support.kafka.follow.TopicFollower;

@@ -1,11 +1,8 @@
-package no.biztek.support.escalation.streams;
+package no.biztek.support.escalation.paging;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
-import no.biztek.support.escalation.paging.PageCommand;
-import no.biztek.support.escalation.paging.PageState;
-import no.biztek.support.escalation.paging.PagingTopology;
 import no.biztek.support.schemas.topic.CleanupPolicy;
 import no.biztek.support.schemas.topic.Topic;
 import no.biztek.support.schemas.topic.Topics;

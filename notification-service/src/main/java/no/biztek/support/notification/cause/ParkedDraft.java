@@ -1,4 +1,4 @@
-package no.biztek.support.notification.pipeline;
+package no.biztek.support.notification.cause;
 
 import java.time.Instant;
 import java.util.Comparator;

@@ -1,12 +1,10 @@
-package no.biztek.support.notification.pipeline;
+package no.biztek.support.notification.delivery;
 
 import java.util.Objects;
 
 import org.apache.kafka.common.serialization.Serdes;
 
 import no.biztek.support.kafka.serde.JsonSerde;
-import no.biztek.support.notification.delivery.NotificationCommand;
-import no.biztek.support.notification.delivery.SentMarker;
 import no.biztek.support.schemas.topic.CleanupPolicy;
 import no.biztek.support.schemas.topic.Topic;
 
@@ -31,7 +29,7 @@ public final class InternalTopics {
      * @param applicationId the Kafka Streams application id
      * @param partitions    partitions of the internal topics when the service creates them
      */
-    InternalTopics(String applicationId, int partitions) {
+    public InternalTopics(String applicationId, int partitions) {
         this.applicationId = Objects.requireNonNull(applicationId, "applicationId");
         this.commands = new Topic<>(name(applicationId, "commands.v1"), Serdes.String(), COMMAND_VALUES,
                 CleanupPolicy.DELETE, partitions);
@@ -44,7 +42,7 @@ public final class InternalTopics {
         return applicationId + "-" + name;
     }
 
-    String applicationId() {
+    public String applicationId() {
         return applicationId;
     }
 

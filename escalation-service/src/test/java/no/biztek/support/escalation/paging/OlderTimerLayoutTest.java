@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import no.biztek.support.testing.MutableClock;
-import no.biztek.support.escalation.streams.Outbound;
+import no.biztek.support.kafka.streams.Outbound;
 import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.kafka.timer.TimerIndex;
@@ -37,7 +37,7 @@ import no.biztek.support.schemas.topic.Topics;
  * A {@code page-timers} store written before the timer index (string keys {@code %013d|ticketId|pageId}, the kind as
  * the value; pages and tickets keeping those keys) is rebuilt once from the pages and tickets, and its timers fire.
  */
-class TimerIndexUpgradeTest {
+class OlderTimerLayoutTest {
 
     /** Tuesday 3 March 2026, 02:00 in Oslo: Nora is on call, Kari is secondary. */
     private static final Instant NIGHT = Instant.parse("2026-03-03T01:00:00Z");
@@ -103,7 +103,7 @@ class TimerIndexUpgradeTest {
         assertThat(pages.get(PageTimers.pageKey(OPEN_TICKET, openPage.pageId())).timerAt())
                 .as("the instant read from the old key").isEqualTo(ESCALATION_DUE);
 
-        TimerIndexUpgrade.rebuildIfOlder(timers, pages, tickets);
+        PageTimers.rebuildOlderLayout(timers, pages, tickets);
 
         assertThat(keys()).as("no entry of the earlier layout").noneMatch(key -> Character.isDigit(key.get()[0]));
         assertThat(new TimerIndex(timers).due(RESOLVED.plus(RETENTION), 100)).containsExactly(
@@ -115,10 +115,10 @@ class TimerIndexUpgradeTest {
     @Test
     void itRunsOnceAndLeavesTheCurrentLayoutAlone() {
         storedByTheEarlierVersion();
-        TimerIndexUpgrade.rebuildIfOlder(timers, pages, tickets);
+        PageTimers.rebuildOlderLayout(timers, pages, tickets);
         new TimerIndex(timers).due(ESCALATION_DUE, 100); // fired: the escalation is gone from the index
 
-        TimerIndexUpgrade.rebuildIfOlder(timers, pages, tickets);
+        PageTimers.rebuildOlderLayout(timers, pages, tickets);
 
         assertThat(new TimerIndex(timers).due(ESCALATION_DUE.plusSeconds(60), 100)).as("not scheduled again")
                 .isEmpty();

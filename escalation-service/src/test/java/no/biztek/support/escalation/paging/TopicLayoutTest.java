@@ -1,4 +1,4 @@
-package no.biztek.support.escalation.streams;
+package no.biztek.support.escalation.paging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
-import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.kafka.streams.StreamsRunner;
 import no.biztek.support.schemas.topic.Topic;
 

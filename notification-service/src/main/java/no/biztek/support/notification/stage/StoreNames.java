@@ -1,4 +1,4 @@
-package no.biztek.support.notification.pipeline;
+package no.biztek.support.notification.stage;
 
 /**
  * Names of the Kafka Streams state stores. Kafka Streams changelogs a store as

@@ -1,4 +1,4 @@
-package no.biztek.support.escalation;
+package no.biztek.support.escalation.api;
 
 import java.time.Duration;
 

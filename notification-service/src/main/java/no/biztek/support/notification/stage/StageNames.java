@@ -1,4 +1,4 @@
-package no.biztek.support.notification.pipeline;
+package no.biztek.support.notification.stage;
 
 /** Names of the topology's nodes that more than one class refers to. */
 public final class StageNames {

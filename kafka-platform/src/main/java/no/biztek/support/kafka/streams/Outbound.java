@@ -1,4 +1,4 @@
-package no.biztek.support.escalation.streams;
+package no.biztek.support.kafka.streams;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -13,7 +13,7 @@ import no.biztek.support.schemas.topic.Topic;
 public record Outbound(String topic, byte[] value) {
 
     /** Writes {@link Outbound#value()} as it is; nothing reads Outbound back. */
-    static final Serde<Outbound> SERDE = new Serde<>() {
+    public static final Serde<Outbound> SERDE = new Serde<>() {
         @Override
         public Serializer<Outbound> serializer() {
             return (topic, outbound) -> outbound == null ? null : outbound.value();

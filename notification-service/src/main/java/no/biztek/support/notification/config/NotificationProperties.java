@@ -1,4 +1,4 @@
-package no.biztek.support.notification;
+package no.biztek.support.notification.config;
 
 import java.time.Duration;
 

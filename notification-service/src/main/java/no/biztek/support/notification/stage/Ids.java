@@ -1,4 +1,4 @@
-package no.biztek.support.notification.pipeline;
+package no.biztek.support.notification.stage;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package no.biztek.support.escalation.streams;
+package no.biztek.support.escalation.paging;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -20,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
-import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.kafka.streams.StreamsRunner;
 import no.biztek.support.schemas.topic.Topic;
 import no.biztek.support.schemas.topic.Topics;
@@ -57,13 +56,22 @@ public final class TopicLayout implements SmartLifecycle {
      * @param replicationFactor replicas of a created command topic
      * @param timeout           how long each admin request may take before start-up fails
      */
-    TopicLayout(Map<String, Object> adminConfig, Topic<String, PageCommand> commands, boolean createTopics,
+    public TopicLayout(Map<String, Object> adminConfig, Topic<String, PageCommand> commands, boolean createTopics,
                        short replicationFactor, Duration timeout) {
         this.adminConfig = Map.copyOf(adminConfig);
         this.commands = commands;
         this.createTopics = createTopics;
         this.replicationFactor = replicationFactor;
         this.timeout = timeout;
+    }
+
+    /**
+     * The input topics processed together by ticket id (merged): they must have the same partition count
+     * (co-partitioned), which this checks at start-up.
+     */
+    static List<String> mergedTopics(Topic<String, PageCommand> commandTopic) {
+        return List.of(Topics.TICKET_EVENTS.name(), Topics.SLA_EVENTS.name(), Topics.ESCALATION_EVENTS.name(),
+                commandTopic.name());
     }
 
     /** The partition count of the co-partitioned topics; known once started. */
@@ -80,8 +88,7 @@ public final class TopicLayout implements SmartLifecycle {
             partitions = prepare(admin, List.of(Topics.TICKET_EVENTS.name(), Topics.SLA_EVENTS.name(),
                     Topics.ESCALATION_EVENTS.name()), commands, createTopics, replicationFactor, timeout);
         }
-        log.info("Topics {} are co-partitioned with {} partitions each",
-                EscalationTopology.mergedTopics(commands), partitions);
+        log.info("Topics {} are co-partitioned with {} partitions each", mergedTopics(commands), partitions);
         running = true;
     }
 
