@@ -157,7 +157,7 @@ public final class SampleEvents {
         return List.of(
                 Customer.newBuilder().setCustomerId("c-1").setName("Kunde AS").setLocale(CustomerLocale.NB)
                         .setNotificationContacts(List.of(person("IT", "it@kunde.no"))).setContract(contract())
-                        .setUpdatedAt(OPENED).setProducer("intake-service").build(),
+                        .setUpdatedAt(OPENED).setProducer("intake-service").setPlan("around-the-clock").build(),
                 Customer.newBuilder().setCustomerId("c-2").setName("Customer Ltd").setLocale(CustomerLocale.EN)
                         .setNotificationContacts(List.of()).setContract(null).setUpdatedAt(OPENED)
                         .setProducer("intake-service").build());

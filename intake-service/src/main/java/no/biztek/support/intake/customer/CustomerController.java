@@ -18,8 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import no.biztek.support.httpapi.problem.RequestValidator;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.schemas.customer.Customer;
 
 /** The customer directory over HTTP (SPEC §4). */
@@ -29,17 +31,19 @@ class CustomerController {
 
     private final CustomerDirectory directory;
     private final RequestValidator validator;
+    private final ContractPlans plans;
 
-    CustomerController(CustomerDirectory directory, RequestValidator validator) {
+    CustomerController(CustomerDirectory directory, RequestValidator validator, ContractPlans plans) {
         this.directory = directory;
         this.validator = validator;
+        this.plans = plans;
     }
 
     @Operation(summary = "Create or replace a customer's directory entry")
     @PutMapping(path = "/{customerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     CustomerView put(@PathVariable @Pattern(regexp = CustomerIds.PATTERN, message = CustomerIds.MESSAGE) String customerId,
                      @RequestBody CustomerRequest request) {
-        return CustomerView.of(directory.save(customerId, validator.validate(request)));
+        return CustomerView.of(directory.save(customerId, plans.require(validator.validate(request))));
     }
 
     @Operation(summary = "A customer's directory entry")
@@ -55,7 +59,10 @@ class CustomerController {
 
     /** A customer as the API shows it. */
     record CustomerView(String customerId, String name, String locale, List<CustomerRequest.Contact> notificationContacts,
-                        CustomerRequest.Contract contract, Instant updatedAt) {
+                        CustomerRequest.Contract contract,
+                        @Schema(description = "the SLA plan of the contract; " + PlanCatalogue.DEFAULT_PLAN
+                                + " when the entry names none", example = PlanCatalogue.DEFAULT_PLAN) String plan,
+                        Instant updatedAt) {
 
         static CustomerView of(Customer customer) {
             var terms = customer.getContract();
@@ -66,6 +73,7 @@ class CustomerController {
                     terms == null ? null : new CustomerRequest.Contract(terms.getVendorEscalationIncluded(),
                             terms.getBillingIncrementMinutes(), terms.getHourlyRateNok(),
                             terms.getAfterHoursMultiplier()),
+                    customer.getPlan() == null ? PlanCatalogue.DEFAULT_PLAN : customer.getPlan(),
                     customer.getUpdatedAt());
         }
     }

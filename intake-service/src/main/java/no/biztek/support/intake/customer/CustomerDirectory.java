@@ -58,6 +58,7 @@ class CustomerDirectory {
                         .map(c -> Person.newBuilder().setName(c.name().trim()).setEmail(c.email().trim()).build())
                         .toList())
                 .setContract(request.contract() == null ? null : terms(request.contract()))
+                .setPlan(request.plan())
                 .setUpdatedAt(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS))
                 .setProducer(producer)
                 .build();

@@ -18,15 +18,22 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import no.biztek.support.policy.PlanCatalogue;
+
 /**
- * A customer's directory entry (SPEC §4): who to write to, in which language, and the contract terms
- * for vendor escalation (absent: the policy's default terms).
+ * A customer's directory entry (SPEC §4): who to write to, in which language, the contract terms
+ * for vendor escalation (absent: the policy's default terms) and the SLA plan (absent: the default plan).
  */
 @Schema(description = "Customer directory entry and contract terms")
 record CustomerRequest(@NotBlank @Size(max = 200) String name,
                        @NotNull Language locale,
                        @NotNull @Size(max = 20) List<@NotNull @Valid Contact> notificationContacts,
-                       @Valid Contract contract) {
+                       @Valid Contract contract,
+                       @Schema(description = "the SLA plan the contract buys: a plan of the support policy file"
+                               + " (support.policy.file); absent: the default plan, " + PlanCatalogue.DEFAULT_PLAN
+                               + ". Tickets are measured under the plan their customer had when they were opened",
+                               example = "around-the-clock")
+                       @Size(max = 100) String plan) {
 
     enum Language {
         @JsonProperty("nb") NB,

@@ -8,8 +8,10 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import no.biztek.support.intake.IntakeIntegrationTest;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.schemas.common.CustomerLocale;
 import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.topic.Topics;
@@ -69,6 +71,60 @@ class CustomerApiTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void aContractNamesItsPlanWhichIsWrittenAndReadBack() {
+        String customerId = unique("kunde");
+
+        HttpResponse<String> response = api.put("/api/v1/customers/" + customerId, withPlan("\"around-the-clock\""),
+                DIRECTORY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json(response).get("plan").asString()).isEqualTo("around-the-clock");
+        Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
+        assertThat(customer.getPlan()).isEqualTo("around-the-clock");
+        HttpResponse<String> read = api.get("/api/v1/customers/" + customerId, READER);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(json(read).get("plan").asString()).isEqualTo("around-the-clock");
+    }
+
+    @Test
+    void withoutAPlanTheCustomerIsOnTheDefaultPlan() {
+        String customerId = unique("kunde");
+
+        HttpResponse<String> response = api.put("/api/v1/customers/" + customerId, withPlan("null"), DIRECTORY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
+        assertThat(customer.getPlan()).as("null on the topic: the default plan").isNull();
+        assertThat(json(api.get("/api/v1/customers/" + customerId, READER)).get("plan").asString())
+                .isEqualTo(PlanCatalogue.DEFAULT_PLAN);
+        api.put("/api/v1/customers/" + customerId, BODY, DIRECTORY);
+        assertThat(json(api.get("/api/v1/customers/" + customerId, READER)).get("plan").asString())
+                .as("no plan field at all").isEqualTo(PlanCatalogue.DEFAULT_PLAN);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"gold\"", "\"\"", "\"Around-The-Clock\"", "\" standard\""})
+    void aPlanThePolicyDoesNotDefineIsRefusedNamingTheFieldAndPublishesNothing(String plan) {
+        long before = count(Topics.CUSTOMERS.name());
+
+        HttpResponse<String> response = api.put("/api/v1/customers/" + unique("kunde"), withPlan(plan), DIRECTORY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(errors(response)).containsEntry("plan",
+                "must be a plan of the support policy, one of [standard, around-the-clock]");
+        assertThat(count(Topics.CUSTOMERS.name())).isEqualTo(before);
+    }
+
+    @Test
+    void theOpenApiDescriptionDocumentsThePlan() {
+        var doc = json(api.get("/v3/api-docs", null));
+
+        assertThat(doc.at("/components/schemas/CustomerRequest/properties/plan/description").asString())
+                .contains("plan of the support policy");
+        assertThat(doc.at("/components/schemas/CustomerView/properties/plan").isMissingNode()).isFalse();
+    }
+
+    @Test
     void anUnknownCustomerIs404() {
         assertThat(api.get("/api/v1/customers/" + unique("nobody"), READER).statusCode()).isEqualTo(404);
     }
@@ -107,5 +163,9 @@ class CustomerApiTest extends IntakeIntegrationTest {
         assertThat(count(Topics.CUSTOMERS.name())).isEqualTo(before);
         assertThat(api.get("/api/v1/customers/" + unique("kunde"), WRITER).statusCode()).as("reading needs only read")
                 .isEqualTo(404);
+    }
+
+    private static String withPlan(String plan) {
+        return BODY.replaceFirst("\\{", "{\"plan\": " + plan + ", ");
     }
 }

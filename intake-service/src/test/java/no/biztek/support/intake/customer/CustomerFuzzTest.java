@@ -19,9 +19,10 @@ class CustomerFuzzTest extends IntakeIntegrationTest {
 
     private final JsonMutations mutations = new JsonMutations(20261126,
             List.of("name", "locale", "notificationContacts", "email", "contract", "vendorEscalationIncluded",
-                    "billingIncrementMinutes", "hourlyRateNok", "afterHoursMultiplier"),
+                    "billingIncrementMinutes", "hourlyRateNok", "afterHoursMultiplier", "plan"),
             List.of("\"nb\"", "\"en\"", "\"sv\"", "1450.500", "99999999.999", "1e8", "0.001", "1440", "1441",
-                    "\"it@kunde.no\"", "[{\"name\": \"x\", \"email\": \"x@kunde.no\"}]"));
+                    "\"it@kunde.no\"", "[{\"name\": \"x\", \"email\": \"x@kunde.no\"}]", "\"around-the-clock\"",
+                    "\"gold\""));
 
     @Test
     void onlyClientOrSuccessAnswersAndNothingWrittenForRefusals() {

@@ -187,6 +187,20 @@ class SchemaEvolutionTest {
     }
 
     @Test
+    void aCustomerWrittenBeforeContractsNamedAPlanIsOnTheDefaultPlan() throws IOException {
+        Schema v1 = ReleasedSchemas.of("Customer").get(0);
+        Customer current = SampleEvents.customers().get(0);
+        assertThat(current.getPlan()).isEqualTo("around-the-clock");
+        byte[] bytes = new BinaryMessageEncoder<GenericRecord>(GenericData.get(), v1)
+                .encode(asWrittenBy(v1, current)).array();
+
+        Customer read = Topics.CUSTOMERS.valueSerde().deserializer().deserialize(Topics.CUSTOMERS.name(), bytes);
+
+        assertThat(read.getPlan()).as("null: the default plan").isNull();
+        assertThat(read.getContract()).isEqualTo(current.getContract());
+    }
+
+    @Test
     void aWriterSchemaTheStoreDoesNotHoldIsRefused() throws IOException {
         Schema older = parse("/older/TicketEvent.avsc");
         byte[] bytes = new byte[] {(byte) 0xC3, 0x01, 0, 0, 0, 0, 0, 0, 0, 0, 0};
