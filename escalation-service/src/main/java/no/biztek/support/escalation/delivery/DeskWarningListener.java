@@ -111,7 +111,7 @@ final class DeskWarningListener {
     private static String text(SlaEvent event, SlaWarning warning, ZoneId zone, UnaryOperator<String> value) {
         return "SLA warning: ticket " + value.apply(event.getTicketId()) + " of customer "
                 + value.apply(event.getCustomerId()) + " (" + event.getSeverity() + ") has used "
-                + warning.getThresholdPercent() + " % of its first-response time; due "
+                + warning.getThresholdPercent() + " % of its " + event.getMetric() + " time; due "
                 + DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").format(event.getDueAt().atZone(zone)) + ".";
     }
 }

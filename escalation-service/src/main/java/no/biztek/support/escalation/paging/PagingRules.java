@@ -39,8 +39,9 @@ import no.biztek.support.schemas.ticket.TicketResolved;
  *       around the clock to one that does pages level 1 too, judged under the policy version in force when
  *       the ticket was opened (SPEC §2), not when it changed; a resolved ticket is not paged. A change from
  *       such a severity to one that does not (a downgrade from 1) closes the ticket's open pages.</li>
- *   <li>An SlaBreached pages at the level configured for its severity, unless the ticket was answered
- *       (first response) or resolved: the answered marker is kept per ticket and cleared by a TicketReopened.</li>
+ *   <li>An SlaBreached of the first-response metric pages at the level configured for its severity, unless the
+ *       ticket was answered (first response) or resolved: the answered marker is kept per ticket and cleared by a
+ *       TicketReopened. A breach of another metric (resolution) pages nobody.</li>
  *   <li>A ticket has at most one page paging at a time: a trigger while one is paging adds none (the one
  *       paging already escalates). An exhausted page does not block a new trigger.</li>
  *   <li>Each page has one timer: an acknowledgement timeout moves the page to the next level, or next round, or
@@ -59,6 +60,9 @@ final class PagingRules {
 
     private final PolicyHistory policies;
     private final EscalationPolicy escalation;
+    /** The metric whose breaches page (SlaEvent's {@code metric}); a resolution breach is the desk's to handle. */
+    private static final String FIRST_RESPONSE = "first-response";
+
     private final Map<no.biztek.support.policy.Severity, Integer> breachPaging;
     private final Duration endedPageRetention;
     private final PageMoves moves;
@@ -161,6 +165,10 @@ final class PagingRules {
         }
         Decision.Builder decision = new Decision.Builder(ticketId);
         if (event.getPayload() instanceof SlaBreached) {
+            if (!FIRST_RESPONSE.equals(event.getMetric())) {
+                return Decision.none(ticketId, Level.INFO, "SLA breach of ticket " + ticketId + " ("
+                        + event.getMetric() + ") pages nobody: only first-response breaches page on-call");
+            }
             if (ticket != null && ticket.answered()) {
                 return Decision.none(ticketId, Level.INFO, "SLA breach of ticket " + ticketId
                         + " ignored: the ticket was "

@@ -351,14 +351,23 @@ class PagingRulesTest {
     }
 
     @Test
-    void aBreachOfAnotherMetricOrPlanPagesByItsSeverityAsAnyBreach() {
+    void aFirstResponseBreachOfAnotherPlanPagesByItsSeverityAsAnyBreach() {
         SlaEvent other = breached(TICKET, CUSTOMER, Severity.SERIOUS, NIGHT, NIGHT);
-        other.setMetric("resolution");
         other.setPlan("premium");
 
         OnCallPaged paged = payload(only(breach(other, null, List.of(), NIGHT).events()));
 
         assertThat(paged.getLevel()).isEqualTo(1);
+    }
+
+    @Test
+    void aResolutionBreachPagesNobodyEvenOfAnUnansweredCriticalTicket() {
+        SlaEvent resolution = breached(TICKET, CUSTOMER, Severity.CRITICAL, NIGHT, NIGHT);
+        resolution.setMetric("resolution");
+
+        Decision decision = breach(resolution, null, List.of(), NIGHT);
+
+        assertThat(decision.events()).isEmpty();
     }
 
     // ---- a ticket has at most one page paging at a time; an exhausted page does not block a new trigger

@@ -1,12 +1,18 @@
 package no.biztek.support.sla.api;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import no.biztek.support.policy.Metric;
+import no.biztek.support.policy.PauseRules;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.sla.clock.ClockReader;
 import no.biztek.support.sla.clock.ClockReading;
+import no.biztek.support.sla.clock.ClockState;
 import no.biztek.support.sla.clock.SlaClock;
 
 /**
@@ -26,9 +32,28 @@ class SlaStatusMapper {
     }
 
     SlaStatusResponse toResponse(SlaClock sla) {
-        ClockReading reading = reader.read(sla, clock.instant());
+        Instant now = clock.instant();
+        ClockReading reading = reader.read(sla, now);
+        String plan = reader.planOf(sla);
+        List<MetricStatus> metrics = new ArrayList<>(2);
+        for (Metric metric : sla.metrics()) {
+            ClockReading measured = metric == Metric.FIRST_RESPONSE ? reading : reader.read(sla, metric, now);
+            metrics.add(new MetricStatus(metric.id(), stateOf(measured), measured.pauseReason(), measured.dueAt(),
+                    measured.businessMinutesUsed(), plan, sla.policyVersion()));
+        }
         return new SlaStatusResponse(sla.ticketId(), sla.customerId(), reading.severity().level(), sla.policyVersion(),
                 sla.openedAt(), reading.dueAt(), reading.state().name(), reading.respondedAt(),
-                reading.businessMinutesUsed());
+                reading.businessMinutesUsed(), metrics);
+    }
+
+    /**
+     * As the reading says, except that only a resolved ticket's clock is STOPPED (as the top-level state always
+     * said): a clock paused for any other reason is PAUSED, and resumes when the reason ends.
+     */
+    private static String stateOf(ClockReading reading) {
+        if (reading.state() == ClockState.STOPPED && !PauseRules.RESOLVED.equals(reading.pauseReason())) {
+            return "PAUSED";
+        }
+        return reading.state().name();
     }
 }

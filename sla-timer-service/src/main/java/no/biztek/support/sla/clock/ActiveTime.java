@@ -14,7 +14,7 @@ import no.biztek.support.policy.calendar.BusinessCalendar;
  */
 final class ActiveTime {
 
-    private final BusinessCalendar calendar;
+    private BusinessCalendar calendar;
     /** Spans [start, end) that counted and ended in a pause, in time order. */
     private final List<Instant[]> ended = new ArrayList<>();
     /** Start of the span counting now; null while paused. */
@@ -23,6 +23,14 @@ final class ActiveTime {
     ActiveTime(BusinessCalendar calendar, Instant start) {
         this.calendar = calendar;
         this.countingSince = start;
+    }
+
+    /**
+     * Counts in another calendar from now on, for the whole time since the start: a severity with business hours of
+     * its own recomputes its deadline from the start, as any severity change does (the spans are kept as instants).
+     */
+    void countIn(BusinessCalendar newCalendar) {
+        this.calendar = newCalendar;
     }
 
     boolean paused() {

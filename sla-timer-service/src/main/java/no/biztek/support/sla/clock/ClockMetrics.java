@@ -15,6 +15,11 @@ public interface ClockMetrics {
     default void met(Severity severity) {
     }
 
+    /** An SlaMet of the metric ({@code first-response}, {@code resolution}) was emitted under the plan. */
+    default void met(String metric, String plan, Severity severity) {
+        met(severity);
+    }
+
     /**
      * An SlaBreached was emitted {@code lag} after its dueAt.
      *
@@ -22,6 +27,11 @@ public interface ClockMetrics {
      *                that came in already past its deadline, a response after the deadline)
      */
     default void breached(Severity severity, Duration lag, boolean byTimer) {
+    }
+
+    /** An SlaBreached of the metric was emitted under the plan; see {@link #breached(Severity, Duration, boolean)}. */
+    default void breached(String metric, String plan, Severity severity, Duration lag, boolean byTimer) {
+        breached(severity, lag, byTimer);
     }
 
     /** An SlaCorrected was emitted: a late fact changed an announced verdict (kind: BREACH_WITHDRAWN, ...). */

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import no.biztek.support.policy.Metric;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.SlaPolicy;
 
@@ -18,9 +20,19 @@ public final class ClockReader {
         this.policiesById = policies.versions().stream().collect(Collectors.toMap(SlaPolicy::id, p -> p));
     }
 
-    /** The clock's state at {@code now}, a deadline passed by then counting as a breach (the SLA status). */
+    /** The first-response clock's state at {@code now}, a deadline passed by then counting as a breach. */
     public ClockReading read(SlaClock clock, Instant now) {
-        return FirstResponseTimeline.read(clock.facts(), policyOf(clock), now, true);
+        return read(clock, Metric.FIRST_RESPONSE, now);
+    }
+
+    /** A measured metric's state at {@code now}, a deadline passed by then counting as a breach (the SLA status). */
+    public ClockReading read(SlaClock clock, Metric metric, Instant now) {
+        return MetricTimeline.read(clock.facts(), policyOf(clock), metric, now, true);
+    }
+
+    /** The plan a ticket is measured under, as SLA events name it. */
+    public String planOf(SlaClock clock) {
+        return SlaEventFactory.planName(policyOf(clock).plan());
     }
 
     /** The policy version a clock is measured under. */
@@ -29,8 +41,24 @@ public final class ClockReader {
         return policy != null ? policy : policies.inForceAt(clock.openedAt());
     }
 
-    /** The policy version in force at {@code instant}; throws IllegalArgumentException before the first. */
-    SlaPolicy inForceAt(Instant instant) {
-        return policies.inForceAt(instant);
+    /**
+     * The policy version a customer's new ticket is measured under: its plan's version in force at {@code openedAt};
+     * throws IllegalArgumentException before the first.
+     */
+    SlaPolicy inForceAt(String customerId, Instant openedAt) {
+        String plan = planAt(customerId, openedAt);
+        if (!plan.equals(policies.plan())) {
+            throw new IllegalArgumentException("plan '" + plan + "' is not among the terms read ('" + policies.plan()
+                    + "')");
+        }
+        return policies.inForceAt(openedAt);
+    }
+
+    /**
+     * The plan of the customer's contract at {@code openedAt}. The seam for customers naming plans: until their
+     * contracts are read here, every ticket is on the default plan, the one this reader's history holds.
+     */
+    static String planAt(String customerId, Instant openedAt) {
+        return PlanCatalogue.DEFAULT_PLAN;
     }
 }

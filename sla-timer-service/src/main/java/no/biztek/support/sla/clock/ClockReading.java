@@ -8,7 +8,8 @@ import no.biztek.support.policy.Severity;
 import no.biztek.support.policy.SlaPolicy;
 
 /**
- * What a ticket's facts say about its first-response SLA at one instant ({@link FirstResponseTimeline}).
+ * What a ticket's facts say about one metric of its SLA at one instant ({@link MetricTimeline}); for resolution,
+ * {@code respondedAt} is the resolution.
  *
  * @param state             where the clock stands
  * @param severity          the severity measured (after a verdict: the one it was judged under)

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
+import no.biztek.support.policy.Metric;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.SlaPolicy;
 import no.biztek.support.schemas.sla.SlaCorrectionKind;
@@ -16,8 +19,8 @@ import no.biztek.support.schemas.ticket.TicketEvent;
  * The SLA rules as pure decisions: a ticket event, or the passing of time, turns one {@link SlaClock} into
  * the next and yields the SLA events to emit. No Kafka, no stores, no wall clock of its own.
  *
- * <p>The clock's state is {@link FirstResponseTimeline a function of its facts}; these rules only store the
- * facts and compare what the facts say now with what the clock {@link Announcement announced}:
+ * <p>Each metric's state is {@link MetricTimeline a function of the ticket's facts}; these rules only store the
+ * facts and compare, per metric, what the facts say now with what its clock {@link Announcement announced}:
  * <ul>
  * <li>no verdict announced yet: a moved deadline is an SlaDeadlineChanged, a pause an SlaClockStopped, a
  * resumption an SlaClockStarted, a verdict an SlaMet or SlaBreached; due warnings of the deadline in force
@@ -25,8 +28,8 @@ import no.biztek.support.schemas.ticket.TicketEvent;
  * <li>a verdict announced that the facts no longer give (a late response retracts a breach, a late upgrade
  * turns a MET into a breach, a late change moves the breach): an SlaCorrected naming the verdict it
  * supersedes and the new state, followed by the new verdict when there is one;</li>
- * <li>a clock whose events announced no running clock is kept {@code closedRetention} after its last
- * change (for the status query, deduplication and corrections), then deleted.</li>
+ * <li>a clock none of whose metrics runs is kept {@code closedRetention} after its last change (for the status
+ * query, deduplication and corrections), then deleted.</li>
  * </ul>
  */
 final class ClockRules {
@@ -63,102 +66,150 @@ final class ClockRules {
             throw new InvalidTicketEventException("ticket " + clock.ticketId() + " already has "
                     + SlaClock.MAX_FACTS + " facts; further facts are not measured");
         }
-        return announce(clock, clock.facts().with(fact), fact, now, byWallClock, true);
+        SlaClock next = clock.with(clock.facts().with(fact));
+        List<SlaEvent> out = new ArrayList<>();
+        boolean changed = false;
+        for (Metric metric : clock.metrics()) {
+            MetricStep step = announce(next, metric, fact, now, byWallClock, true);
+            out.addAll(step.events());
+            changed |= !step.clock().announced().equals(clock.metric(metric).announced());
+            next = next.with(metric, step.clock());
+        }
+        return new Step(clock, next, out, out.isEmpty() && !changed ? Step.Outcome.IGNORED : Step.Outcome.APPLIED);
     }
 
-    /** Fires what is due by {@code now} (warnings, breach) or, for a closed clock past its retention, deletes it. */
+    /** Fires the first-response timer: {@link #timer(SlaClock, Metric, Instant)}. */
     Step timer(SlaClock clock, Instant now) {
-        if (!clock.isRunning()) {
-            boolean expired = clock.timerAt() != null && !clock.timerAt().isAfter(now);
-            return expired ? new Step(clock, null, List.of(), Step.Outcome.APPLIED)
-                    : Step.unchanged(clock, Step.Outcome.IGNORED);
+        return timer(clock, Metric.FIRST_RESPONSE, now);
+    }
+
+    /**
+     * Fires what is due by {@code now} for one metric (warnings, breach) or, for a closed metric past its retention,
+     * deletes the clock, unless another metric of the ticket still runs or closed later (then only that timer is used
+     * up; the other's deletes it).
+     */
+    Step timer(SlaClock clock, Metric metric, Instant now) {
+        MetricClock measured = clock.metric(metric);
+        if (measured == null) {
+            return Step.unchanged(clock, Step.Outcome.IGNORED);
         }
-        return announce(clock, clock.facts(), null, now, true, false);
+        if (!measured.isRunning()) {
+            boolean expired = measured.timerAt() != null && !measured.timerAt().isAfter(now);
+            if (!expired) {
+                return Step.unchanged(clock, Step.Outcome.IGNORED);
+            }
+            boolean keep = clock.isRunning() || laterTimerThan(clock, metric);
+            SlaClock after = keep ? clock.withTimerAt(metric, null) : null;
+            return new Step(clock, after, List.of(), Step.Outcome.APPLIED);
+        }
+        MetricStep step = announce(clock, metric, null, now, true, false);
+        return new Step(clock, clock.with(metric, step.clock()), step.events(), Step.Outcome.APPLIED);
     }
 
     private Step open(TicketEvent event, Fact opened, Instant now, boolean byWallClock) {
         SlaPolicy policy;
         try {
-            policy = reader.inForceAt(opened.at());
+            policy = reader.inForceAt(event.getCustomerId(), opened.at());
         } catch (IllegalArgumentException e) {
             throw new InvalidTicketEventException("TicketOpened: " + e.getMessage(), e);
         }
         TicketFacts facts = TicketFacts.openedBy(opened);
-        ClockReading first = FirstResponseTimeline.read(facts, policy, now, false);
-        SlaClock started = new SlaClock(event.getTicketId(), event.getCustomerId(), policy.id(), facts,
-                new Announcement(ClockState.RUNNING, first.severity(), first.dueAt(), null, null, 0, List.of()), null);
-        Step step = announce(started, facts, opened, now, byWallClock, true);
+        Map<Metric, ClockReading> first = new EnumMap<>(Metric.class);
+        for (Metric metric : Metric.values()) {
+            if (MetricTimeline.measures(policy, metric)) {
+                first.put(metric, MetricTimeline.read(facts, policy, metric, now, false));
+            }
+        }
+        ClockReading response = first.get(Metric.FIRST_RESPONSE);
+        ClockReading resolution = first.get(Metric.RESOLUTION);
+        SlaClock next = new SlaClock(event.getTicketId(), event.getCustomerId(), policy.id(), facts,
+                initial(response), null, resolution == null ? null : new MetricClock(initial(resolution), null));
         List<SlaEvent> out = new ArrayList<>();
-        out.add(events.started(started, first, policy, opened));
-        out.addAll(step.events());
-        return new Step(null, step.after(), out, Step.Outcome.APPLIED);
+        for (Metric metric : next.metrics()) {
+            out.add(events.started(next, metric, first.get(metric), policy, opened));
+            MetricStep step = announce(next, metric, opened, now, byWallClock, true);
+            out.addAll(step.events());
+            next = next.with(metric, step.clock());
+        }
+        return new Step(null, next, out, Step.Outcome.APPLIED);
     }
 
-    private Step announce(SlaClock clock, TicketFacts facts, Fact cause, Instant now, boolean byWallClock,
-                          boolean newFact) {
+    /** Whether another metric of the clock has a timer after this one's: the clock's last change came later. */
+    private static boolean laterTimerThan(SlaClock clock, Metric metric) {
+        Instant at = clock.metric(metric).timerAt();
+        for (Metric other : clock.metrics()) {
+            Instant otherAt = clock.metric(other).timerAt();
+            if (other != metric && otherAt != null && otherAt.isAfter(at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Announcement initial(ClockReading reading) {
+        return new Announcement(ClockState.RUNNING, reading.severity(), reading.dueAt(), null, null, 0, List.of());
+    }
+
+    /** One metric of a clock (whose facts are up to date) read again: what to announce, and its next timer. */
+    private MetricStep announce(SlaClock clock, Metric metric, Fact cause, Instant now, boolean byWallClock,
+                                boolean newFact) {
         SlaPolicy policy = reader.policyOf(clock);
-        ClockReading reading = FirstResponseTimeline.read(facts, policy, now, byWallClock);
-        SlaClock measured = clock.with(facts, clock.announced(), clock.timerAt());
-        Announcement before = clock.announced();
+        ClockReading reading = MetricTimeline.read(clock.facts(), policy, metric, now, byWallClock);
+        MetricClock current = clock.metric(metric);
+        Announcement before = current.announced();
+        MetricEvents emit = new MetricEvents(events, clock, metric, policy);
         List<SlaEvent> out = new ArrayList<>();
         Announcement after = before.state().hasVerdict()
-                ? correct(measured, before, reading, policy, cause, now, out)
-                : progress(measured, before, reading, policy, cause, now, out);
+                ? correct(emit, before, reading, cause, now, out)
+                : progress(emit, before, reading, cause, now, out);
         for (SlaPolicy.Warning warning : reading.warnings()) {
             String key = Announcement.warningKey(warning.thresholdPercent(), reading.dueAt());
             if (byWallClock && !warning.dueAt().isAfter(now) && !after.hasWarned(key)) {
-                out.add(events.warning(measured, reading, policy, warning));
+                out.add(emit.warning(reading, warning));
                 after = after.withWarning(key);
             }
         }
-        Instant timerAt = planTimer(clock, reading, after, now, newFact);
-        SlaClock next = clock.with(facts, after, timerAt);
-        Step.Outcome outcome = out.isEmpty() && after.equals(before) && newFact ? Step.Outcome.IGNORED
-                : Step.Outcome.APPLIED;
-        return new Step(clock, next, out, outcome);
+        return new MetricStep(new MetricClock(after, planTimer(current, reading, after, now, newFact)), out);
     }
 
     /** No verdict announced yet: announce how the clock moved on. */
-    private Announcement progress(SlaClock clock, Announcement before, ClockReading reading, SlaPolicy policy,
-                                  Fact cause, Instant now, List<SlaEvent> out) {
+    private static Announcement progress(MetricEvents emit, Announcement before, ClockReading reading, Fact cause,
+                                         Instant now, List<SlaEvent> out) {
         boolean deadlineMoved = reading.severity() != before.severity() || !reading.dueAt().equals(before.dueAt());
         String causeId = cause == null ? "timer|" + now.toEpochMilli() : cause.eventId();
+        Instant changedAt = cause == null ? now : cause.at();
         switch (reading.state()) {
             case RUNNING -> {
                 if (before.state() == ClockState.STOPPED) {
-                    out.add(events.started(clock, reading, policy, reading.measuredSince()));
+                    out.add(emit.started(reading, reading.measuredSince()));
                 } else if (deadlineMoved) {
-                    out.add(events.deadlineChanged(clock, reading, policy, before, causeId,
-                            cause == null ? now : cause.at()));
+                    out.add(emit.deadlineChanged(reading, before, causeId, changedAt));
                 }
                 return before.announcing(reading, null, false);
             }
             case STOPPED -> {
                 if (before.state() == ClockState.RUNNING) {
-                    out.add(events.stopped(clock, reading, causeId));
+                    out.add(emit.stopped(reading, causeId));
                 } else if (deadlineMoved) {
                     // nothing is measured while resolved, but the severity and the deadline it resumes with changed
-                    out.add(events.deadlineChanged(clock, reading, policy, before, causeId,
-                            cause == null ? now : cause.at()));
+                    out.add(emit.deadlineChanged(reading, before, causeId, changedAt));
                 }
                 return before.announcing(reading, null, false);
             }
             default -> {
                 if (deadlineMoved) {
-                    out.add(events.deadlineChanged(clock, reading, policy, before, causeId,
-                            cause == null ? now : cause.at()));
+                    out.add(emit.deadlineChanged(reading, before, causeId, changedAt));
                 }
-                String verdictId = verdictId(clock, reading.state(), before.verdicts());
-                out.add(reading.state() == ClockState.MET ? events.met(clock, reading, policy, verdictId)
-                        : events.breached(clock, reading, policy, verdictId));
+                String verdictId = emit.verdictId(reading.state(), before.verdicts());
+                out.add(emit.verdict(reading, verdictId));
                 return before.announcing(reading, verdictId, true);
             }
         }
     }
 
     /** A verdict was announced: if the facts now say otherwise, correct it. */
-    private Announcement correct(SlaClock clock, Announcement before, ClockReading reading, SlaPolicy policy,
-                                 Fact cause, Instant now, List<SlaEvent> out) {
+    private static Announcement correct(MetricEvents emit, Announcement before, ClockReading reading, Fact cause,
+                                        Instant now, List<SlaEvent> out) {
         boolean same = reading.state() == before.state() && reading.severity() == before.severity()
                 && reading.dueAt().equals(before.dueAt())
                 && (reading.state() != ClockState.MET || reading.respondedAt().equals(before.respondedAt()));
@@ -172,30 +223,21 @@ final class ClockRules {
             kind = before.state() == ClockState.BREACHED ? SlaCorrectionKind.BREACH_WITHDRAWN
                     : SlaCorrectionKind.MET_WITHDRAWN;
         }
-        String correctionId = EventIds.of(clock.ticketId(), SlaEventFactory.METRIC, "corrected",
-                Integer.toString(before.verdicts()));
-        out.add(events.corrected(clock, reading, correctionId, before.verdictEventId(), kind,
-                cause == null ? null : cause.eventId(), now));
+        out.add(emit.corrected(reading, before, kind, cause == null ? null : cause.eventId(), now));
         Announcement corrected = before.announcing(reading, null, true);
         if (kind == SlaCorrectionKind.VERDICT_REVISED || !reading.state().hasVerdict()) {
             return corrected;
         }
-        String verdictId = verdictId(clock, reading.state(), corrected.verdicts());
-        out.add(reading.state() == ClockState.MET ? events.met(clock, reading, policy, verdictId)
-                : events.breached(clock, reading, policy, verdictId));
+        String verdictId = emit.verdictId(reading.state(), corrected.verdicts());
+        out.add(emit.verdict(reading, verdictId));
         return corrected.announcing(reading, verdictId, true);
     }
 
-    private static String verdictId(SlaClock clock, ClockState verdict, int count) {
-        String kind = verdict == ClockState.MET ? "met" : "breached";
-        return EventIds.of(clock.ticketId(), SlaEventFactory.METRIC, kind, Integer.toString(count));
-    }
-
     /**
-     * The clock's one timer: its next warning or deadline while it runs (due ones fire as soon as the task may
-     * fire timers), its deletion {@code closedRetention} after its last change once it does not.
+     * A metric's one timer: its next warning or deadline while it runs (due ones fire as soon as the task may fire
+     * timers), the clock's deletion {@code closedRetention} after its last change once it does not.
      */
-    private Instant planTimer(SlaClock before, ClockReading reading, Announcement announced, Instant now,
+    private Instant planTimer(MetricClock before, ClockReading reading, Announcement announced, Instant now,
                               boolean newFact) {
         if (announced.isRunning()) {
             Instant timer = reading.dueAt();
@@ -217,5 +259,9 @@ final class ClockRules {
     static Instant ceilMillis(Instant instant) {
         Instant millis = instant.truncatedTo(ChronoUnit.MILLIS);
         return millis.equals(instant) ? millis : millis.plusMillis(1);
+    }
+
+    /** One metric read again: its clock after, and the events to emit. */
+    private record MetricStep(MetricClock clock, List<SlaEvent> events) {
     }
 }

@@ -12,13 +12,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import no.biztek.support.policy.Metric;
 import no.biztek.support.policy.Severity;
 import no.biztek.support.schemas.sla.SlaCorrectionKind;
 
 /**
- * The SLA metrics (SPEC §4) in Prometheus terms: {@code support_sla_met_total{severity}},
- * {@code support_sla_breached_total{severity}}, {@code support_sla_open_clocks},
- * {@code support_sla_breach_lag_seconds} (histogram, {@code trigger} timer|input),
+ * The SLA metrics (SPEC §4) in Prometheus terms: {@code support_sla_met_total{severity,metric,plan}},
+ * {@code support_sla_breached_total{severity,metric,plan}}, {@code support_sla_open_clocks},
+ * {@code support_sla_breach_lag_seconds} (histogram, {@code trigger} timer|input, {@code metric}),
  * {@code support_sla_duplicate_events_total{event}}, {@code support_sla_unknown_ticket_events_total{event}},
  * {@code support_sla_ignored_events_total{event}}, {@code support_sla_timer_failures_total}. Severity tags are
  * levels 1-3. Counts are per instance, and an event may be counted again when a transaction is retried.
@@ -40,12 +41,14 @@ class MicrometerClockMetrics implements ClockMetrics {
                 .description("SLA clocks running (awaiting a first response) on this instance").register(registry);
         this.timerFailures = Counter.builder("support.sla.timer.failures")
                 .description("SLA timers that failed and were retried later").register(registry);
-        for (Severity severity : Severity.values()) {
-            met(severity, 0);
-            breachedCounter(severity);
+        for (Metric metric : Metric.values()) {
+            for (Severity severity : Severity.values()) {
+                met(metric.id(), SlaEventFactory.PLAN, severity, 0);
+                breachedCounter(metric.id(), SlaEventFactory.PLAN, severity);
+            }
+            lag(metric.id(), true);
+            lag(metric.id(), false);
         }
-        lag(true);
-        lag(false);
         for (SlaCorrectionKind kind : SlaCorrectionKind.values()) {
             if (kind != SlaCorrectionKind.OTHER) {
                 corrections(kind.name());
@@ -60,30 +63,43 @@ class MicrometerClockMetrics implements ClockMetrics {
 
     @Override
     public void met(Severity severity) {
-        met(severity, 1);
+        met(Metric.FIRST_RESPONSE.id(), SlaEventFactory.PLAN, severity);
     }
 
-    private void met(Severity severity, int amount) {
-        Counter.builder("support.sla.met").description("First responses within the deadline")
-                .tag("severity", level(severity)).register(registry).increment(amount);
+    @Override
+    public void met(String metric, String plan, Severity severity) {
+        met(metric, plan, severity, 1);
+    }
+
+    private void met(String metric, String plan, Severity severity, int amount) {
+        Counter.builder("support.sla.met").description("SLA targets met (SlaMet), by metric and plan")
+                .tag("severity", level(severity)).tag("metric", metric).tag("plan", plan)
+                .register(registry).increment(amount);
     }
 
     @Override
     public void breached(Severity severity, Duration lag, boolean byTimer) {
-        breachedCounter(severity).increment();
-        lag(byTimer).record(lag.isNegative() ? Duration.ZERO : lag);
+        breached(Metric.FIRST_RESPONSE.id(), SlaEventFactory.PLAN, severity, lag, byTimer);
     }
 
-    private Counter breachedCounter(Severity severity) {
-        return Counter.builder("support.sla.breached").description("First-response deadlines breached")
-                .tag("severity", level(severity)).register(registry);
+    @Override
+    public void breached(String metric, String plan, Severity severity, Duration lag, boolean byTimer) {
+        breachedCounter(metric, plan, severity).increment();
+        lag(metric, byTimer).record(lag.isNegative() ? Duration.ZERO : lag);
     }
 
-    private Timer lag(boolean byTimer) {
+    private Counter breachedCounter(String metric, String plan, Severity severity) {
+        return Counter.builder("support.sla.breached")
+                .description("SLA deadlines breached (SlaBreached), by metric and plan")
+                .tag("severity", level(severity)).tag("metric", metric).tag("plan", plan).register(registry);
+    }
+
+    private Timer lag(String metric, boolean byTimer) {
         return Timer.builder("support.sla.breach.lag")
                 .description("Breach emitted minus its dueAt; trigger=timer for breaches fired by the wall clock, "
                         + "input for tickets that arrived already past their deadline")
                 .tag("trigger", byTimer ? "timer" : "input")
+                .tag("metric", metric)
                 .publishPercentileHistogram()
                 .serviceLevelObjectives(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
                         Duration.ofSeconds(2), Duration.ofSeconds(5))

@@ -3,6 +3,7 @@ package no.biztek.support.sla.clock;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -23,6 +24,8 @@ import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.kafka.timer.TimerIndex;
 import no.biztek.support.kafka.timer.TimerIndexRebuild;
 import no.biztek.support.kafka.timer.TimerKind;
+import no.biztek.support.policy.Metric;
+import no.biztek.support.policy.Severity;
 import no.biztek.support.schemas.sla.SlaBreached;
 import no.biztek.support.schemas.sla.SlaCorrected;
 import no.biztek.support.schemas.sla.SlaEvent;
@@ -33,8 +36,8 @@ import no.biztek.support.schemas.topic.Topics;
 /**
  * Keeps the clocks of one task (partition): applies ticket events, and on a wall-clock punctuation asks the
  * task's {@link TimerIndex} for what is due by now (at most {@code maxTimersPerPunctuation} entries) and fires it.
- * Every clock has at most one index entry (its {@link SlaClock#timerAt()}); entries that no longer match their
- * clock are dropped when reached.
+ * Every clock has at most one index entry per metric it measures (its {@link MetricClock#timerAt()}, of the
+ * metric's {@link TimerKind}); entries that no longer match their clock are dropped when reached.
  * Until the task has read the backlog its partition held when it started ({@link BacklogGate}), no timer
  * fires and only facts decide. An event the rules refuse (a lifecycle event of a ticket without a clock — never
  * opened, or its clock was deleted after the closed-clock retention —, an opening before any policy version) is
@@ -44,8 +47,10 @@ final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>,
 
     private static final Logger log = LoggerFactory.getLogger(SlaClockProcessor.class);
     static final String OPEN_CLOCKS = "open-clocks";
-    /** The one timer of a clock: its next warning or deadline while running, its deletion once closed. */
+    /** The first-response timer of a clock: its next warning or deadline while running, its deletion once closed. */
     static final TimerKind CLOCK_TIMER = TimerKind.of(1, "sla-clock");
+    /** The resolution timer of a clock that measures resolution, the same way. */
+    static final TimerKind RESOLUTION_TIMER = TimerKind.of(2, "sla-resolution-clock");
     /** Meta store entry telling that the timer store is in kafka-platform's index layout. */
     static final String TIMER_INDEX_FORMAT = "timer-index-format";
     private static final Duration RETRY_FAILED_TIMER = Duration.ofMinutes(1);
@@ -92,10 +97,22 @@ final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>,
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
     }
 
-    /** Where the timers come from when the index is rebuilt: every clock that has one. */
+    /** Where the timers come from when the index is rebuilt: every metric clock that has one. */
     static List<TimerIndexRebuild.Source<?>> timerSources(KeyValueStore<String, SlaClock> clocks) {
-        return List.of(new TimerIndexRebuild.Source<>(clocks, (ticketId, clock) -> clock.timerAt() == null
-                ? List.<Timer>of() : List.of(new Timer(clock.timerAt(), CLOCK_TIMER, ticketId))));
+        return List.of(new TimerIndexRebuild.Source<>(clocks, (ticketId, clock) -> {
+            List<Timer> timers = new ArrayList<>(2);
+            for (Metric metric : clock.metrics()) {
+                Instant at = clock.metric(metric).timerAt();
+                if (at != null) {
+                    timers.add(new Timer(at, kindOf(metric), ticketId));
+                }
+            }
+            return timers;
+        }));
+    }
+
+    static TimerKind kindOf(Metric metric) {
+        return metric == Metric.RESOLUTION ? RESOLUTION_TIMER : CLOCK_TIMER;
     }
 
     @Override
@@ -141,22 +158,24 @@ final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>,
     }
 
     private void fire(Timer timer, Instant now) {
+        Metric metric = timer.is(RESOLUTION_TIMER) ? Metric.RESOLUTION : Metric.FIRST_RESPONSE;
         SlaClock current = clocks.get(timer.key());
-        if (current == null || current.timerAt() == null
-                || current.timerAt().toEpochMilli() != timer.dueAt().toEpochMilli()) {
+        MetricClock measured = current == null ? null : current.metric(metric);
+        if (measured == null || measured.timerAt() == null
+                || measured.timerAt().toEpochMilli() != timer.dueAt().toEpochMilli()) {
             return; // stale entry: the clock moved its timer or is gone
         }
         // the entry is used up: "before" has no timer, so whatever timer the step plans is written anew
-        SlaClock consumed = current.withTimerAt(null);
+        SlaClock consumed = current.withTimerAt(metric, null);
         Step step;
         try {
-            step = rules.timer(current, now);
+            step = rules.timer(current, metric, now);
         } catch (RuntimeException e) {
             // only the rules are guarded: a failure of the stores or of forwarding must end the task, not be retried
             // here after part of the step's events went out
             log.error("SLA timer of ticket {} failed; retrying in {}", timer.key(), RETRY_FAILED_TIMER, e);
             metrics.timerFailed();
-            SlaClock retry = current.withTimerAt(ClockRules.ceilMillis(now.plus(RETRY_FAILED_TIMER)));
+            SlaClock retry = current.withTimerAt(metric, ClockRules.ceilMillis(now.plus(RETRY_FAILED_TIMER)));
             commit(timer.key(), new Step(consumed, retry, List.of(), Step.Outcome.APPLIED), now, true);
             return;
         }
@@ -172,7 +191,9 @@ final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>,
             } else {
                 clocks.put(ticketId, after);
             }
-            moveTimer(ticketId, before == null ? null : before.timerAt(), after == null ? null : after.timerAt());
+            for (Metric metric : Metric.values()) {
+                moveTimer(ticketId, metric, timerAt(before, metric), timerAt(after, metric));
+            }
             long delta = (isRunning(after) ? 1 : 0) - (isRunning(before) ? 1 : 0);
             if (delta != 0) {
                 openClocks += delta;
@@ -183,20 +204,29 @@ final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>,
         long timestamp = now.toEpochMilli();
         for (SlaEvent event : step.events()) {
             context.forward(new Record<Object, Object>(ticketId, event, timestamp), SlaTopology.SINK);
+            Severity severity = Severity.valueOf(event.getSeverity().name());
             if (event.getPayload() instanceof SlaMet) {
-                metrics.met(no.biztek.support.policy.Severity.valueOf(event.getSeverity().name()));
+                metrics.met(event.getMetric(), event.getPlan(), severity);
             } else if (event.getPayload() instanceof SlaBreached) {
-                metrics.breached(no.biztek.support.policy.Severity.valueOf(event.getSeverity().name()),
-                        Duration.between(event.getDueAt(), now), byTimer);
+                metrics.breached(event.getMetric(), event.getPlan(), severity, Duration.between(event.getDueAt(), now),
+                        byTimer);
             } else if (event.getPayload() instanceof SlaCorrected correction) {
                 metrics.corrected(correction.getKind().name());
             }
         }
     }
 
-    private void moveTimer(String ticketId, Instant from, Instant to) {
-        timers.reschedule(from == null ? null : new Timer(from, CLOCK_TIMER, ticketId),
-                to == null ? null : new Timer(to, CLOCK_TIMER, ticketId));
+    private void moveTimer(String ticketId, Metric metric, Instant from, Instant to) {
+        if (!Objects.equals(from, to)) {
+            TimerKind kind = kindOf(metric);
+            timers.reschedule(from == null ? null : new Timer(from, kind, ticketId),
+                    to == null ? null : new Timer(to, kind, ticketId));
+        }
+    }
+
+    private static Instant timerAt(SlaClock clock, Metric metric) {
+        MetricClock measured = clock == null ? null : clock.metric(metric);
+        return measured == null ? null : measured.timerAt();
     }
 
     private static boolean isRunning(SlaClock clock) {

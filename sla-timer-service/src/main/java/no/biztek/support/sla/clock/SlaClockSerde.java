@@ -17,12 +17,15 @@ import no.biztek.support.policy.Severity;
  * Stored form of an {@link SlaClock}: a compact binary record (format byte, then the fields in order; texts
  * as 2-byte length + UTF-8, instants as epoch millis, absent values as {@link Long#MIN_VALUE} or a zero
  * presence byte). Internal to this service; a new format gets a new format byte and this serde keeps reading
- * the old ones. Format 3 keeps the ticket's facts; clocks stored in formats 1 and 2 (a state, no facts) are
- * read by {@link LegacyClockFormat}.
+ * the old ones. Format 3 keeps the ticket's facts and the first-response clock; format 4 is format 3 followed by
+ * the resolution clock (its announcement and timer), written only for clocks that measure resolution, so a clock
+ * measuring first response alone is stored exactly as before. Clocks stored in formats 1 and 2 (a state, no facts)
+ * are read by {@link LegacyClockFormat}.
  */
 public final class SlaClockSerde implements Serde<SlaClock> {
 
     static final byte FORMAT_3 = 3;
+    static final byte FORMAT_4 = 4;
     static final long NONE = Long.MIN_VALUE;
 
     private final Serializer<SlaClock> serializer = (topic, clock) -> clock == null ? null : write(clock);
@@ -40,7 +43,7 @@ public final class SlaClockSerde implements Serde<SlaClock> {
 
     static byte[] write(SlaClock clock) {
         Writer out = new Writer();
-        out.putByte(FORMAT_3);
+        out.putByte(clock.resolution() == null ? FORMAT_3 : FORMAT_4);
         out.putString(clock.ticketId());
         out.putString(clock.customerId());
         out.putString(clock.policyVersion());
@@ -49,7 +52,16 @@ public final class SlaClockSerde implements Serde<SlaClock> {
         for (Fact fact : clock.facts().lifecycle()) {
             putFact(out, fact);
         }
-        Announcement announced = clock.announced();
+        putAnnouncement(out, clock.announced());
+        out.putInstant(clock.timerAt());
+        if (clock.resolution() != null) {
+            putAnnouncement(out, clock.resolution().announced());
+            out.putInstant(clock.resolution().timerAt());
+        }
+        return out.toBytes();
+    }
+
+    private static void putAnnouncement(Writer out, Announcement announced) {
         out.putByte(announced.state().ordinal());
         out.putByte(announced.severity().level());
         out.putLong(announced.dueAt().toEpochMilli());
@@ -60,8 +72,21 @@ public final class SlaClockSerde implements Serde<SlaClock> {
         for (String key : announced.warned()) {
             out.putString(key);
         }
-        out.putInstant(clock.timerAt());
-        return out.toBytes();
+    }
+
+    private static Announcement readAnnouncement(ByteBuffer in) {
+        ClockState state = ClockState.values()[in.get()];
+        Severity severity = Severity.ofLevel(in.get());
+        Instant dueAt = Instant.ofEpochMilli(in.getLong());
+        Instant respondedAt = getInstant(in);
+        String verdictEventId = getOptionalString(in);
+        int verdicts = in.getInt();
+        int warnedCount = Byte.toUnsignedInt(in.get());
+        List<String> warned = new ArrayList<>(warnedCount);
+        for (int i = 0; i < warnedCount; i++) {
+            warned.add(getString(in));
+        }
+        return new Announcement(state, severity, dueAt, respondedAt, verdictEventId, verdicts, warned);
     }
 
     static SlaClock read(byte[] bytes) {
@@ -71,7 +96,7 @@ public final class SlaClockSerde implements Serde<SlaClock> {
             if (format == LegacyClockFormat.FORMAT_1 || format == LegacyClockFormat.FORMAT_2) {
                 return LegacyClockFormat.read(in, format);
             }
-            if (format != FORMAT_3) {
+            if (format != FORMAT_3 && format != FORMAT_4) {
                 throw new SerializationException("unknown SLA clock format " + format);
             }
             String ticketId = getString(in);
@@ -83,20 +108,12 @@ public final class SlaClockSerde implements Serde<SlaClock> {
             for (int i = 0; i < count; i++) {
                 lifecycle.add(readFact(in));
             }
-            ClockState state = ClockState.values()[in.get()];
-            Severity severity = Severity.ofLevel(in.get());
-            Instant dueAt = Instant.ofEpochMilli(in.getLong());
-            Instant respondedAt = getInstant(in);
-            String verdictEventId = getOptionalString(in);
-            int verdicts = in.getInt();
-            int warnedCount = Byte.toUnsignedInt(in.get());
-            List<String> warned = new ArrayList<>(warnedCount);
-            for (int i = 0; i < warnedCount; i++) {
-                warned.add(getString(in));
-            }
+            Announcement announced = readAnnouncement(in);
             Instant timerAt = getInstant(in);
-            return new SlaClock(ticketId, customerId, policyVersion, new TicketFacts(opened, lifecycle),
-                    new Announcement(state, severity, dueAt, respondedAt, verdictEventId, verdicts, warned), timerAt);
+            // a clock stored before resolution was measured (format 3) goes on measuring first response alone
+            MetricClock resolution = format == FORMAT_4 ? new MetricClock(readAnnouncement(in), getInstant(in)) : null;
+            return new SlaClock(ticketId, customerId, policyVersion, new TicketFacts(opened, lifecycle), announced,
+                    timerAt, resolution);
         } catch (SerializationException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -3,7 +3,8 @@ package no.biztek.support.sla.clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-import no.biztek.support.policy.SeverityTerms;
+import no.biztek.support.policy.Metric;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.SlaPolicy;
 import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.common.SeverityChangeReason;
@@ -28,6 +29,10 @@ import no.biztek.support.schemas.sla.SlaWarning;
 final class SlaEventFactory {
 
     static final String METRIC = "first-response";
+    /**
+     * How SLA events name the default plan ({@link PlanCatalogue#DEFAULT_PLAN}): "default", as they always did and
+     * as the schema's default gives events written before the field existed. Other plans go by their own names.
+     */
     static final String PLAN = "default";
 
     private final String producer;
@@ -36,56 +41,62 @@ final class SlaEventFactory {
         this.producer = producer;
     }
 
-    SlaEvent started(SlaClock clock, ClockReading reading, SlaPolicy policy, Fact cause) {
-        SeverityTerms terms = policy.terms(reading.severity());
-        return envelope(clock, reading, EventIds.of(clock.ticketId(), METRIC, "started", cause.eventId()), cause.at(),
-                new SlaClockStarted(terms.targetMinutes(), terms.pagesAroundTheClock()));
+    SlaEvent started(SlaClock clock, Metric metric, ClockReading reading, SlaPolicy policy, Fact cause) {
+        return envelope(clock, metric, policy, reading, EventIds.of(clock.ticketId(), metric.id(), "started",
+                        cause.eventId()), cause.at(),
+                new SlaClockStarted(targetMinutes(policy, metric, reading),
+                        policy.terms(reading.severity()).pagesAroundTheClock()));
     }
 
-    SlaEvent deadlineChanged(SlaClock clock, ClockReading reading, SlaPolicy policy, Announcement previous,
-                             String causeEventId, Instant occurredAt) {
+    SlaEvent deadlineChanged(SlaClock clock, Metric metric, ClockReading reading, SlaPolicy policy,
+                             Announcement previous, String causeEventId, Instant occurredAt) {
         Fact change = reading.severityChange();
         String reasonCode = change == null || change.detail() == null ? SeverityChangeReason.OTHER.name()
                 : change.detail();
-        return envelope(clock, reading, EventIds.of(clock.ticketId(), METRIC, "deadline-changed", causeEventId),
+        return envelope(clock, metric, policy, reading,
+                EventIds.of(clock.ticketId(), metric.id(), "deadline-changed", causeEventId),
                 occurredAt, SlaDeadlineChanged.newBuilder()
                         .setPreviousSeverity(avro(previous.severity()))
                         .setPreviousDueAt(millis(previous.dueAt()))
-                        .setTargetMinutes(policy.terms(reading.severity()).targetMinutes())
+                        .setTargetMinutes(targetMinutes(policy, metric, reading))
                         .setReason(reasonOf(reasonCode))
                         .setReasonCode(reasonCode)
                         .build());
     }
 
-    SlaEvent warning(SlaClock clock, ClockReading reading, SlaPolicy policy, SlaPolicy.Warning warning) {
-        long elapsed = policy.terms(reading.severity()).firstResponseTarget().toNanos() / 100
+    SlaEvent warning(SlaClock clock, Metric metric, ClockReading reading, SlaPolicy policy,
+                     SlaPolicy.Warning warning) {
+        long elapsed = MetricTimeline.target(policy, metric, reading.severity()).toNanos() / 100
                 * warning.thresholdPercent() / 60_000_000_000L;
-        return envelope(clock, reading, EventIds.of(clock.ticketId(), METRIC, "warning-" + warning.thresholdPercent(),
-                        Long.toString(reading.dueAt().toEpochMilli())), warning.dueAt(),
-                new SlaWarning(warning.thresholdPercent(), elapsed, policy.terms(reading.severity()).targetMinutes()));
+        return envelope(clock, metric, policy, reading, EventIds.of(clock.ticketId(), metric.id(),
+                        "warning-" + warning.thresholdPercent(), Long.toString(reading.dueAt().toEpochMilli())),
+                warning.dueAt(),
+                new SlaWarning(warning.thresholdPercent(), elapsed, targetMinutes(policy, metric, reading)));
     }
 
-    SlaEvent breached(SlaClock clock, ClockReading reading, SlaPolicy policy, String eventId) {
-        return envelope(clock, reading, eventId, reading.dueAt(),
-                new SlaBreached(policy.terms(reading.severity()).targetMinutes()));
+    SlaEvent breached(SlaClock clock, Metric metric, ClockReading reading, SlaPolicy policy, String eventId) {
+        return envelope(clock, metric, policy, reading, eventId, reading.dueAt(),
+                new SlaBreached(targetMinutes(policy, metric, reading)));
     }
 
-    SlaEvent met(SlaClock clock, ClockReading reading, SlaPolicy policy, String eventId) {
-        return envelope(clock, reading, eventId, reading.respondedAt(),
+    /** For resolution, "respondedAt" is the resolution and the consultant unknown (TicketResolved names none). */
+    SlaEvent met(SlaClock clock, Metric metric, ClockReading reading, SlaPolicy policy, String eventId) {
+        return envelope(clock, metric, policy, reading, eventId, reading.respondedAt(),
                 new SlaMet(millis(reading.respondedAt()),
                         reading.respondedBy() == null ? ClockRules.UNKNOWN_CONSULTANT : reading.respondedBy(),
-                        reading.businessMinutesUsed(), policy.terms(reading.severity()).targetMinutes()));
+                        reading.businessMinutesUsed(), targetMinutes(policy, metric, reading)));
     }
 
-    SlaEvent stopped(SlaClock clock, ClockReading reading, String causeEventId) {
-        return envelope(clock, reading, EventIds.of(clock.ticketId(), METRIC, "stopped", causeEventId),
+    SlaEvent stopped(SlaClock clock, Metric metric, ClockReading reading, SlaPolicy policy, String causeEventId) {
+        return envelope(clock, metric, policy, reading, EventIds.of(clock.ticketId(), metric.id(), "stopped",
+                        causeEventId),
                 reading.pausedAt(), new SlaClockStopped(ClockStopReason.RESOLVED_WITHOUT_RESPONSE,
                         reading.businessMinutesUsed()));
     }
 
-    SlaEvent corrected(SlaClock clock, ClockReading reading, String eventId, String supersededEventId,
-                       SlaCorrectionKind kind, String causeEventId, Instant now) {
-        return envelope(clock, reading, eventId, now, SlaCorrected.newBuilder()
+    SlaEvent corrected(SlaClock clock, Metric metric, ClockReading reading, SlaPolicy policy, String eventId,
+                       String supersededEventId, SlaCorrectionKind kind, String causeEventId, Instant now) {
+        return envelope(clock, metric, policy, reading, eventId, now, SlaCorrected.newBuilder()
                 .setSupersededEventId(supersededEventId)
                 .setKind(kind)
                 .setState(SlaClockState.valueOf(reading.state().name()))
@@ -95,8 +106,8 @@ final class SlaEventFactory {
                 .build());
     }
 
-    private SlaEvent envelope(SlaClock clock, ClockReading reading, String eventId, Instant occurredAt,
-                              Object payload) {
+    private SlaEvent envelope(SlaClock clock, Metric metric, SlaPolicy policy, ClockReading reading, String eventId,
+                              Instant occurredAt, Object payload) {
         return SlaEvent.newBuilder()
                 .setEventId(eventId)
                 .setTicketId(clock.ticketId())
@@ -107,10 +118,19 @@ final class SlaEventFactory {
                 .setPolicyVersion(clock.policyVersion())
                 .setOpenedAt(millis(clock.openedAt()))
                 .setDueAt(millis(reading.dueAt()))
-                .setMetric(METRIC)
-                .setPlan(PLAN)
+                .setMetric(metric.id())
+                .setPlan(planName(policy.plan()))
                 .setPayload(payload)
                 .build();
+    }
+
+    /** The plan as SLA events name it. */
+    static String planName(String plan) {
+        return PlanCatalogue.DEFAULT_PLAN.equals(plan) ? PLAN : plan;
+    }
+
+    private static int targetMinutes(SlaPolicy policy, Metric metric, ClockReading reading) {
+        return Math.toIntExact(MetricTimeline.target(policy, metric, reading.severity()).toMinutes());
     }
 
     private static SeverityChangeReason reasonOf(String code) {
