@@ -49,9 +49,11 @@ import no.biztek.support.schemas.sla.SlaWarning;
 import no.biztek.support.schemas.ticket.FirstResponseRecorded;
 import no.biztek.support.schemas.ticket.SeverityChanged;
 import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.ticket.TicketHeld;
 import no.biztek.support.schemas.ticket.TicketOpened;
 import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketResolved;
+import no.biztek.support.schemas.ticket.TicketResumed;
 
 /** One fully populated sample of every event type, per topic. */
 public final class SampleEvents {
@@ -67,7 +69,8 @@ public final class SampleEvents {
                 ticket(TicketOpened.newBuilder().setSource("zendesk").setExternalId("48213")
                         .setSeverity(Severity.CRITICAL).setTitle("E-post nede").setDescription("Ingen får sendt e-post")
                         .setRequester(person("Kari Nordmann", "kari@kunde.no")).setChannel(Channel.ZENDESK)
-                        .setVendor(Vendor.MICROSOFT).setVendorService("M365").setOpenedAt(OPENED).build()),
+                        .setVendor(Vendor.MICROSOFT).setVendorService("M365").setOpenedAt(OPENED)
+                        .setPlan("around-the-clock").build()),
                 ticket(TicketOpened.newBuilder().setSource("phone").setExternalId("p-1")
                         .setSeverity(Severity.LESS_SERIOUS).setTitle("Printer").setDescription("")
                         .setRequester(person("Ola", "ola@kunde.no")).setChannel(Channel.PHONE)
@@ -75,7 +78,12 @@ public final class SampleEvents {
                 ticket(FirstResponseRecorded.newBuilder().setConsultant("per@biztek.no").setRespondedAt(DUE).build()),
                 ticket(SeverityChanged.newBuilder().setSeverity(Severity.SERIOUS)
                         .setReason(SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE).setNote("no admin access")
-                        .setChangedAt(DUE).build()),
+                        .setChangedAt(DUE).setReasonCode("CUSTOMER_RESOURCES_UNAVAILABLE").build()),
+                ticket(SeverityChanged.newBuilder().setSeverity(Severity.LESS_SERIOUS)
+                        .setReason(SeverityChangeReason.OTHER).setNote(null).setChangedAt(DUE)
+                        .setReasonCode("CUSTOMER_ON_HOLIDAY").build()),
+                ticket(TicketHeld.newBuilder().setReason("WAITING_ON_CUSTOMER").setHeldAt(DUE).build()),
+                ticket(TicketResumed.newBuilder().setResumedAt(DUE).build()),
                 ticket(TicketResolved.newBuilder().setResolvedAt(DUE).build()),
                 ticket(TicketReopened.newBuilder().setReopenedAt(DUE).setNote(null).build()));
     }

@@ -14,6 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import no.biztek.support.httpapi.problem.InvalidRequestException;
 import no.biztek.support.intake.ticket.Accepted;
+import no.biztek.support.intake.ticket.TicketHolds;
 import no.biztek.support.intake.ticket.TicketIntake;
 import no.biztek.support.intake.ticket.TicketRequests;
 
@@ -29,10 +30,12 @@ class InboundEventHandler {
 
     private final JsonMapper json;
     private final TicketIntake intake;
+    private final TicketHolds holds;
 
-    InboundEventHandler(JsonMapper json, TicketIntake intake) {
+    InboundEventHandler(JsonMapper json, TicketIntake intake, TicketHolds holds) {
         this.json = json;
         this.intake = intake;
+        this.holds = holds;
     }
 
     /**
@@ -63,6 +66,8 @@ class InboundEventHandler {
             case SEVERITY_CHANGED -> intake.changeSeverity(ticketId, read(event, TicketRequests.SeverityChange.class));
             case TICKET_RESOLVED -> intake.resolve(ticketId, read(event, TicketRequests.Resolve.class));
             case TICKET_REOPENED -> intake.reopen(ticketId, read(event, TicketRequests.Reopen.class));
+            case TICKET_HELD -> holds.hold(ticketId, read(event, TicketRequests.Hold.class));
+            case TICKET_RESUMED -> holds.resume(ticketId, read(event, TicketRequests.Resume.class));
             case TICKET_OPENED -> throw new IllegalStateException("handled above");
         };
     }

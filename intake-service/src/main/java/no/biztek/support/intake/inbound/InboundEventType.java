@@ -9,7 +9,9 @@ enum InboundEventType {
     FIRST_RESPONSE("respondedAt"),
     SEVERITY_CHANGED("changedAt"),
     TICKET_RESOLVED("resolvedAt"),
-    TICKET_REOPENED("reopenedAt");
+    TICKET_REOPENED("reopenedAt"),
+    TICKET_HELD("heldAt"),
+    TICKET_RESUMED("resumedAt");
 
     private final String timeField;
 

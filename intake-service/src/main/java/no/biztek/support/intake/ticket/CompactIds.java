@@ -14,6 +14,7 @@ final class CompactIds {
     private static final int UUID_LENGTH = 36;
 
     private final Map<String, String> customerIds = new ConcurrentHashMap<>();
+    private final Map<String, String> codes = new ConcurrentHashMap<>();
 
     /** A key equal for equal ids, compact where the id is a canonical (lower-case) UUID. */
     static Object key(String id) {
@@ -33,5 +34,10 @@ final class CompactIds {
     /** The one shared instance of this customer id (customers are few, tickets many). */
     String customerId(String customerId) {
         return customerIds.computeIfAbsent(customerId, id -> id);
+    }
+
+    /** The one shared instance of a plan name or reason code (a policy file names a handful). */
+    String shared(String code) {
+        return codes.computeIfAbsent(code, c -> c);
     }
 }

@@ -39,10 +39,12 @@ class TicketController {
     static final String TICKET_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final TicketIntake intake;
+    private final TicketHolds holds;
     private final SlaStatusLocation slaStatus;
 
-    TicketController(TicketIntake intake, SlaStatusLocation slaStatus) {
+    TicketController(TicketIntake intake, TicketHolds holds, SlaStatusLocation slaStatus) {
         this.intake = intake;
+        this.holds = holds;
         this.slaStatus = slaStatus;
     }
 
@@ -102,5 +104,37 @@ class TicketController {
     ResponseEntity<Accepted> reopen(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
                                     @RequestBody(required = false) TicketRequests.Reopen request) {
         return accepted(intake.reopen(ticketId, request == null ? new TicketRequests.Reopen(null, null) : request));
+    }
+
+    @ApiResponse(responseCode = "409", description = "The ticket is resolved",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "404", description = "No ticket with this id is known: never opened, or resolved longer ago"
+            + " than support.intake.ticket-retention (forgotten)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @Operation(summary = "Hold the ticket", description = "The ticket waits for the reason, one of the pause reasons of"
+            + " its plan (in the version in force when it was opened), until it is resumed or resolved; the plan says"
+            + " which SLA clocks stop meanwhile. RESOLVED is not a hold reason (400). The same reason again is already"
+            + " recorded; another reason replaces it from heldAt on.")
+    @PostMapping(path = "/{ticketId}/hold", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Accepted> hold(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
+                                  @RequestBody TicketRequests.Hold request) {
+        return accepted(holds.hold(ticketId, request));
+    }
+
+    @ApiResponse(responseCode = "409", description = "The ticket was never held",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "404", description = "No ticket with this id is known: never opened, or resolved longer ago"
+            + " than support.intake.ticket-retention (forgotten)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @Operation(summary = "Resume a held ticket", description = "Ends its hold. A ticket no longer held answers the last"
+            + " resume as already recorded; one never held is a conflict (409).")
+    @PostMapping(path = "/{ticketId}/resume")
+    ResponseEntity<Accepted> resume(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
+                                    @RequestBody(required = false) TicketRequests.Resume request) {
+        return accepted(holds.resume(ticketId, request == null ? new TicketRequests.Resume(null) : request));
     }
 }

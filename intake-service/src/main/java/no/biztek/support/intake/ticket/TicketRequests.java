@@ -27,8 +27,8 @@ public final class TicketRequests {
     /** Third parties of the terms. */
     public enum Vendor { MICROSOFT, ZENDESK, PRINTIX, ONWORK }
 
-    /** Why a severity changed; a downgrade needs one the policy accepts for downgrades. */
-    public enum Reason { CUSTOMER_RESOURCES_UNAVAILABLE, CUSTOMER_ANSWERS_MISSING, IMPACT_REASSESSED, CUSTOMER_REQUEST }
+    /** A reason code as the policy file writes them (data, not an enum: a new code is a new line in the file). */
+    public static final String REASON_CODE = "[A-Z][A-Z0-9_]*";
 
     public record Requester(@NotBlank @Size(max = 200) String name,
                             @NotBlank @Email @Size(max = 320) String email) {
@@ -61,7 +61,11 @@ public final class TicketRequests {
     }
 
     public record SeverityChange(@NotNull @Min(1) @Max(3) Integer severity,
-                                 @Schema(description = "required for a downgrade") Reason reason,
+                                 @Schema(description = "a reason code; required for a downgrade, then one of the"
+                                         + " policy's downgradeReasons, e.g. CUSTOMER_RESOURCES_UNAVAILABLE; an upgrade"
+                                         + " without one is IMPACT_REASSESSED", example = "CUSTOMER_ANSWERS_MISSING")
+                                 @Size(max = 64) @Pattern(regexp = REASON_CODE, message = "must be an UPPER_SNAKE_CASE"
+                                         + " reason code") String reason,
                                  @Size(max = 2_000) String note,
                                  @Schema(description = "default now") Instant changedAt) {
     }
@@ -70,5 +74,16 @@ public final class TicketRequests {
     }
 
     public record Reopen(@Schema(description = "default now") Instant reopenedAt, @Size(max = 2_000) String note) {
+    }
+
+    @Schema(description = "The ticket waits, e.g. on the customer; its plan's pause reasons say which SLA clocks stop.")
+    public record Hold(@Schema(description = "a pause reason of the ticket's plan (pauseReasons), not RESOLVED",
+                               example = "WAITING_ON_CUSTOMER")
+                       @NotBlank @Size(max = 64) @Pattern(regexp = REASON_CODE, message = "must be an UPPER_SNAKE_CASE"
+                               + " reason code") String reason,
+                       @Schema(description = "default now") Instant heldAt) {
+    }
+
+    public record Resume(@Schema(description = "default now") Instant resumedAt) {
     }
 }

@@ -27,10 +27,14 @@ record ZendeskTrigger(@NotNull Event event, @NotNull @Valid Ticket ticket, @Size
         @JsonProperty("public_agent_comment") PUBLIC_AGENT_COMMENT,
         @JsonProperty("priority_changed") PRIORITY_CHANGED,
         @JsonProperty("ticket_solved") TICKET_SOLVED,
-        @JsonProperty("ticket_reopened") TICKET_REOPENED
+        @JsonProperty("ticket_reopened") TICKET_REOPENED,
+        @JsonProperty("status_changed") STATUS_CHANGED
     }
 
-    /** @param createdAt when the ticket was created in Zendesk ({@code {{ticket.created_at_with_timestamp}}}) */
+    /**
+     * @param createdAt when the ticket was created in Zendesk ({@code {{ticket.created_at_with_timestamp}}})
+     * @param status    its status ({@code {{ticket.status}}}), for {@code status_changed}
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Ticket(@NotBlank @Size(max = 64) String id,
                   @Size(max = 32) String priority,
@@ -38,7 +42,8 @@ record ZendeskTrigger(@NotNull Event event, @NotNull @Valid Ticket ticket, @Size
                   @Size(max = 20_000) String description,
                   @JsonProperty("created_at") OffsetDateTime createdAt,
                   @JsonProperty("organization_external_id") @Size(max = 100) String organizationExternalId,
-                  @Valid Requester requester) {
+                  @Valid Requester requester,
+                  @Size(max = 32) String status) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -3,7 +3,6 @@ package no.biztek.support.intake.zendesk;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -28,19 +27,23 @@ import no.biztek.support.httpapi.problem.RequestValidator;
 import no.biztek.support.intake.config.IntakeProperties;
 import no.biztek.support.intake.customer.CustomerIds;
 import no.biztek.support.intake.ticket.Accepted;
+import no.biztek.support.intake.ticket.TicketHolds;
 import no.biztek.support.intake.ticket.TicketIntake;
 import no.biztek.support.intake.ticket.TicketRequests;
 
 /**
  * Zendesk trigger webhooks (docs/zendesk-webhook.md): verified by signature, then handled like the
  * same request over the ticket API, at the time the change happened in Zendesk. Priority urgent→1, high→2,
- * normal, low or none→3. A delivery this instance already handled within the signature window (a replay) is
+ * normal, low or none→3; status pending holds the ticket waiting on the customer, on-hold waiting on the vendor,
+ * open resumes a held ticket. A delivery this instance already handled within the signature window (a replay) is
  * answered 200 {@code REPLAYED} and publishes nothing ({@link SeenDeliveries}).
  */
 @RestController
 class ZendeskWebhookController {
 
     static final String SOURCE = "zendesk";
+    static final String WAITING_ON_CUSTOMER = "WAITING_ON_CUSTOMER";
+    static final String WAITING_ON_VENDOR = "WAITING_ON_VENDOR";
 
     private static final Logger log = LoggerFactory.getLogger(ZendeskWebhookController.class);
 
@@ -49,10 +52,11 @@ class ZendeskWebhookController {
     private final JsonMapper json;
     private final RequestValidator validator;
     private final TicketIntake intake;
+    private final TicketHolds holds;
     private final Clock clock;
 
     ZendeskWebhookController(IntakeProperties properties, Clock clock, JsonMapper json, RequestValidator validator,
-                             TicketIntake intake) {
+                             TicketIntake intake, TicketHolds holds) {
         this.signature = new ZendeskSignature(properties.zendesk().signingSecret(),
                 properties.zendesk().maxSignatureAge(), clock);
         this.seen = new SeenDeliveries(properties.zendesk().maxSignatureAge(),
@@ -60,6 +64,7 @@ class ZendeskWebhookController {
         this.json = json;
         this.validator = validator;
         this.intake = intake;
+        this.holds = holds;
         this.clock = clock;
     }
 
@@ -109,6 +114,22 @@ class ZendeskWebhookController {
                             "priority changed in Zendesk", at));
             case TICKET_SOLVED -> intake.resolve(ticketId, new TicketRequests.Resolve(at));
             case TICKET_REOPENED -> intake.reopen(ticketId, new TicketRequests.Reopen(at, "reopened in Zendesk"));
+            case STATUS_CHANGED -> statusChanged(ticketId, trigger.ticket().status(), at);
+        };
+    }
+
+    /**
+     * Pending waits on the customer, on-hold on the vendor (a third party); open again ends a hold. Solved and
+     * reopened have their own triggers, so any other status is refused rather than guessed at.
+     */
+    private Accepted statusChanged(String ticketId, String status, Instant at) {
+        String s = status == null ? "" : status.trim().toLowerCase(Locale.ROOT);
+        return switch (s) {
+            case "pending" -> holds.hold(ticketId, new TicketRequests.Hold(WAITING_ON_CUSTOMER, at));
+            case "hold", "on-hold", "on hold" -> holds.hold(ticketId, new TicketRequests.Hold(WAITING_ON_VENDOR, at));
+            case "open" -> holds.resumeIfHeld(ticketId, new TicketRequests.Resume(at));
+            default -> throw new InvalidRequestException("ticket.status", "must be pending, on-hold or open for"
+                    + " status_changed (solved and reopened have their own triggers), was '" + status + "'");
         };
     }
 
@@ -155,16 +176,9 @@ class ZendeskWebhookController {
         };
     }
 
-    private static TicketRequests.Reason reason(String code) {
-        if (code == null || code.isBlank()) {
-            return null;
-        }
-        try {
-            return TicketRequests.Reason.valueOf(code.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("reason", "must be one of "
-                    + Arrays.toString(TicketRequests.Reason.values()) + ", was '" + code + "'");
-        }
+    /** The drop-down's value as a reason code; whether the policy accepts it is intake's rule, as over the API. */
+    private static String reason(String code) {
+        return code == null || code.isBlank() ? null : code.trim().toUpperCase(Locale.ROOT);
     }
 
     private static String required(String field, String value) {

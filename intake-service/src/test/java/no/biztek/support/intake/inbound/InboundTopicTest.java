@@ -31,6 +31,8 @@ import no.biztek.support.schemas.common.Channel;
 import no.biztek.support.schemas.topic.DeadLetterHeaders;
 import no.biztek.support.schemas.ticket.FirstResponseRecorded;
 import no.biztek.support.schemas.ticket.TicketOpened;
+import no.biztek.support.schemas.ticket.TicketResumed;
+import no.biztek.support.schemas.ticket.TicketHeld;
 import no.biztek.support.schemas.topic.Topics;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -79,6 +81,39 @@ class InboundTopicTest extends IntakeIntegrationTest {
         assertThat(((TicketOpened) opened.value().getPayload()).getChannel()).isEqualTo(Channel.API);
         awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(ticketId)
                 && r.value().getPayload() instanceof FirstResponseRecorded);
+    }
+
+    @Test
+    void aHoldAndAResumeBecomeTicketHeldAndTicketResumedAndAnUnknownReasonIsDeadLettered() {
+        String externalId = unique("erp");
+        String ticketId = TicketIntake.ticketIdOf("erp", externalId);
+        String key = "erp-" + externalId;
+        Instant openedAt = Instant.now().minus(10, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+        Instant heldAt = openedAt.plus(5, ChronoUnit.MINUTES);
+
+        publish(key, opened(externalId).replace("\"channel\": \"API\"}",
+                "\"channel\": \"API\", \"openedAt\": \"" + openedAt + "\"}"));
+        publish(key, """
+                {"type": "TICKET_HELD", "source": "erp", "externalId": "%s", "reason": "WAITING_ON_ELVES"}"""
+                .formatted(externalId));
+        publish(key, """
+                {"type": "TICKET_HELD", "source": "erp", "externalId": "%s", "reason": "WAITING_ON_VENDOR",
+                 "heldAt": "%s"}""".formatted(externalId, heldAt));
+        publish(key, """
+                {"type": "TICKET_RESUMED", "ticketId": "%s"}""".formatted(ticketId));
+
+        var resumed = awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(ticketId)
+                && r.value().getPayload() instanceof TicketResumed);
+        var held = (TicketHeld) awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(ticketId)
+                && r.value().getPayload() instanceof TicketHeld).value().getPayload();
+        assertThat(held.getReason()).isEqualTo("WAITING_ON_VENDOR");
+        assertThat(held.getHeldAt()).isEqualTo(heldAt);
+        assertThat(((TicketResumed) resumed.value().getPayload()).getResumedAt()).isAfterOrEqualTo(heldAt);
+        var deadLetters = Awaitility.await().atMost(Duration.ofSeconds(20)).until(
+                () -> readAll(Topics.INBOUND.deadLetterTopicName(), new ByteArrayDeserializer()),
+                letters -> letters.stream().anyMatch(l -> key.equals(l.key())));
+        assertThat(deadLetters.stream().filter(l -> key.equals(l.key())).toList()).singleElement()
+                .satisfies(l -> assertThat(header(l, DeadLetterHeaders.REASON)).contains("WAITING_ON_ELVES"));
     }
 
     @Test

@@ -57,6 +57,7 @@ class ApiFuzzTest extends IntakeIntegrationTest {
         return switch (i % 10) {
             case 7 -> "/api/v1/tickets/" + UUID.randomUUID() + "/first-response";
             case 8 -> "/api/v1/tickets/" + UUID.randomUUID() + "/severity";
+            case 9 -> "/api/v1/tickets/" + UUID.randomUUID() + "/hold";
             default -> "/api/v1/tickets";
         };
     }

@@ -130,6 +130,7 @@ class TicketApiTest extends IntakeIntegrationTest {
         SeverityChanged downgrade = (SeverityChanged) events.get(2);
         assertThat(downgrade.getSeverity()).isEqualTo(Severity.SERIOUS);
         assertThat(downgrade.getReason()).isEqualTo(SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE);
+        assertThat(downgrade.getReasonCode()).isEqualTo("CUSTOMER_RESOURCES_UNAVAILABLE");
         FirstResponseRecorded response = (FirstResponseRecorded) events.get(3);
         assertThat(response.getRespondedAt()).isEqualTo(respondedAt);
         assertThat(response.getConsultant()).isEqualTo("per@biztek.no");

@@ -13,8 +13,10 @@ import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.common.SeverityChangeReason;
 import no.biztek.support.schemas.ticket.SeverityChanged;
 import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.ticket.TicketHeld;
 import no.biztek.support.schemas.ticket.TicketOpened;
 import no.biztek.support.schemas.ticket.TicketResolved;
+import no.biztek.support.schemas.ticket.TicketResumed;
 
 class TicketSnapshotTest {
 
@@ -41,7 +43,7 @@ class TicketSnapshotTest {
     void foldsTheLifecycleAndCountsOccurrences() {
         TicketSnapshot s = TicketSnapshot.fold(null, opened(Severity.LESS_SERIOUS), IDS);
         s = TicketSnapshot.fold(s, event("e2", new SeverityChanged(Severity.CRITICAL,
-                SeverityChangeReason.IMPACT_REASSESSED, null, OPENED)), IDS);
+                SeverityChangeReason.IMPACT_REASSESSED, null, OPENED, null)), IDS);
         s = TicketSnapshot.fold(s, event("e3", new TicketResolved(OPENED)), IDS);
 
         assertThat(s.severity()).isEqualTo(Severity.CRITICAL);
@@ -53,9 +55,36 @@ class TicketSnapshotTest {
     }
 
     @Test
+    void foldsHoldsAndResumesAndAResolutionEndsAHold() {
+        TicketSnapshot s = TicketSnapshot.fold(null, opened(Severity.SERIOUS), IDS);
+        assertThat(s.plan()).as("an opening without a plan (before TicketEvent v3)").isEqualTo("standard");
+        assertThat(s.held()).isFalse();
+
+        s = TicketSnapshot.fold(s, event("e2", new TicketHeld("WAITING_ON_CUSTOMER", OPENED)), IDS);
+        assertThat(s.heldFor()).isEqualTo("WAITING_ON_CUSTOMER");
+        s = TicketSnapshot.fold(s, event("e3", new TicketResumed(OPENED)), IDS);
+        assertThat(s.held()).isFalse();
+        s = TicketSnapshot.fold(s, event("e4", new TicketHeld("WAITING_ON_VENDOR", OPENED)), IDS);
+        s = TicketSnapshot.fold(s, event("e5", new TicketResolved(OPENED)), IDS);
+
+        assertThat(s.held()).isFalse();
+        assertThat(s.holds()).isEqualTo(2);
+        assertThat(s.resumes()).isEqualTo(1);
+        assertThat(s.nextSequence()).isEqualTo(5);
+    }
+
+    @Test
+    void anOpeningStampedWithAPlanKeepsIt() {
+        TicketEvent opened = opened(Severity.SERIOUS);
+        ((TicketOpened) opened.getPayload()).setPlan("around-the-clock");
+
+        assertThat(TicketSnapshot.fold(null, opened, IDS).plan()).isEqualTo("around-the-clock");
+    }
+
+    @Test
     void aDuplicateEventIsNotCountedTwice() {
         TicketEvent change = event("e2", new SeverityChanged(Severity.CRITICAL, SeverityChangeReason.IMPACT_REASSESSED,
-                null, OPENED));
+                null, OPENED, null));
         TicketSnapshot s = TicketSnapshot.fold(TicketSnapshot.fold(null, opened(Severity.SERIOUS), IDS), change, IDS);
 
         assertThat(TicketSnapshot.fold(s, change, IDS).severityChanges()).isEqualTo(1);

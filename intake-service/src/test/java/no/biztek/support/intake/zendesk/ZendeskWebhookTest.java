@@ -29,6 +29,8 @@ import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.ticket.FirstResponseRecorded;
 import no.biztek.support.schemas.ticket.SeverityChanged;
 import no.biztek.support.schemas.ticket.TicketOpened;
+import no.biztek.support.schemas.ticket.TicketResumed;
+import no.biztek.support.schemas.ticket.TicketHeld;
 import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketResolved;
 import no.biztek.support.schemas.topic.Topics;
@@ -291,6 +293,66 @@ class ZendeskWebhookTest extends IntakeIntegrationTest {
         assertThat(((FirstResponseRecorded) events.get(1)).getRespondedAt()).isEqualTo(commentedAt);
         assertThat(((FirstResponseRecorded) events.get(1)).getConsultant()).isEqualTo("kari@biztek.no");
         assertThat(((TicketResolved) events.get(2)).getResolvedAt()).isEqualTo(solvedAt);
+    }
+
+    @Test
+    void statusPendingAndOnHoldHoldTheTicketAndOpenResumesIt() throws IOException {
+        String documented = documentedTriggerBody();
+        String zendeskId = unique("zd");
+        String ticketId = TicketIntake.ticketIdOf("zendesk", zendeskId);
+        Instant createdAt = Instant.now().minus(40, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+        assertThat(signedDelivery(asZendeskRendersIt(documented, "ticket_created", zendeskId, createdAt, createdAt))
+                .statusCode()).isEqualTo(202);
+        List<Map.Entry<String, Integer>> statuses = List.of(Map.entry("Open", 5), Map.entry("Pending", 10),
+                Map.entry("On-hold", 20), Map.entry("Open", 30), Map.entry("open", 31));
+
+        List<String> outcomes = new java.util.ArrayList<>();
+        for (var status : statuses) {
+            String body = asZendeskRendersIt(documented.replace("{{ticket.status}}", status.getKey()), "status_changed",
+                    zendeskId, createdAt, createdAt.plus(status.getValue(), ChronoUnit.MINUTES));
+            HttpResponse<String> response = signedDelivery(body);
+            assertThat(response.statusCode()).as(status + ": " + response.body()).isEqualTo(202);
+            outcomes.add(json(response).get("outcome").asString());
+        }
+
+        assertThat(outcomes).as("open before any hold, and open again, change nothing")
+                .containsExactly("ALREADY_RECORDED", "PUBLISHED", "PUBLISHED", "PUBLISHED", "ALREADY_RECORDED");
+        awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(ticketId) && r.value().getPayload() instanceof TicketResumed);
+        var events = readAll(Topics.TICKET_EVENTS).stream().filter(r -> r.key().equals(ticketId))
+                .map(r -> r.value().getPayload()).toList();
+        assertThat(events).hasSize(4);
+        assertThat(((TicketHeld) events.get(1)).getReason()).isEqualTo("WAITING_ON_CUSTOMER");
+        assertThat(((TicketHeld) events.get(1)).getHeldAt()).isEqualTo(createdAt.plus(10, ChronoUnit.MINUTES));
+        assertThat(((TicketHeld) events.get(2)).getReason()).isEqualTo("WAITING_ON_VENDOR");
+        assertThat(((TicketResumed) events.get(3)).getResumedAt()).isEqualTo(createdAt.plus(30, ChronoUnit.MINUTES));
+    }
+
+    @Test
+    void aStatusChangeToAStatusWithItsOwnTriggerIsRefused() {
+        String zendeskId = unique("zd");
+        signedDelivery(created(zendeskId, "normal"));
+
+        HttpResponse<String> response = signedDelivery("""
+                {"event": "status_changed", "ticket": {"id": "%s", "status": "Solved"}}""".formatted(zendeskId));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(errors(response)).containsKey("ticket.status");
+    }
+
+    @Test
+    void aDowngradeReasonFromTheDropDownIsTheCodeThePolicyLists() {
+        String zendeskId = unique("zd");
+        String ticketId = TicketIntake.ticketIdOf("zendesk", zendeskId);
+        signedDelivery(created(zendeskId, "urgent"));
+
+        HttpResponse<String> response = signedDelivery("""
+                {"event": "priority_changed", "ticket": {"id": "%s", "priority": "low"},
+                 "reason": "customer_answers_missing"}""".formatted(zendeskId));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        var changed = (SeverityChanged) awaitRecord(Topics.TICKET_EVENTS, r -> r.key().equals(ticketId)
+                && r.value().getPayload() instanceof SeverityChanged).value().getPayload();
+        assertThat(changed.getReasonCode()).isEqualTo("CUSTOMER_ANSWERS_MISSING");
     }
 
     /** The JSON body docs/zendesk-webhook.md tells Zendesk admins to put in every trigger. */

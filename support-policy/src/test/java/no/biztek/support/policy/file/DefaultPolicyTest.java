@@ -11,6 +11,7 @@ import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
+import no.biztek.support.policy.Metric;
 import no.biztek.support.policy.PauseRules;
 import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.PolicyHistory;
@@ -42,13 +43,15 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void thePublishedTermsSetNoResolutionTargetAndPauseOnlyWhenResolved() {
+    void thePublishedTermsSetNoResolutionTargetAndWaitingPausesOnlyResolution() {
         for (Severity severity : Severity.values()) {
             assertThat(policy.terms(severity).resolutionTarget()).isEmpty();
             assertThat(policy.terms(severity).calendar()).isSameAs(policy.calendar());
         }
-        assertThat(policy.pauseRules()).isEqualTo(PauseRules.DEFAULT);
-        assertThat(policy.pauseRules().reasons()).containsExactly(PauseRules.RESOLVED);
+        // a ticket may be held while waiting; that pauses nothing these terms measure
+        assertThat(policy.pauseRules().reasons())
+                .containsExactly(PauseRules.RESOLVED, "WAITING_ON_CUSTOMER", "WAITING_ON_VENDOR");
+        assertThat(policy.pauseRules().reasonsPausing(Metric.FIRST_RESPONSE)).containsExactly(PauseRules.RESOLVED);
     }
 
     @Test
