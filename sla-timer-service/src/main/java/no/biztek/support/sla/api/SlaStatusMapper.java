@@ -1,18 +1,21 @@
 package no.biztek.support.sla.api;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import no.biztek.support.policy.Metric;
-import no.biztek.support.policy.PauseRules;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.sla.clock.ClockReader;
 import no.biztek.support.sla.clock.ClockReading;
-import no.biztek.support.sla.clock.ClockState;
 import no.biztek.support.sla.clock.SlaClock;
 
 /**
@@ -25,6 +28,12 @@ class SlaStatusMapper {
 
     private final ClockReader reader;
     private final Clock clock;
+
+    @Autowired
+    SlaStatusMapper(PlanCatalogue plans, Clock clock) {
+        this.reader = new ClockReader(plans);
+        this.clock = clock;
+    }
 
     SlaStatusMapper(PolicyHistory policies, Clock clock) {
         this.reader = new ClockReader(policies);
@@ -39,11 +48,17 @@ class SlaStatusMapper {
         for (Metric metric : sla.metrics()) {
             ClockReading measured = metric == Metric.FIRST_RESPONSE ? reading : reader.read(sla, metric, now);
             metrics.add(new MetricStatus(metric.id(), stateOf(measured), measured.pauseReason(), measured.dueAt(),
-                    measured.businessMinutesUsed(), plan, sla.policyVersion()));
+                    measured.businessMinutesUsed(), plan, sla.policyVersion(), minutes(measured.pausedByReason())));
         }
         return new SlaStatusResponse(sla.ticketId(), sla.customerId(), reading.severity().level(), sla.policyVersion(),
                 sla.openedAt(), reading.dueAt(), reading.state().name(), reading.respondedAt(),
                 reading.businessMinutesUsed(), metrics);
+    }
+
+    private static Map<String, Long> minutes(Map<String, Duration> paused) {
+        Map<String, Long> minutes = new LinkedHashMap<>();
+        paused.forEach((reason, time) -> minutes.put(reason, time.toMinutes()));
+        return minutes;
     }
 
     /**
@@ -51,9 +66,6 @@ class SlaStatusMapper {
      * said): a clock paused for any other reason is PAUSED, and resumes when the reason ends.
      */
     private static String stateOf(ClockReading reading) {
-        if (reading.state() == ClockState.STOPPED && !PauseRules.RESOLVED.equals(reading.pauseReason())) {
-            return "PAUSED";
-        }
-        return reading.state().name();
+        return reading.isHeld() ? "PAUSED" : reading.state().name();
     }
 }

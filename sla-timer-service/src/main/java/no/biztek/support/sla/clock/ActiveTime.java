@@ -98,6 +98,11 @@ final class ActiveTime {
         return spans < ended.size() ? calendar.plusBusinessTime(ended.get(spans)[0], remaining) : null;
     }
 
+    /** Business time in [from, to) by the calendar counted in now (never negative). */
+    Duration businessTime(Instant from, Instant to) {
+        return between(from, to);
+    }
+
     private Duration between(Instant from, Instant to) {
         return to.isAfter(from) ? calendar.businessTimeBetween(from, to) : Duration.ZERO;
     }

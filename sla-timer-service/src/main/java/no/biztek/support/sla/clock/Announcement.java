@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import no.biztek.support.policy.PauseRules;
 import no.biztek.support.policy.Severity;
 
 /**
@@ -19,9 +20,10 @@ import no.biztek.support.policy.Severity;
  * @param verdictEventId   eventId of the SlaMet or SlaBreached in force, null without a verdict
  * @param verdicts         how many verdicts and corrections were announced (numbers their event ids)
  * @param warned           warnings sent, as {@link #warningKey} (bounded, newest last)
+ * @param pauseReason      why the clock was announced paused (STOPPED): RESOLVED or a hold's reason; null otherwise
  */
 public record Announcement(ClockState state, Severity severity, Instant dueAt, Instant respondedAt,
-                           String verdictEventId, int verdicts, List<String> warned) {
+                           String verdictEventId, int verdicts, List<String> warned, String pauseReason) {
 
     /** How many warning keys are remembered: thresholds of the last few deadlines. */
     static final int WARNINGS_REMEMBERED = 16;
@@ -31,6 +33,22 @@ public record Announcement(ClockState state, Severity severity, Instant dueAt, I
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(dueAt, "dueAt");
         warned = List.copyOf(warned);
+        if (state != ClockState.STOPPED) {
+            pauseReason = null;
+        } else if (pauseReason == null) {
+            pauseReason = PauseRules.RESOLVED;
+        }
+    }
+
+    /** An announcement before holds existed: a stopped clock was stopped by the ticket's resolution. */
+    public Announcement(ClockState state, Severity severity, Instant dueAt, Instant respondedAt,
+                        String verdictEventId, int verdicts, List<String> warned) {
+        this(state, severity, dueAt, respondedAt, verdictEventId, verdicts, warned, null);
+    }
+
+    /** Whether it announced a pause for a hold, not the ticket's resolution. */
+    boolean isHeld() {
+        return pauseReason != null && !PauseRules.RESOLVED.equals(pauseReason);
     }
 
     static String warningKey(int threshold, Instant dueAt) {
@@ -51,7 +69,11 @@ public record Announcement(ClockState state, Severity severity, Instant dueAt, I
         while (keys.size() > WARNINGS_REMEMBERED) {
             keys.remove(0);
         }
-        return new Announcement(state, severity, dueAt, respondedAt, verdictEventId, verdicts, keys);
+        return new Announcement(state, severity, dueAt, respondedAt, verdictEventId, verdicts, keys, pauseReason);
+    }
+
+    Announcement pausedFor(String reason) {
+        return new Announcement(state, severity, dueAt, respondedAt, verdictEventId, verdicts, warned, reason);
     }
 
     /** The clock announced at {@code reading}; a new verdict (or correction) event id counts one more. */
@@ -59,6 +81,6 @@ public record Announcement(ClockState state, Severity severity, Instant dueAt, I
         return new Announcement(reading.state(), reading.severity(), reading.dueAt(),
                 reading.state() == ClockState.MET ? reading.respondedAt() : null,
                 newVerdictEventId != null ? newVerdictEventId : reading.state().hasVerdict() ? verdictEventId : null,
-                counted ? verdicts + 1 : verdicts, warned);
+                counted ? verdicts + 1 : verdicts, warned, reading.pauseReason());
     }
 }

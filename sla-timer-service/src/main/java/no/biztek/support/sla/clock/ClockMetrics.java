@@ -50,6 +50,14 @@ public interface ClockMetrics {
     default void ignored(String eventType) {
     }
 
+    /** A TicketOpened named a plan the policy file does not know; the ticket is measured under the default plan. */
+    default void unknownPlan(String plan) {
+    }
+
+    /** A TicketHeld named a reason its ticket's policy version does not know; the hold pauses nothing. */
+    default void unknownPauseReason(String reason) {
+    }
+
     /** A timer that could not be processed; it is retried later. */
     default void timerFailed() {
     }

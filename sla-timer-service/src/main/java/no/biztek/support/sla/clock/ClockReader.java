@@ -1,23 +1,28 @@
 package no.biztek.support.sla.clock;
 
 import java.time.Instant;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.List;
 
 import no.biztek.support.policy.Metric;
 import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.SlaPolicy;
 
-/** Reads a stored clock: what its facts say at an instant, under the policy version it is measured under. */
+/**
+ * Reads a stored clock: what its facts say at an instant, under the policy version it is measured under (any plan's
+ * version, by its id: version ids are unique across plans).
+ */
 public final class ClockReader {
 
-    private final PolicyHistory policies;
-    private final Map<String, SlaPolicy> policiesById;
+    private final PlanCatalogue plans;
 
+    /** Reads clocks measured under one plan's versions (the default plan, as files without plans give it). */
     public ClockReader(PolicyHistory policies) {
-        this.policies = policies;
-        this.policiesById = policies.versions().stream().collect(Collectors.toMap(SlaPolicy::id, p -> p));
+        this(new PlanCatalogue(List.of(policies)));
+    }
+
+    public ClockReader(PlanCatalogue plans) {
+        this.plans = plans;
     }
 
     /** The first-response clock's state at {@code now}, a deadline passed by then counting as a breach. */
@@ -35,30 +40,34 @@ public final class ClockReader {
         return SlaEventFactory.planName(policyOf(clock).plan());
     }
 
-    /** The policy version a clock is measured under. */
+    /** The policy version a clock is measured under (a version no longer in the file: the default plan's then). */
     SlaPolicy policyOf(SlaClock clock) {
-        SlaPolicy policy = policiesById.get(clock.policyVersion());
-        return policy != null ? policy : policies.inForceAt(clock.openedAt());
+        return plans.versionById(clock.policyVersion())
+                .orElseGet(() -> plans.defaultPlan().inForceAt(clock.openedAt()));
     }
 
     /**
-     * The policy version a customer's new ticket is measured under: its plan's version in force at {@code openedAt};
-     * throws IllegalArgumentException before the first.
+     * The terms a new ticket is measured under: the plan TicketOpened named (null: the default plan), or the default
+     * plan when the file does not know it; that plan's version in force at {@code openedAt}. Throws
+     * IllegalArgumentException before the plan's first version.
      */
-    SlaPolicy inForceAt(String customerId, Instant openedAt) {
-        String plan = planAt(customerId, openedAt);
-        if (!plan.equals(policies.plan())) {
-            throw new IllegalArgumentException("plan '" + plan + "' is not among the terms read ('" + policies.plan()
-                    + "')");
+    PlanChoice inForceAt(String namedPlan, Instant openedAt) {
+        String plan = planAt(namedPlan);
+        if (plans.plan(plan).isEmpty()) {
+            return new PlanChoice(plans.defaultPlan().inForceAt(openedAt), plan);
         }
-        return policies.inForceAt(openedAt);
+        return new PlanChoice(plans.inForceAt(plan, openedAt), null);
+    }
+
+    /** The plan of the customer's contract when intake opened the ticket, as TicketOpened names it. */
+    static String planAt(String namedPlan) {
+        return namedPlan == null || namedPlan.isBlank() ? PlanCatalogue.DEFAULT_PLAN : namedPlan;
     }
 
     /**
-     * The plan of the customer's contract at {@code openedAt}. The seam for customers naming plans: until their
-     * contracts are read here, every ticket is on the default plan, the one this reader's history holds.
+     * @param policy      the version measuring the ticket
+     * @param unknownPlan the plan named but not known here (measured under the default plan instead), null for none
      */
-    static String planAt(String customerId, Instant openedAt) {
-        return PlanCatalogue.DEFAULT_PLAN;
+    record PlanChoice(SlaPolicy policy, String unknownPlan) {
     }
 }

@@ -2,8 +2,12 @@ package no.biztek.support.sla.clock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import no.biztek.support.policy.PauseRules;
 import no.biztek.support.policy.Severity;
 import no.biztek.support.policy.SlaPolicy;
 
@@ -21,17 +25,25 @@ import no.biztek.support.policy.SlaPolicy;
  * @param measuredSince     the fact since which {@code dueAt} holds: the opening, the last severity change or the
  *                          last reopening before the verdict
  * @param severityChange    the last severity change that moved the deadline, null for none
- * @param pauseReason       why the clock is paused (RESOLVED), null while it counts
- * @param pausedAt          since when it is paused, null while it counts
+ * @param pauseReason       why the clock is paused (RESOLVED, or the reason of a hold), null while it counts
+ * @param pausedAt          since when it is paused for that reason, null while it counts
  * @param warnings          warning thresholds armed for {@code dueAt} (their instants lie after {@code measuredSince});
  *                          empty unless RUNNING
+ * @param pausedByReason    business time paused per reason up to the stopping fact or the instant read at
  */
 public record ClockReading(ClockState state, Severity severity, Instant dueAt, Instant respondedAt, String respondedBy,
                            Duration businessTimeUsed, Fact measuredSince, Fact severityChange, String pauseReason,
-                           Instant pausedAt, List<SlaPolicy.Warning> warnings) {
+                           Instant pausedAt, List<SlaPolicy.Warning> warnings, Map<String, Duration> pausedByReason) {
 
     public ClockReading {
         warnings = List.copyOf(warnings);
+        pausedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(pausedByReason));
+    }
+
+    /** Whether the clock is paused for a hold (a reason other than the ticket being resolved). */
+    public boolean isHeld() {
+        return state == ClockState.STOPPED && pauseReason != null
+                && !PauseRules.RESOLVED.equals(pauseReason);
     }
 
     /** Whole business minutes used, never negative. */

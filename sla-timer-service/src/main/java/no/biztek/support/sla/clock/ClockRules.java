@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import no.biztek.support.policy.Metric;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.SlaPolicy;
-import no.biztek.support.schemas.sla.SlaCorrectionKind;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.ticket.TicketOpened;
 
 /**
  * The SLA rules as pure decisions: a ticket event, or the passing of time, turns one {@link SlaClock} into
@@ -42,7 +43,11 @@ final class ClockRules {
     private final Duration closedRetention;
 
     ClockRules(PolicyHistory policies, String producer, Duration closedRetention) {
-        this.reader = new ClockReader(policies);
+        this(new PlanCatalogue(List.of(policies)), producer, closedRetention);
+    }
+
+    ClockRules(PlanCatalogue plans, String producer, Duration closedRetention) {
+        this.reader = new ClockReader(plans);
         this.events = new SlaEventFactory(producer);
         this.closedRetention = closedRetention;
     }
@@ -75,7 +80,11 @@ final class ClockRules {
             changed |= !step.clock().announced().equals(clock.metric(metric).announced());
             next = next.with(metric, step.clock());
         }
-        return new Step(clock, next, out, out.isEmpty() && !changed ? Step.Outcome.IGNORED : Step.Outcome.APPLIED);
+        List<Step.Notice> notices = fact.kind() == Fact.Kind.HELD && !reader.policyOf(clock).pauseRules().knows(
+                fact.detail()) ? List.of(new Step.Notice(Step.Notice.Kind.UNKNOWN_PAUSE_REASON, fact.detail()))
+                : List.of();
+        return new Step(clock, next, out, out.isEmpty() && !changed ? Step.Outcome.IGNORED : Step.Outcome.APPLIED,
+                notices);
     }
 
     /** Fires the first-response timer: {@link #timer(SlaClock, Metric, Instant)}. */
@@ -107,12 +116,13 @@ final class ClockRules {
     }
 
     private Step open(TicketEvent event, Fact opened, Instant now, boolean byWallClock) {
-        SlaPolicy policy;
+        ClockReader.PlanChoice terms;
         try {
-            policy = reader.inForceAt(event.getCustomerId(), opened.at());
+            terms = reader.inForceAt(((TicketOpened) event.getPayload()).getPlan(), opened.at());
         } catch (IllegalArgumentException e) {
             throw new InvalidTicketEventException("TicketOpened: " + e.getMessage(), e);
         }
+        SlaPolicy policy = terms.policy();
         TicketFacts facts = TicketFacts.openedBy(opened);
         Map<Metric, ClockReading> first = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
@@ -131,7 +141,8 @@ final class ClockRules {
             out.addAll(step.events());
             next = next.with(metric, step.clock());
         }
-        return new Step(null, next, out, Step.Outcome.APPLIED);
+        return new Step(null, next, out, Step.Outcome.APPLIED, terms.unknownPlan() == null ? List.of()
+                : List.of(new Step.Notice(Step.Notice.Kind.UNKNOWN_PLAN, terms.unknownPlan())));
     }
 
     /** Whether another metric of the clock has a timer after this one's: the clock's last change came later. */
@@ -160,8 +171,8 @@ final class ClockRules {
         MetricEvents emit = new MetricEvents(events, clock, metric, policy);
         List<SlaEvent> out = new ArrayList<>();
         Announcement after = before.state().hasVerdict()
-                ? correct(emit, before, reading, cause, now, out)
-                : progress(emit, before, reading, cause, now, out);
+                ? VerdictAnnouncer.correct(emit, before, reading, cause, now, out)
+                : VerdictAnnouncer.progress(emit, before, reading, cause, now, out);
         for (SlaPolicy.Warning warning : reading.warnings()) {
             String key = Announcement.warningKey(warning.thresholdPercent(), reading.dueAt());
             if (byWallClock && !warning.dueAt().isAfter(now) && !after.hasWarned(key)) {
@@ -170,67 +181,6 @@ final class ClockRules {
             }
         }
         return new MetricStep(new MetricClock(after, planTimer(current, reading, after, now, newFact)), out);
-    }
-
-    /** No verdict announced yet: announce how the clock moved on. */
-    private static Announcement progress(MetricEvents emit, Announcement before, ClockReading reading, Fact cause,
-                                         Instant now, List<SlaEvent> out) {
-        boolean deadlineMoved = reading.severity() != before.severity() || !reading.dueAt().equals(before.dueAt());
-        String causeId = cause == null ? "timer|" + now.toEpochMilli() : cause.eventId();
-        Instant changedAt = cause == null ? now : cause.at();
-        switch (reading.state()) {
-            case RUNNING -> {
-                if (before.state() == ClockState.STOPPED) {
-                    out.add(emit.started(reading, reading.measuredSince()));
-                } else if (deadlineMoved) {
-                    out.add(emit.deadlineChanged(reading, before, causeId, changedAt));
-                }
-                return before.announcing(reading, null, false);
-            }
-            case STOPPED -> {
-                if (before.state() == ClockState.RUNNING) {
-                    out.add(emit.stopped(reading, causeId));
-                } else if (deadlineMoved) {
-                    // nothing is measured while resolved, but the severity and the deadline it resumes with changed
-                    out.add(emit.deadlineChanged(reading, before, causeId, changedAt));
-                }
-                return before.announcing(reading, null, false);
-            }
-            default -> {
-                if (deadlineMoved) {
-                    out.add(emit.deadlineChanged(reading, before, causeId, changedAt));
-                }
-                String verdictId = emit.verdictId(reading.state(), before.verdicts());
-                out.add(emit.verdict(reading, verdictId));
-                return before.announcing(reading, verdictId, true);
-            }
-        }
-    }
-
-    /** A verdict was announced: if the facts now say otherwise, correct it. */
-    private static Announcement correct(MetricEvents emit, Announcement before, ClockReading reading, Fact cause,
-                                        Instant now, List<SlaEvent> out) {
-        boolean same = reading.state() == before.state() && reading.severity() == before.severity()
-                && reading.dueAt().equals(before.dueAt())
-                && (reading.state() != ClockState.MET || reading.respondedAt().equals(before.respondedAt()));
-        if (same) {
-            return before;
-        }
-        SlaCorrectionKind kind;
-        if (reading.state() == before.state()) {
-            kind = SlaCorrectionKind.VERDICT_REVISED;
-        } else {
-            kind = before.state() == ClockState.BREACHED ? SlaCorrectionKind.BREACH_WITHDRAWN
-                    : SlaCorrectionKind.MET_WITHDRAWN;
-        }
-        out.add(emit.corrected(reading, before, kind, cause == null ? null : cause.eventId(), now));
-        Announcement corrected = before.announcing(reading, null, true);
-        if (kind == SlaCorrectionKind.VERDICT_REVISED || !reading.state().hasVerdict()) {
-            return corrected;
-        }
-        String verdictId = emit.verdictId(reading.state(), corrected.verdicts());
-        out.add(emit.verdict(reading, verdictId));
-        return corrected.announcing(reading, verdictId, true);
     }
 
     /**

@@ -8,9 +8,11 @@ import no.biztek.support.policy.Severity;
 import no.biztek.support.schemas.ticket.FirstResponseRecorded;
 import no.biztek.support.schemas.ticket.SeverityChanged;
 import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.ticket.TicketHeld;
 import no.biztek.support.schemas.ticket.TicketOpened;
 import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketResolved;
+import no.biztek.support.schemas.ticket.TicketResumed;
 
 /**
  * One fact of a ticket as the SLA clock needs it: what happened, when it happened (its event time, not
@@ -18,16 +20,18 @@ import no.biztek.support.schemas.ticket.TicketResolved;
  *
  * @param kind       what happened
  * @param eventId    the ticket event that reported it (deduplication, and the cause named by SLA events)
- * @param at         when it happened: openedAt, respondedAt, changedAt, resolvedAt or reopenedAt
+ * @param at         when it happened: openedAt, respondedAt, changedAt, resolvedAt, reopenedAt, heldAt or resumedAt
  * @param sequence   the number intake gave the event within its ticket, or -1 when the event carries none
  * @param severity   the ticket's severity from here on (OPENED, SEVERITY_CHANGED), otherwise null
- * @param detail     the reason code of a severity change, or the consultant of a response; otherwise null
+ * @param detail     the reason code of a severity change or of a hold, or the consultant of a response; otherwise
+ *                   null
  */
 public record Fact(Kind kind, String eventId, Instant at, int sequence, Severity severity, String detail) {
 
     /** The ticket events the clock is a function of. */
     public enum Kind {
-        OPENED, SEVERITY_CHANGED, RESPONDED, RESOLVED, REOPENED
+        // stored by ordinal: new kinds go at the end
+        OPENED, SEVERITY_CHANGED, RESPONDED, RESOLVED, REOPENED, HELD, RESUMED
     }
 
     /**
@@ -58,13 +62,20 @@ public record Fact(Kind kind, String eventId, Instant at, int sequence, Severity
         }
         if (payload instanceof SeverityChanged change) {
             return new Fact(Kind.SEVERITY_CHANGED, id, change.getChangedAt(), sequence, severity(change.getSeverity()),
-                    change.getReason() == null ? null : change.getReason().name());
+                    change.getReasonCode() != null ? change.getReasonCode()
+                            : change.getReason() == null ? null : change.getReason().name());
         }
         if (payload instanceof TicketResolved resolved) {
             return new Fact(Kind.RESOLVED, id, resolved.getResolvedAt(), sequence, null, null);
         }
         if (payload instanceof TicketReopened reopened) {
             return new Fact(Kind.REOPENED, id, reopened.getReopenedAt(), sequence, null, null);
+        }
+        if (payload instanceof TicketHeld held) {
+            return new Fact(Kind.HELD, id, held.getHeldAt(), sequence, null, held.getReason());
+        }
+        if (payload instanceof TicketResumed resumed) {
+            return new Fact(Kind.RESUMED, id, resumed.getResumedAt(), sequence, null, null);
         }
         throw new InvalidTicketEventException("unsupported ticket event payload "
                 + (payload == null ? "null" : payload.getClass().getSimpleName()));

@@ -26,6 +26,14 @@ record MetricEvents(SlaEventFactory events, SlaClock clock, Metric metric, SlaPo
         return events.stopped(clock, metric, reading, policy, causeEventId);
     }
 
+    SlaEvent paused(ClockReading reading, String causeEventId) {
+        return events.paused(clock, metric, reading, policy, causeEventId);
+    }
+
+    SlaEvent resumed(ClockReading reading, String reason, String causeEventId, Instant occurredAt) {
+        return events.resumed(clock, metric, reading, policy, reason, causeEventId, occurredAt);
+    }
+
     /** The SlaMet or SlaBreached of the reading's verdict. */
     SlaEvent verdict(ClockReading reading, String eventId) {
         return reading.state() == ClockState.MET ? events.met(clock, metric, reading, policy, eventId)

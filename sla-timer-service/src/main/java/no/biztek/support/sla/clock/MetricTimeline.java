@@ -15,8 +15,8 @@ import no.biztek.support.policy.SlaPolicy;
  * read in event-time order:
  * <ul>
  * <li>the deadline in force follows from {@code openedAt}, the severity in force and the business time counted (in
- * that severity's calendar), which excludes time paused for a reason the policy pauses the metric for (today only
- * RESOLVED, from {@code resolvedAt} to {@code reopenedAt}); a severity change recomputes it from {@code openedAt};</li>
+ * that severity's calendar), which excludes time paused for a reason the policy pauses the metric for ({@link Pauses}:
+ * resolved, or held for a reason); a severity change recomputes it from {@code openedAt};</li>
  * <li>a deadline at or before the next fact is a breach at that deadline, and so is one a fact puts behind itself
  * (an upgrade whose recomputed deadline has passed); the metric's stopping fact before the deadline in force is MET
  * (first response: the response, also while paused; resolution: the resolution);</li>
@@ -49,7 +49,7 @@ final class MetricTimeline {
         Instant openedAt = opened.at();
         Severity severity = opened.severity();
         ActiveTime active = new ActiveTime(policy.terms(severity).calendar(), openedAt);
-        boolean pausedWhileResolved = policy.pauseRules().pauses(RESOLVED, metric);
+        Pauses pauses = new Pauses(policy.pauseRules(), metric);
         Fact.Kind stopsIt = metric == Metric.FIRST_RESPONSE ? Fact.Kind.RESPONDED : Fact.Kind.RESOLVED;
         Fact measuredSince = opened;
         Fact severityChange = null;
@@ -87,11 +87,6 @@ final class MetricTimeline {
                         severityChange = fact;
                     }
                 }
-                case RESOLVED -> {
-                    if (pausedWhileResolved) {
-                        active.pause(at);
-                    }
-                }
                 case REOPENED -> {
                     if (metric == Metric.RESOLUTION && stop != null && verdict == ClockState.MET) {
                         // not resolved after all: the MET is withdrawn and the clock runs under the severity now
@@ -103,15 +98,20 @@ final class MetricTimeline {
                             active.countIn(policy.terms(severity).calendar());
                         }
                     }
-                    if (active.paused()) {
-                        active.resume(at);
-                        if (verdict == null) {
-                            measuredSince = fact;
-                        }
-                    }
                 }
-                case RESPONDED, OPENED -> {
-                    // a response only matters as a stopping fact; a second opening is a duplicate and never stored
+                case RESPONDED, OPENED, RESOLVED, HELD, RESUMED -> {
+                    // a response only matters as a stopping fact, pauses are Pauses' business; a second opening is a
+                    // duplicate and never stored
+                }
+            }
+            if (pauses.apply(fact, at)) {
+                if (pauses.reason() != null) {
+                    active.pause(at);
+                } else if (active.paused()) {
+                    active.resume(at);
+                    if (verdict == null) {
+                        measuredSince = fact;
+                    }
                 }
             }
         }
@@ -129,11 +129,13 @@ final class MetricTimeline {
         ClockState state = verdict != null ? verdict : active.paused() ? ClockState.STOPPED : ClockState.RUNNING;
         Instant dueAt = verdict != null ? verdictDueAt : active.reachingIfNotPaused(target);
         Instant stoppedAt = stop == null ? null : later(stop.at(), openedAt);
-        Duration used = active.countedUntil(stoppedAt != null ? stoppedAt : now);
+        Instant until = stoppedAt != null ? stoppedAt : now;
+        Duration used = active.countedUntil(until);
         List<SlaPolicy.Warning> warnings = state == ClockState.RUNNING
                 ? armedWarnings(policy, active, target, measuredSince.at()) : List.of();
         return new ClockReading(state, severity, dueAt, stoppedAt, stop == null ? null : stop.detail(),
-                used, measuredSince, severityChange, active.paused() ? RESOLVED : null, active.pausedAt(), warnings);
+                used, measuredSince, severityChange, pauses.reason(), pauses.reasonSince(), warnings,
+                pauses.pausedUntil(until, active));
     }
 
     /** Thresholds reached after the deadline last moved: a moved deadline arms its warnings again. */

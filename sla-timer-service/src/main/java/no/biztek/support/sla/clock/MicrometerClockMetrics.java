@@ -3,8 +3,11 @@ package no.biztek.support.sla.clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
@@ -13,6 +16,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import no.biztek.support.policy.Metric;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.Severity;
 import no.biztek.support.schemas.sla.SlaCorrectionKind;
 
@@ -21,18 +25,26 @@ import no.biztek.support.schemas.sla.SlaCorrectionKind;
  * {@code support_sla_breached_total{severity,metric,plan}}, {@code support_sla_open_clocks},
  * {@code support_sla_breach_lag_seconds} (histogram, {@code trigger} timer|input, {@code metric}),
  * {@code support_sla_duplicate_events_total{event}}, {@code support_sla_unknown_ticket_events_total{event}},
- * {@code support_sla_ignored_events_total{event}}, {@code support_sla_timer_failures_total}. Severity tags are
+ * {@code support_sla_ignored_events_total{event}}, {@code support_sla_timer_failures_total},
+ * {@code support_sla_unknown_plan_total}, {@code support_sla_unknown_pause_reason_total}. Severity tags are
  * levels 1-3. Counts are per instance, and an event may be counted again when a transaction is retried.
  */
 @Component
 class MicrometerClockMetrics implements ClockMetrics {
 
+    private static final Logger log = LoggerFactory.getLogger(MicrometerClockMetrics.class);
+
     private static final List<String> TICKET_EVENT_TYPES = List.of("TicketOpened", "FirstResponseRecorded",
-            "SeverityChanged", "TicketResolved", "TicketReopened");
+            "SeverityChanged", "TicketResolved", "TicketReopened", "TicketHeld", "TicketResumed");
+    /** Unknown plan names logged so far (at most this many, so a flood of names cannot grow the set). */
+    private static final int PLANS_LOGGED = 100;
 
     private final MeterRegistry registry;
     private final Map<String, Long> openClocksByTask = new ConcurrentHashMap<>();
     private final Counter timerFailures;
+    private final Counter unknownPlans;
+    private final Counter unknownPauseReasons;
+    private final Set<String> unknownPlansLogged = ConcurrentHashMap.newKeySet();
 
     MicrometerClockMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -41,6 +53,13 @@ class MicrometerClockMetrics implements ClockMetrics {
                 .description("SLA clocks running (awaiting a first response) on this instance").register(registry);
         this.timerFailures = Counter.builder("support.sla.timer.failures")
                 .description("SLA timers that failed and were retried later").register(registry);
+        // untagged: the names come from ticket events, not from the policy file
+        this.unknownPlans = Counter.builder("support.sla.unknown.plan")
+                .description("Tickets opened under a plan the policy file does not know, measured under standard")
+                .register(registry);
+        this.unknownPauseReasons = Counter.builder("support.sla.unknown.pause.reason")
+                .description("Holds for a reason the ticket's policy version does not know; they pause nothing")
+                .register(registry);
         for (Metric metric : Metric.values()) {
             for (Severity severity : Severity.values()) {
                 met(metric.id(), SlaEventFactory.PLAN, severity, 0);
@@ -152,6 +171,21 @@ class MicrometerClockMetrics implements ClockMetrics {
 
     private Counter counter(String name, String description, String tag, String value) {
         return Counter.builder(name).description(description).tag(tag, value).register(registry);
+    }
+
+    @Override
+    public void unknownPlan(String plan) {
+        unknownPlans.increment();
+        if (unknownPlansLogged.size() < PLANS_LOGGED && unknownPlansLogged.add(plan)) {
+            log.warn("Tickets name plan '{}', which the policy file does not define: they are measured under the "
+                    + "default plan '{}' (logged once per plan; counted in support_sla_unknown_plan_total)", plan,
+                    PlanCatalogue.DEFAULT_PLAN);
+        }
+    }
+
+    @Override
+    public void unknownPauseReason(String reason) {
+        unknownPauseReasons.increment();
     }
 
     @Override

@@ -137,6 +137,12 @@ final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>,
             deadLetters.deadLetter(context, record, e);
             return;
         }
+        for (Step.Notice notice : step.notices()) {
+            switch (notice.kind()) {
+                case UNKNOWN_PLAN -> metrics.unknownPlan(notice.value());
+                case UNKNOWN_PAUSE_REASON -> metrics.unknownPauseReason(notice.value());
+            }
+        }
         switch (step.outcome()) {
             case DUPLICATE -> metrics.duplicate(type);
             case IGNORED -> metrics.ignored(type);

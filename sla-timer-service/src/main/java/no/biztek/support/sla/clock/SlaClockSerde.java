@@ -19,13 +19,16 @@ import no.biztek.support.policy.Severity;
  * presence byte). Internal to this service; a new format gets a new format byte and this serde keeps reading
  * the old ones. Format 3 keeps the ticket's facts and the first-response clock; format 4 is format 3 followed by
  * the resolution clock (its announcement and timer), written only for clocks that measure resolution, so a clock
- * measuring first response alone is stored exactly as before. Clocks stored in formats 1 and 2 (a state, no facts)
+ * measuring first response alone is stored exactly as before. Format 5 (written only while a metric is announced
+ * paused for a hold) is format 3, a presence byte and the resolution clock when present, then each metric's announced
+ * pause reason (optional texts). Clocks stored in formats 1 and 2 (a state, no facts)
  * are read by {@link LegacyClockFormat}.
  */
 public final class SlaClockSerde implements Serde<SlaClock> {
 
     static final byte FORMAT_3 = 3;
     static final byte FORMAT_4 = 4;
+    static final byte FORMAT_5 = 5;
     static final long NONE = Long.MIN_VALUE;
 
     private final Serializer<SlaClock> serializer = (topic, clock) -> clock == null ? null : write(clock);
@@ -43,7 +46,9 @@ public final class SlaClockSerde implements Serde<SlaClock> {
 
     static byte[] write(SlaClock clock) {
         Writer out = new Writer();
-        out.putByte(clock.resolution() == null ? FORMAT_3 : FORMAT_4);
+        boolean held = clock.announced().isHeld()
+                || clock.resolution() != null && clock.resolution().announced().isHeld();
+        out.putByte(held ? FORMAT_5 : clock.resolution() == null ? FORMAT_3 : FORMAT_4);
         out.putString(clock.ticketId());
         out.putString(clock.customerId());
         out.putString(clock.policyVersion());
@@ -54,9 +59,18 @@ public final class SlaClockSerde implements Serde<SlaClock> {
         }
         putAnnouncement(out, clock.announced());
         out.putInstant(clock.timerAt());
+        if (held) {
+            out.putByte(clock.resolution() == null ? 0 : 1);
+        }
         if (clock.resolution() != null) {
             putAnnouncement(out, clock.resolution().announced());
             out.putInstant(clock.resolution().timerAt());
+        }
+        if (held) {
+            out.putOptionalString(clock.announced().pauseReason());
+            if (clock.resolution() != null) {
+                out.putOptionalString(clock.resolution().announced().pauseReason());
+            }
         }
         return out.toBytes();
     }
@@ -96,7 +110,7 @@ public final class SlaClockSerde implements Serde<SlaClock> {
             if (format == LegacyClockFormat.FORMAT_1 || format == LegacyClockFormat.FORMAT_2) {
                 return LegacyClockFormat.read(in, format);
             }
-            if (format != FORMAT_3 && format != FORMAT_4) {
+            if (format != FORMAT_3 && format != FORMAT_4 && format != FORMAT_5) {
                 throw new SerializationException("unknown SLA clock format " + format);
             }
             String ticketId = getString(in);
@@ -111,7 +125,15 @@ public final class SlaClockSerde implements Serde<SlaClock> {
             Announcement announced = readAnnouncement(in);
             Instant timerAt = getInstant(in);
             // a clock stored before resolution was measured (format 3) goes on measuring first response alone
-            MetricClock resolution = format == FORMAT_4 ? new MetricClock(readAnnouncement(in), getInstant(in)) : null;
+            boolean hasResolution = format == FORMAT_4 || format == FORMAT_5 && in.get() != 0;
+            MetricClock resolution = hasResolution ? new MetricClock(readAnnouncement(in), getInstant(in)) : null;
+            if (format == FORMAT_5) {
+                announced = announced.pausedFor(getOptionalString(in));
+                if (resolution != null) {
+                    resolution = new MetricClock(resolution.announced().pausedFor(getOptionalString(in)),
+                            resolution.timerAt());
+                }
+            }
             return new SlaClock(ticketId, customerId, policyVersion, new TicketFacts(opened, lifecycle), announced,
                     timerAt, resolution);
         } catch (SerializationException e) {

@@ -10,6 +10,8 @@ import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.common.SeverityChangeReason;
 import no.biztek.support.schemas.sla.ClockStopReason;
 import no.biztek.support.schemas.sla.SlaBreached;
+import no.biztek.support.schemas.sla.SlaClockPaused;
+import no.biztek.support.schemas.sla.SlaClockResumed;
 import no.biztek.support.schemas.sla.SlaClockStarted;
 import no.biztek.support.schemas.sla.SlaClockState;
 import no.biztek.support.schemas.sla.SlaClockStopped;
@@ -94,12 +96,26 @@ final class SlaEventFactory {
                         reading.businessMinutesUsed()));
     }
 
+    /** The metric stopped counting for a hold's reason (from its heldAt); the envelope's dueAt is the one paused. */
+    SlaEvent paused(SlaClock clock, Metric metric, ClockReading reading, SlaPolicy policy, String causeEventId) {
+        return envelope(clock, metric, policy, reading, EventIds.of(clock.ticketId(), metric.id(), "paused",
+                        causeEventId), reading.pausedAt(),
+                new SlaClockPaused(reading.pauseReason(), reading.businessMinutesUsed()));
+    }
+
+    /** The metric counts again after a hold; the envelope's dueAt is the deadline moved by the time it was held. */
+    SlaEvent resumed(SlaClock clock, Metric metric, ClockReading reading, SlaPolicy policy, String reason,
+                     String causeEventId, Instant occurredAt) {
+        return envelope(clock, metric, policy, reading, EventIds.of(clock.ticketId(), metric.id(), "resumed",
+                        causeEventId), occurredAt, new SlaClockResumed(reason, reading.businessMinutesUsed()));
+    }
+
     SlaEvent corrected(SlaClock clock, Metric metric, ClockReading reading, SlaPolicy policy, String eventId,
                        String supersededEventId, SlaCorrectionKind kind, String causeEventId, Instant now) {
         return envelope(clock, metric, policy, reading, eventId, now, SlaCorrected.newBuilder()
                 .setSupersededEventId(supersededEventId)
                 .setKind(kind)
-                .setState(SlaClockState.valueOf(reading.state().name()))
+                .setState(reading.isHeld() ? SlaClockState.PAUSED : SlaClockState.valueOf(reading.state().name()))
                 .setCauseEventId(causeEventId)
                 .setRespondedAt(reading.respondedAt() == null ? null : millis(reading.respondedAt()))
                 .setBusinessMinutesUsed(reading.businessMinutesUsed())

@@ -1,6 +1,7 @@
 package no.biztek.support.sla.clock;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -12,6 +13,7 @@ import org.apache.kafka.streams.state.Stores;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.deadletter.DeadLetterRoute;
 import no.biztek.support.kafka.timer.TimerIndex;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.topic.Topics;
@@ -63,7 +65,13 @@ public final class SlaTopology {
      */
     public static Topology build(PolicyHistory policies, Supplier<Instant> now, TopologySettings settings,
                                  ClockMetrics metrics, InputBacklog.Lookup backlog, DeadLetterMetrics deadLetters) {
-        ClockRules rules = new ClockRules(policies, settings.producer(), settings.closedClockRetention());
+        return build(new PlanCatalogue(List.of(policies)), now, settings, metrics, backlog, deadLetters);
+    }
+
+    /** As above, for every plan of the policy file: a ticket is measured under the plan its TicketOpened names. */
+    public static Topology build(PlanCatalogue plans, Supplier<Instant> now, TopologySettings settings,
+                                 ClockMetrics metrics, InputBacklog.Lookup backlog, DeadLetterMetrics deadLetters) {
+        ClockRules rules = new ClockRules(plans, settings.producer(), settings.closedClockRetention());
         StoreBuilder<KeyValueStore<String, SlaClock>> clocks = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), new SlaClockSerde());
         StoreBuilder<KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>> timers =

@@ -11,11 +11,28 @@ import no.biztek.support.schemas.sla.SlaEvent;
  * @param after   the clock after, null when there is (still, or no longer) no clock
  * @param events  SLA events to emit, in order
  * @param outcome how the input was taken
+ * @param notices what the input held that the terms do not know (measured anyway, to be counted)
  */
-record Step(SlaClock before, SlaClock after, List<SlaEvent> events, Outcome outcome) {
+record Step(SlaClock before, SlaClock after, List<SlaEvent> events, Outcome outcome, List<Notice> notices) {
 
     Step {
         events = List.copyOf(events);
+        notices = List.copyOf(notices);
+    }
+
+    Step(SlaClock before, SlaClock after, List<SlaEvent> events, Outcome outcome) {
+        this(before, after, events, outcome, List.of());
+    }
+
+    /** Something a ticket event named that the ticket's terms do not know. */
+    record Notice(Kind kind, String value) {
+
+        enum Kind {
+            /** TicketOpened named a plan this service's policy file lacks: measured under the default plan. */
+            UNKNOWN_PLAN,
+            /** TicketHeld named a reason the ticket's policy version lacks: it pauses nothing. */
+            UNKNOWN_PAUSE_REASON
+        }
     }
 
     static Step unchanged(SlaClock clock, Outcome outcome) {

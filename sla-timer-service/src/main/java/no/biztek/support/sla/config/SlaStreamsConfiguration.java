@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.streams.StreamsConfigCustomizer;
 import no.biztek.support.kafka.streams.StreamsRunnerConfiguration;
-import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.sla.clock.ClockMetrics;
 import no.biztek.support.sla.clock.SlaTopology;
 import no.biztek.support.sla.clock.TopologySettings;
@@ -41,10 +41,10 @@ class SlaStreamsConfiguration {
     }
 
     @Bean
-    Topology slaTopology(PolicyHistory policies, Clock clock, SlaStreamsProperties properties, ClockMetrics metrics,
+    Topology slaTopology(PlanCatalogue plans, Clock clock, SlaStreamsProperties properties, ClockMetrics metrics,
                          AdminBacklogLookup backlog, DeadLetterMetrics deadLetters,
                          @Value("${spring.application.name}") String producer) {
-        return SlaTopology.build(policies, clock::instant, new TopologySettings(producer,
+        return SlaTopology.build(plans, clock::instant, new TopologySettings(producer,
                 properties.punctuationInterval(), properties.maxTimersPerPunctuation(),
                 properties.closedClockRetention(), properties.backlogWait()), metrics, backlog, deadLetters);
     }

@@ -23,18 +23,22 @@ import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.file.PolicyFile;
 import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.common.SeverityChangeReason;
+import no.biztek.support.schemas.sla.SlaClockPaused;
 import no.biztek.support.schemas.sla.SlaCorrected;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.ticket.FirstResponseRecorded;
 import no.biztek.support.schemas.ticket.SeverityChanged;
 import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.ticket.TicketHeld;
 import no.biztek.support.schemas.ticket.TicketOpened;
 import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketResolved;
+import no.biztek.support.schemas.ticket.TicketResumed;
 import no.biztek.support.testing.TicketEvents;
 
 /**
- * {@link FactOrderPropertyTest} for terms with resolution targets (and a severity counted around the clock): for
+ * {@link FactOrderPropertyTest} for terms with resolution targets (and a severity counted around the clock) and holds
+ * (pausing resolution, both metrics, nothing, or for a reason the terms do not know): for
  * random fact sets and arrival orders, every metric's clock (first response and resolution, each on its own timer)
  * ends where arrival in event-time order ends, and what each metric's SLA events announced is what the facts say.
  */
@@ -47,7 +51,11 @@ class BothMetricsFactOrderPropertyTest {
     private static final Duration RETENTION = Duration.ofDays(90);
     private static final SeverityChangeReason[] REASONS = SeverityChangeReason.values();
 
-    private final PolicyHistory policies = PolicyFile.fromClasspath("policy/resolution-targets.yaml");
+    /** Hold reasons pausing resolution, both metrics, nothing (known), and nothing (unknown to the policy). */
+    private static final String[] HOLD_REASONS = {"WAITING_ON_CUSTOMER", "CUSTOMER_UNREACHABLE", "ON_HOLD",
+        "NOT_A_REASON"};
+
+    private final PolicyHistory policies = PolicyFile.fromClasspath("policy/holds-and-plans.yaml");
 
     @Property(tries = 1000)
     void anyArrivalOrderOfTheSameFactsEndsWhereEventTimeOrderEnds(
@@ -60,6 +68,10 @@ class BothMetricsFactOrderPropertyTest {
             @ForAll @Size(max = 2) List<@IntRange(min = 0, max = 3 * 24 * 60) Integer> resolveMinutes,
             @ForAll @Size(min = 2, max = 2) List<@IntRange(min = 1, max = 2 * 24 * 60) Integer> pauseMinutes,
             @ForAll @Size(min = 2, max = 2) List<Boolean> reopened,
+            @ForAll @Size(max = 3) List<@IntRange(min = 0, max = 3 * 24 * 60) Integer> holdMinutes,
+            @ForAll @Size(min = 3, max = 3) List<@IntRange(min = 0, max = 3) Integer> holdReasons,
+            @ForAll @Size(min = 3, max = 3) List<@IntRange(min = 1, max = 2 * 24 * 60) Integer> holdLengths,
+            @ForAll @Size(min = 3, max = 3) List<Boolean> resumed,
             @ForAll long arrivalSeed,
             @ForAll @Size(min = 10, max = 10) List<@IntRange(min = 0, max = 24 * 60) Integer> wallClockSteps,
             @ForAll @Size(min = 10, max = 10) List<Boolean> readingBacklog,
@@ -83,6 +95,15 @@ class BothMetricsFactOrderPropertyTest {
             if (reopened.get(i)) {
                 lifecycle.add(event(ticketId, TicketReopened.newBuilder()
                         .setReopenedAt(resolvedAt.plus(Duration.ofMinutes(pauseMinutes.get(i)))).build()));
+            }
+        }
+        for (int i = 0; i < holdMinutes.size(); i++) {
+            Instant heldAt = openedAt.plus(Duration.ofMinutes(holdMinutes.get(i)));
+            lifecycle.add(event(ticketId, TicketHeld.newBuilder().setReason(HOLD_REASONS[holdReasons.get(i)])
+                    .setHeldAt(heldAt).build()));
+            if (resumed.get(i)) {
+                lifecycle.add(event(ticketId, TicketResumed.newBuilder()
+                        .setResumedAt(heldAt.plus(Duration.ofMinutes(holdLengths.get(i)))).build()));
             }
         }
         // intake numbers a ticket's events in the order it publishes them, which need not be event-time order
@@ -117,10 +138,13 @@ class BothMetricsFactOrderPropertyTest {
             assertThat(actual.dueAt()).as(metric.id()).isEqualTo(expected.dueAt());
             assertThat(actual.respondedAt()).as(metric.id()).isEqualTo(expected.respondedAt());
             assertThat(actual.businessMinutesUsed()).as(metric.id()).isEqualTo(expected.businessMinutesUsed());
+            assertThat(actual.pauseReason()).as(metric.id()).isEqualTo(expected.pauseReason());
+            assertThat(actual.pausedByReason()).as(metric.id()).isEqualTo(expected.pausedByReason());
             assertThat(arbitrary.downstreamView(metric)).as("what the %s events announced, corrections applied",
                     metric.id()).isEqualTo(RulesHarness.viewOf(actual));
             assertThat(ordered.downstreamView(metric)).as(metric.id()).isEqualTo(RulesHarness.viewOf(expected));
             Statistics.label(metric.id()).collect(expected.state());
+            Statistics.label(metric.id() + " paused for a hold").collect(expected.isHeld());
         }
         assertThat(ids(arbitrary.emitted())).as("no event id emitted twice").doesNotHaveDuplicates();
         assertThat(ids(ordered.emitted())).doesNotHaveDuplicates();
@@ -138,6 +162,13 @@ class BothMetricsFactOrderPropertyTest {
                 coverage.check(state).percentage(p -> p > 1);
             }
         });
+        Statistics.label(Metric.RESOLUTION.id() + " paused for a hold").coverage(coverage -> coverage.check(true)
+                .percentage(p -> p > 1));
+        // first response rarely ends paused (it is usually answered or breached by then), but is paused on the way
+        Statistics.label("first-response announced paused").collect(arbitrary.emitted().stream().anyMatch(e ->
+                e.getPayload() instanceof SlaClockPaused && e.getMetric().equals(Metric.FIRST_RESPONSE.id())));
+        Statistics.label("first-response announced paused").coverage(coverage -> coverage.check(true)
+                .percentage(p -> p > 1));
         Statistics.label("corrected").coverage(coverage -> coverage.check(true).percentage(p -> p > 5));
     }
 

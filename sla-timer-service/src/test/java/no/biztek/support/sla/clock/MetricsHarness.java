@@ -8,7 +8,10 @@ import java.util.List;
 import no.biztek.support.policy.Metric;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.sla.SlaBreached;
+import no.biztek.support.schemas.sla.SlaClockPaused;
+import no.biztek.support.schemas.sla.SlaClockResumed;
 import no.biztek.support.schemas.sla.SlaClockStarted;
+import no.biztek.support.schemas.sla.SlaClockState;
 import no.biztek.support.schemas.sla.SlaClockStopped;
 import no.biztek.support.schemas.sla.SlaCorrected;
 import no.biztek.support.schemas.sla.SlaDeadlineChanged;
@@ -102,14 +105,17 @@ final class MetricsHarness {
                 view = new RulesHarness.View(ClockState.RUNNING, severity, dueAt, null);
             } else if (payload instanceof SlaDeadlineChanged) {
                 view = new RulesHarness.View(view.state(), severity, dueAt, view.respondedAt());
-            } else if (payload instanceof SlaClockStopped) {
+            } else if (payload instanceof SlaClockStopped || payload instanceof SlaClockPaused) {
                 view = new RulesHarness.View(ClockState.STOPPED, severity, dueAt, null);
+            } else if (payload instanceof SlaClockResumed) {
+                view = new RulesHarness.View(ClockState.RUNNING, severity, dueAt, null);
             } else if (payload instanceof SlaMet met) {
                 view = new RulesHarness.View(ClockState.MET, severity, dueAt, met.getRespondedAt());
             } else if (payload instanceof SlaBreached) {
                 view = new RulesHarness.View(ClockState.BREACHED, severity, dueAt, null);
             } else if (payload instanceof SlaCorrected corrected) {
-                ClockState state = ClockState.valueOf(corrected.getState().name());
+                ClockState state = corrected.getState() == SlaClockState.PAUSED ? ClockState.STOPPED
+                        : ClockState.valueOf(corrected.getState().name());
                 view = new RulesHarness.View(state, severity, dueAt,
                         state == ClockState.MET ? corrected.getRespondedAt() : null);
             }
