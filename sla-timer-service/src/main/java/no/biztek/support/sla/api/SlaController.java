@@ -21,9 +21,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
 import no.biztek.support.httpapi.problem.InvalidRequestException;
-import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.Severity;
-import no.biztek.support.policy.SlaPolicy;
 
 /** SLA status of a ticket and deadline previews (SPEC §4); GET needs the {@code read} scope. */
 @RestController
@@ -31,12 +30,12 @@ import no.biztek.support.policy.SlaPolicy;
 class SlaController {
 
     private final SlaStatusQuery query;
-    private final PolicyHistory policies;
+    private final DeadlinePreview previews;
     private final Clock clock;
 
-    SlaController(SlaStatusQuery query, PolicyHistory policies, Clock clock) {
+    SlaController(SlaStatusQuery query, PlanCatalogue plans, Clock clock) {
         this.query = query;
-        this.policies = policies;
+        this.previews = new DeadlinePreview(plans);
         this.clock = clock;
     }
 
@@ -53,24 +52,20 @@ class SlaController {
                 .orElseThrow(() -> new TicketNotFoundException(ticketId));
     }
 
-    @Operation(summary = "First-response deadline a ticket would get",
-            description = "Computed from the policy in force at openedAt (default: now); needs no Kafka")
+    @Operation(summary = "Deadline a ticket would get",
+            description = "Computed from the plan's policy version in force at openedAt (default: now); needs no Kafka")
     @GetMapping("/sla/preview")
     PreviewResponse preview(
             @Parameter(description = "1 (critical), 2 (serious) or 3 (less serious)")
             @RequestParam(required = false) @NotNull @Min(1) @Max(3) Integer severity,
             @Parameter(description = "ISO-8601 instant, e.g. 2026-03-02T09:00:00+01:00; default now")
-            @RequestParam(required = false) String openedAt) {
+            @RequestParam(required = false) String openedAt,
+            @Parameter(description = "a plan of the policy file; default: standard")
+            @RequestParam(required = false) String plan,
+            @Parameter(description = "first-response (default) or resolution")
+            @RequestParam(required = false) String metric) {
         Instant opened = openedAt == null || openedAt.isBlank() ? clock.instant() : parseInstant(openedAt);
-        Severity level = Severity.ofLevel(severity);
-        try {
-            SlaPolicy policy = policies.inForceAt(opened);
-            return new PreviewResponse(policy.firstResponseDeadline(level, opened),
-                    policy.terms(level).targetMinutes(), policy.id());
-        } catch (IllegalArgumentException e) {
-            // before the first policy version, or beyond the years the business calendar covers
-            throw new InvalidRequestException("openedAt", e.getMessage());
-        }
+        return previews.preview(Severity.ofLevel(severity), opened, plan, metric);
     }
 
     /** An ISO-8601 instant with Z or an offset; a '+' decoded to a space in a query string is taken back. */

@@ -55,7 +55,9 @@ class SlaApiWithoutKafkaTest {
         assertThat(Instant.parse(body.get("dueAt").asString())).isEqualTo(Instant.parse("2026-03-03T07:00:00Z"));
         assertThat(body.get("targetMinutes").asInt()).isEqualTo(480);
         assertThat(body.get("policyVersion").asString()).isEqualTo("biztek-2020-01");
-        assertThat(body.size()).isEqualTo(3);
+        assertThat(body.get("metric").asString()).isEqualTo("first-response");
+        assertThat(body.get("plan").asString()).isEqualTo("standard");
+        assertThat(body.size()).isEqualTo(5);
     }
 
     @Test
@@ -82,6 +84,10 @@ class SlaApiWithoutKafkaTest {
                 .contains("outside the years");
         assertThat(errors("/api/v1/sla/preview?severity=1&openedAt=%2B10000-01-01T00:00:00Z").get("openedAt"))
                 .contains("outside the years");
+        assertThat(errors("/api/v1/sla/preview?severity=1&plan=gold").get("plan")).contains("standard");
+        assertThat(errors("/api/v1/sla/preview?severity=1&metric=speed").get("metric")).contains("resolution");
+        assertThat(errors("/api/v1/sla/preview?severity=1&metric=resolution").get("metric"))
+                .contains("sets no resolution target");
     }
 
     @Test
