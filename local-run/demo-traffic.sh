@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Sample traffic for ./run-local.sh --demo (demo policy: severity 1 = 2 min, 2 = 90 s, 3 = 5 min,
-# open around the clock). Within about two minutes it shows: deadlines, warnings, a breach and the
-# page it causes, a critical page at night and its re-escalation, a downgrade, a vendor escalation to
-# Microsoft with customer mails, and time entries on the invoice basis.
+# Sample traffic for ./run-local.sh --demo (demo policy: first response severity 1 = 2 min, 2 = 90 s,
+# 3 = 5 min; resolution 10, 6 and 15 min; open around the clock). Within about three minutes it shows:
+# deadlines, warnings, a breach and the page it causes, a critical page at night and its re-escalation, a
+# downgrade, a hold that pauses the resolution clock only, a resolution breach (which pages nobody), a
+# vendor escalation to Microsoft with customer mails, and time entries on the invoice basis.
 set -euo pipefail
 token="${1:-local-dev-token}"
 intake=http://127.0.0.1:8081
@@ -65,6 +66,10 @@ sleep 20
 say "First response on the severity-3 ticket (in time)."
 post "$intake/api/v1/tickets/$t3/first-response" '{"consultant": "per@biztek.example"}'
 
+say "Kunde AS must test the printer: the severity-3 ticket waits on the customer. The hold pauses its resolution clock (PAUSED, WAITING_ON_CUSTOMER); first response is not paused (the demo policy's pauseReasons)."
+post "$intake/api/v1/tickets/$t3/hold" '{"reason": "WAITING_ON_CUSTOMER"}'
+sla_status "$t3"
+
 say "Microsoft is investigating: a status change the customer hears about."
 post "$escalation/api/v1/vendor-escalations/$esc/status" '{"status": "INVESTIGATING", "message": "An engineer has been assigned and is collecting logs."}'
 
@@ -79,9 +84,16 @@ sleep 40
 say "Microsoft has fixed it: the escalation is closed; the customer is told."
 post "$escalation/api/v1/vendor-escalations/$esc/close" '{"closedBy": "per@biztek.example", "resolution": "Microsoft rolled back a faulty update."}'
 
+say "The customer has tested: the severity-3 ticket's resolution clock runs again, its deadline moved by the time it waited."
+post "$intake/api/v1/tickets/$t3/resume" '{}'
+
+say "A severity-2 ticket opened 7 minutes ago (reported late) and answered within its 90 s, but not resolved within its 6-minute resolution target: a resolution breach. It pages nobody: only first-response breaches page on-call."
+t4=$(open_ticket "$run-4" nordic-shipping 2 PORTAL "VPN slow for the warehouse" "$(iso '7 minutes ago')")
+post "$intake/api/v1/tickets/$t4/first-response" "{\"consultant\": \"kari@biztek.example\", \"respondedAt\": \"$(iso '6 minutes ago')\"}"
+
 sleep 45
-say "Where things stand:"
-for t in "$t1" "$t2" "$t3"; do sla_status "$t"; done
+say "Where things stand (each ticket's SLA per metric: first-response and resolution):"
+for t in "$t1" "$t2" "$t3" "$t4"; do sla_status "$t"; done
 curl -sS "${auth[@]}" "$escalation/api/v1/pages?state=all"; echo
 say "Invoice basis of Kunde AS this month (CSV; months are Europe/Oslo months, as invoices are):"
 curl -sS -H "Authorization: Bearer $token" -H "Accept: text/csv" \
