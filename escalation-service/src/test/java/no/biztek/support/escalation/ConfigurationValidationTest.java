@@ -14,6 +14,7 @@ import org.springframework.boot.validation.autoconfigure.ValidationAutoConfigura
 import org.springframework.context.annotation.Configuration;
 
 import no.biztek.support.escalation.delivery.DeliveryProperties;
+import no.biztek.support.escalation.paging.BreachPaging;
 import no.biztek.support.escalation.paging.PagingProperties;
 import no.biztek.support.escalation.vendor.VendorProperties;
 import no.biztek.support.escalation.view.ViewsProperties;
@@ -134,6 +135,44 @@ class ConfigurationValidationTest {
     void aBreachLevelBeyondTheLevelsFails() {
         assertFailsNaming("breach-paging.CRITICAL: must be a level from 1 to 2, was 3",
                 "support.escalation.paging.breach-paging.CRITICAL=3");
+    }
+
+    @Test
+    void breachPagingPerMetricKeepsBreachPagingForFirstResponseAndPagesNoResolutionBreachByDefault() {
+        with().run(context -> {
+            BreachPaging levels = context.getBean(PagingProperties.class).breachLevels();
+            assertThat(levels.level("first-response", "SERIOUS")).contains(1);
+            assertThat(levels.pagesNobody("first-response", "CRITICAL")).isTrue();
+            assertThat(levels.pagesNobody("resolution", "SERIOUS")).isTrue();
+        });
+        with("support.escalation.paging.breach-paging-by-metric.resolution.CRITICAL=2").run(context -> {
+            assertThat(context).hasNotFailed();
+            BreachPaging levels = context.getBean(PagingProperties.class).breachLevels();
+            assertThat(levels.level("resolution", "CRITICAL")).contains(2);
+            assertThat(levels.pagesNobody("resolution", "SERIOUS")).isTrue();
+            assertThat(levels.level("first-response", "SERIOUS")).contains(1);
+            assertThat(levels.pagesNobody("first-response", "CRITICAL")).isTrue();
+        });
+    }
+
+    @Test
+    void aBreachLevelOfAMetricBeyondTheLevelsFails() {
+        assertFailsNaming("breach-paging-by-metric.resolution.CRITICAL: must be a level from 1 to 2, was 3",
+                "support.escalation.paging.breach-paging-by-metric.resolution.CRITICAL=3");
+        assertFailsNaming("breach-paging-by-metric.resolution.SERIOUS: must be a level from 1 to 2, was 0",
+                "support.escalation.paging.breach-paging-by-metric.resolution.SERIOUS=0");
+    }
+
+    @Test
+    void anUnknownMetricFailsNamingTheKnownOnes() {
+        assertFailsNaming("breach-paging-by-metric.resolve: unknown metric, expected one of [first-response, "
+                + "resolution]", "support.escalation.paging.breach-paging-by-metric.resolve.CRITICAL=1");
+    }
+
+    @Test
+    void firstResponseIsConfiguredInBreachPagingOnly() {
+        assertFailsNaming("breach-paging-by-metric.first-response: set first-response breaches in breach-paging",
+                "support.escalation.paging.breach-paging-by-metric.first-response.CRITICAL=1");
     }
 
     @Test

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import no.biztek.support.escalation.paging.PagingProperties;
 
-/** The support desk's SLA warnings, posted through the webhook channel. */
+/** The support desk's SLA warnings, and the breaches that page nobody, posted through the webhook channel. */
 @Configuration(proxyBeanMethods = false)
 class DeskWarningConfiguration {
 
@@ -16,6 +16,7 @@ class DeskWarningConfiguration {
     DeskWarningListener deskWarningListener(DeliveryProperties properties, PagingProperties paging,
                                             WebhookChannel webhook, RetryTemplate deliveryRetry,
                                             MeterRegistry registry) {
-        return new DeskWarningListener(properties, paging.schedule().zone(), webhook, deliveryRetry, registry);
+        return new DeskWarningListener(properties, paging.breachLevels(), paging.schedule().zone(), webhook,
+                deliveryRetry, registry);
     }
 }

@@ -19,26 +19,32 @@ import org.springframework.kafka.annotation.KafkaListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import no.biztek.support.escalation.paging.BreachPaging;
+import no.biztek.support.schemas.sla.SlaBreached;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.sla.SlaWarning;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
  * Posts SLA warnings (at or above the configured threshold) to the support desk's webhook, when one is
- * configured: during opening hours the desk sees a ticket running out of time. Posted like pages (the same
- * {@link WebhookChannel}, body format and timeouts) with the same retry policy; best effort: a warning the
- * desk webhook does not take is logged and counted ({@code support_desk_warnings_failed_total}), not
- * dead-lettered; undecodable SLA events are dead-lettered by the topology.
+ * configured: during opening hours the desk sees a ticket running out of time. Posts too the SLA breaches that
+ * page nobody by the breach paging configuration ({@link BreachPaging}; by default every resolution breach), so
+ * that a breach always reaches someone. Posted like pages (the same {@link WebhookChannel}, body format and
+ * timeouts) with the same retry policy, once per event id; best effort: a message the desk webhook does not take
+ * is logged and counted ({@code support_desk_warnings_failed_total}, {@code support_desk_breaches_failed_total}),
+ * not dead-lettered; undecodable SLA events are dead-lettered by the topology.
  */
 final class DeskWarningListener {
 
     private static final Logger log = LoggerFactory.getLogger(DeskWarningListener.class);
 
     private final DeliveryProperties properties;
+    private final BreachPaging breachPaging;
     private final ZoneId zone;
     private final WebhookChannel webhook;
     private final RetryTemplate retry;
     private final Counter failed;
+    private final Counter breachesFailed;
     private final Set<String> posted = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -46,14 +52,18 @@ final class DeskWarningListener {
         }
     });
 
-    DeskWarningListener(DeliveryProperties properties, ZoneId zone, WebhookChannel webhook, RetryTemplate retry,
-                        MeterRegistry registry) {
+    DeskWarningListener(DeliveryProperties properties, BreachPaging breachPaging, ZoneId zone, WebhookChannel webhook,
+                        RetryTemplate retry, MeterRegistry registry) {
         this.properties = properties;
+        this.breachPaging = breachPaging;
         this.zone = zone;
         this.webhook = webhook;
         this.retry = retry;
         this.failed = Counter.builder("support.desk.warnings.failed")
                 .description("SLA warnings the desk webhook did not take after every retry").register(registry);
+        this.breachesFailed = Counter.builder("support.desk.breaches.failed")
+                .description("SLA breaches (paging nobody) the desk webhook did not take after every retry")
+                .register(registry);
     }
 
     @KafkaListener(id = "desk-warnings", containerFactory = "deliveryContainerFactory",
@@ -69,25 +79,33 @@ final class DeskWarningListener {
         } catch (RuntimeException e) {
             return;
         }
-        if (event == null || !(event.getPayload() instanceof SlaWarning warning)
-                || warning.getThresholdPercent() < properties.desk().minThresholdPercent()) {
+        if (event == null) {
             return;
         }
+        if (event.getPayload() instanceof SlaWarning warning
+                && warning.getThresholdPercent() >= properties.desk().minThresholdPercent()) {
+            post(event, "SLA warning", failed, body(event, warning, webhook.format(), zone));
+        } else if (event.getPayload() instanceof SlaBreached
+                && breachPaging.pagesNobody(event.getMetric(), event.getSeverity().name())) {
+            post(event, "SLA breach", breachesFailed, DeskBreachMessage.body(event, webhook.format(), zone));
+        }
+    }
+
+    private void post(SlaEvent event, String what, Counter failures, String body) {
         synchronized (posted) {
             if (!posted.add(event.getEventId())) {
                 return;
             }
         }
-        String body = body(event, warning, webhook.format(), zone);
         try {
             retry.execute(() -> {
                 webhook.post(properties.desk().webhook(), body, event.getEventId());
                 return null;
             });
         } catch (RetryException e) {
-            log.warn("SLA warning {} not taken by the desk webhook: {}", event.getEventId(),
+            log.warn("{} {} not taken by the desk webhook: {}", what, event.getEventId(),
                     String.valueOf(e.getLastException()));
-            failed.increment();
+            failures.increment();
         }
     }
 

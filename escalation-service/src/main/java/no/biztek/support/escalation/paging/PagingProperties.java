@@ -7,8 +7,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -20,6 +22,7 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import no.biztek.support.policy.Metric;
 import no.biztek.support.policy.Severity;
 
 /**
@@ -28,25 +31,63 @@ import no.biztek.support.policy.Severity;
  *
  * @param schedule    the on-call rotation, its weekly handover and dated overrides
  * @param policy      the escalation levels and how many rounds through them
- * @param breachPaging which severities page on an SLA breach, and at which level (1-based); a severity
- *                    not listed does not page on breach
+ * @param breachPaging which severities page on an SLA breach of the first-response metric, and at which level
+ *                    (1-based); a severity not listed does not page on breach
+ * @param breachPagingByMetric the same for the other metrics (key: the metric's id, e.g. {@code resolution}); a
+ *                    metric not listed pages nobody on breach. First response stays {@code breachPaging}'s.
  * @param ackLink     the one-click acknowledgement link in every page
  */
 @Validated
 @ConfigurationProperties("support.escalation.paging")
 public record PagingProperties(@NotNull @Valid Schedule schedule, @NotNull @Valid Policy policy,
-                               Map<Severity, Integer> breachPaging, @NotNull @Valid AckLink ackLink) {
+                               Map<Severity, Integer> breachPaging,
+                               Map<String, Map<Severity, Integer>> breachPagingByMetric,
+                               @NotNull @Valid AckLink ackLink) {
 
     public PagingProperties {
         breachPaging = breachPaging == null ? Map.of() : Map.copyOf(breachPaging);
-        if (policy != null && policy.levels() != null) {
-            breachPaging.forEach((severity, level) -> {
-                if (level == null || level < 1 || level > policy.levels().size()) {
-                    throw new IllegalArgumentException("breach-paging." + severity + ": must be a level from 1 to "
-                            + policy.levels().size() + ", was " + level);
-                }
-            });
+        Map<String, Map<Severity, Integer>> byMetric = new TreeMap<>();
+        if (breachPagingByMetric != null) {
+            breachPagingByMetric.forEach((metric, levels) -> byMetric.put(metric,
+                    levels == null ? Map.of() : Map.copyOf(levels)));
         }
+        breachPagingByMetric = Map.copyOf(byMetric);
+        byMetric.keySet().forEach(PagingProperties::checkMetric);
+        if (policy != null && policy.levels() != null) {
+            int levels = policy.levels().size();
+            checkLevels("breach-paging", breachPaging, levels);
+            byMetric.forEach((metric, bySeverity) ->
+                    checkLevels("breach-paging-by-metric." + metric, bySeverity, levels));
+        }
+    }
+
+    /** Which breaches page, of every metric: first response from {@code breachPaging}, the others from by-metric. */
+    public BreachPaging breachLevels() {
+        Map<Metric, Map<Severity, Integer>> levels = new EnumMap<>(Metric.class);
+        levels.put(Metric.FIRST_RESPONSE, breachPaging);
+        breachPagingByMetric.forEach((metric, bySeverity) -> levels.put(Metric.byId(metric).orElseThrow(), bySeverity));
+        return new BreachPaging(levels);
+    }
+
+    private static void checkMetric(String metric) {
+        if (Metric.byId(metric).isEmpty()) {
+            throw new IllegalArgumentException("breach-paging-by-metric." + metric + ": unknown metric, expected one of "
+                    + Metric.ids());
+        }
+        // one place for each setting: every existing configuration sets first response in breach-paging
+        if (Metric.FIRST_RESPONSE.id().equals(metric)) {
+            throw new IllegalArgumentException("breach-paging-by-metric." + metric
+                    + ": set first-response breaches in breach-paging");
+        }
+    }
+
+    private static void checkLevels(String property, Map<Severity, Integer> bySeverity, int levels) {
+        bySeverity.forEach((severity, level) -> {
+            if (level == null || level < 1 || level > levels) {
+                throw new IllegalArgumentException(property + "." + severity + ": must be a level from 1 to "
+                        + levels + ", was " + level);
+            }
+        });
     }
 
     /**

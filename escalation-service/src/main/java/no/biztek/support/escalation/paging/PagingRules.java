@@ -3,13 +3,14 @@ package no.biztek.support.escalation.paging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.event.Level;
 
 import no.biztek.support.escalation.api.Ids;
 import no.biztek.support.escalation.paging.PageState.Status;
 import no.biztek.support.kafka.timer.Timer;
+import no.biztek.support.policy.Metric;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.SlaPolicy;
 import no.biztek.support.schemas.common.Severity;
@@ -39,9 +40,11 @@ import no.biztek.support.schemas.ticket.TicketResolved;
  *       around the clock to one that does pages level 1 too, judged under the policy version in force when
  *       the ticket was opened (SPEC §2), not when it changed; a resolved ticket is not paged. A change from
  *       such a severity to one that does not (a downgrade from 1) closes the ticket's open pages.</li>
- *   <li>An SlaBreached of the first-response metric pages at the level configured for its severity, unless the
- *       ticket was answered (first response) or resolved: the answered marker is kept per ticket and cleared by a
- *       TicketReopened. A breach of another metric (resolution) pages nobody.</li>
+ *   <li>An SlaBreached pages at the level configured for its metric and severity ({@link BreachPaging}; none
+ *       configured: nobody, the desk hears of it). A first-response breach pages nobody once the ticket was answered
+ *       (first response) or resolved; a breach of another metric (resolution) pages whatever the first response,
+ *       but not once the ticket is resolved. The answered and resolved markers are kept per ticket and cleared by a
+ *       TicketReopened.</li>
  *   <li>A ticket has at most one page paging at a time: a trigger while one is paging adds none (the one
  *       paging already escalates). An exhausted page does not block a new trigger.</li>
  *   <li>Each page has one timer: an acknowledgement timeout moves the page to the next level, or next round, or
@@ -60,15 +63,12 @@ final class PagingRules {
 
     private final PolicyHistory policies;
     private final EscalationPolicy escalation;
-    /** The metric whose breaches page (SlaEvent's {@code metric}); a resolution breach is the desk's to handle. */
-    private static final String FIRST_RESPONSE = "first-response";
-
-    private final Map<no.biztek.support.policy.Severity, Integer> breachPaging;
+    private final BreachPaging breachPaging;
     private final Duration endedPageRetention;
     private final PageMoves moves;
 
     PagingRules(PolicyHistory policies, EscalationPolicy escalation,
-                Map<no.biztek.support.policy.Severity, Integer> breachPaging, Duration endedPageRetention,
+                BreachPaging breachPaging, Duration endedPageRetention,
                 String producer) {
         this.policies = policies;
         this.escalation = escalation;
@@ -165,20 +165,20 @@ final class PagingRules {
         }
         Decision.Builder decision = new Decision.Builder(ticketId);
         if (event.getPayload() instanceof SlaBreached) {
-            if (!FIRST_RESPONSE.equals(event.getMetric())) {
+            boolean firstResponse = Metric.FIRST_RESPONSE.id().equals(event.getMetric());
+            if (ticket != null && (firstResponse ? ticket.answered() : ticket.resolved())) {
                 return Decision.none(ticketId, Level.INFO, "SLA breach of ticket " + ticketId + " ("
-                        + event.getMetric() + ") pages nobody: only first-response breaches page on-call");
-            }
-            if (ticket != null && ticket.answered()) {
-                return Decision.none(ticketId, Level.INFO, "SLA breach of ticket " + ticketId
-                        + " ignored: the ticket was "
+                        + event.getMetric() + ") ignored: the ticket was "
                         + (ticket.resolved() ? "resolved" : "answered at " + ticket.answeredAt()));
             }
-            Integer level = breachPaging.get(no.biztek.support.policy.Severity.valueOf(event.getSeverity().name()));
-            if (level != null) {
-                moves.open(decision, pages, event.getCustomerId(), event.getSeverity(), PageCause.SLA_BREACHED,
-                        event.getEventId(), level, now);
+            Optional<Integer> level = breachPaging.level(event.getMetric(), event.getSeverity().name());
+            if (level.isEmpty()) {
+                return Decision.none(ticketId, Level.INFO, "SLA breach of ticket " + ticketId + " ("
+                        + event.getMetric() + ", " + event.getSeverity() + ") pages nobody: no breach paging is "
+                        + "configured for them");
             }
+            moves.open(decision, pages, event.getCustomerId(), event.getSeverity(), PageCause.SLA_BREACHED,
+                    event.getEventId(), level.get(), now);
         }
         return decision.build();
     }

@@ -3,7 +3,6 @@ package no.biztek.support.escalation.paging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,7 +14,6 @@ import no.biztek.support.kafka.streams.Outbound;
 import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.kafka.timer.TimerIndex;
 import no.biztek.support.policy.PolicyHistory;
-import no.biztek.support.policy.Severity;
 
 /** The paging part of the topology: its processor (with its rules) and its three state stores. */
 public final class PagingTopology {
@@ -57,7 +55,7 @@ public final class PagingTopology {
     }
 
     public static ProcessorSupplier<String, Object, String, Outbound> processor(PolicyHistory policies,
-            EscalationPolicy escalation, Map<Severity, Integer> breachPaging, Settings settings,
+            EscalationPolicy escalation, BreachPaging breachPaging, Settings settings,
             Supplier<Instant> clock, PagingMetrics metrics) {
         PagingRules rules = new PagingRules(policies, escalation, breachPaging, settings.endedPageRetention(),
                 settings.producer());

@@ -23,6 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import no.biztek.support.escalation.billing.BillingInput;
 import no.biztek.support.escalation.billing.BillingMetrics;
 import no.biztek.support.escalation.billing.BillingTopology;
+import no.biztek.support.escalation.paging.BreachPaging;
 import no.biztek.support.escalation.paging.EscalationPolicy;
 import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.escalation.paging.PagingMetrics;
@@ -32,7 +33,6 @@ import no.biztek.support.kafka.deadletter.DeadLetterRoute;
 import no.biztek.support.kafka.deadletter.Decoded;
 import no.biztek.support.kafka.streams.Outbound;
 import no.biztek.support.policy.PolicyHistory;
-import no.biztek.support.policy.Severity;
 import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.TimeEntryRecorded;
@@ -68,14 +68,14 @@ final class EscalationTopology {
     /**
      * @param policies       the support terms (24x7 severities, calendars, default contract terms)
      * @param escalation     the escalation ladder and on-call schedule
-     * @param breachPaging   severities that page on breach, and from which level
+     * @param breachPaging   which breaches page (per metric and severity), and from which level
      * @param settings       paging timers
      * @param commandTopic   the service's internal page-command topic
      * @param clock          the wall clock timers are measured by
      * @param deadLetters    counts every record dead-lettered, by its input topic
      */
     static Topology build(PolicyHistory policies, EscalationPolicy escalation,
-                          Map<Severity, Integer> breachPaging, PagingTopology.Settings settings,
+                          BreachPaging breachPaging, PagingTopology.Settings settings,
                           Topic<String, PageCommand> commandTopic, Supplier<Instant> clock,
                           PagingMetrics pagingMetrics, BillingMetrics billingMetrics, DeadLetterMetrics deadLetters) {
         String service = settings.producer();

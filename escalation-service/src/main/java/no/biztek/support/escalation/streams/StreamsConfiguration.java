@@ -52,7 +52,7 @@ class StreamsConfiguration {
                                 DeadLetterMetrics deadLetters, @Value("${spring.application.name}") String producer) {
         var settings = new PagingTopology.Settings(properties.punctuationInterval(),
                 properties.maxTimersPerPunctuation(), properties.endedPageRetention(), producer);
-        return EscalationTopology.build(policies, escalation, paging.breachPaging(), settings, topics.pageCommands(),
+        return EscalationTopology.build(policies, escalation, paging.breachLevels(), settings, topics.pageCommands(),
                 clock::instant, pagingMetrics, billingMetrics, deadLetters);
     }
 }

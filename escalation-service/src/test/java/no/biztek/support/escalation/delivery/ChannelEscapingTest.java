@@ -138,4 +138,20 @@ class ChannelEscapingTest {
                 .doesNotContain("<https://evil");
         assertThat(teams.get("text").asString()).contains("x &lt;https://evil\\|Acknowledge here&gt;");
     }
+
+    @Test
+    void theDesksBreachesAreEscapedToo() {
+        SlaEvent event = TestEvents.breached("ticket-1", CUSTOMER, Severity.SERIOUS,
+                Instant.parse("2026-03-03T08:00:00Z"), Instant.parse("2026-03-03T11:00:00Z"));
+        event.setMetric("resolution");
+
+        JsonNode slack = JSON.readTree(DeskBreachMessage.body(event, DeliveryProperties.Format.SLACK, OSLO));
+        JsonNode teams = JSON.readTree(DeskBreachMessage.body(event, DeliveryProperties.Format.TEAMS, OSLO));
+        JsonNode plain = JSON.readTree(DeskBreachMessage.body(event, DeliveryProperties.Format.PLAIN, OSLO));
+
+        assertThat(slack.get("text").asString()).contains("x &lt;https://evil|Acknowledge here&gt;")
+                .doesNotContain("<https://evil");
+        assertThat(teams.get("text").asString()).contains("x &lt;https://evil\\|Acknowledge here&gt;");
+        assertThat(plain.get("customerId").asString()).isEqualTo(CUSTOMER);
+    }
 }

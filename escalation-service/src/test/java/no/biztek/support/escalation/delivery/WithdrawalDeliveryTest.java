@@ -149,7 +149,7 @@ class WithdrawalDeliveryTest {
                 new PagingProperties.Level("secondary", 1, null, Duration.ofMinutes(15)),
                 new PagingProperties.Level("duty manager", null, engineer("Dina Vakt", null), Duration.ofMinutes(30))),
                 2);
-        return new PagingProperties(schedule, policy, Map.of(),
+        return new PagingProperties(schedule, policy, Map.of(), Map.of(),
                 new PagingProperties.AckLink(URI.create("http://localhost:8083"),
                         "test-signing-key-0123456789abcdef0123456789", Duration.ofHours(12), null, null));
     }

@@ -359,6 +359,27 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
     }
 
     @Test
+    void aResolutionBreachIsShownOnTheDeskChannelOnce() {
+        String breached = TestEvents.newId();
+        java.time.Instant opened = java.time.Instant.parse("2026-03-02T08:00:00Z");
+        var breach = TestEvents.breached(breached, customer, Severity.SERIOUS, opened, opened.plus(Duration.ofHours(8)));
+        breach.setMetric("resolution");
+        publish(Topics.SLA_EVENTS, breached, breach);
+        publish(Topics.SLA_EVENTS, breached, breach);
+
+        List<LoggedRequest> posted = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> WEBHOOKS.findAll(
+                postRequestedFor(urlPathEqualTo("/desk")).withRequestBody(matchingJsonPath("$.ticketId",
+                        equalTo(breached)))), list -> !list.isEmpty());
+        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> WEBHOOKS.findAll(
+                postRequestedFor(urlPathEqualTo("/desk")).withRequestBody(matchingJsonPath("$.ticketId",
+                        equalTo(breached)))).size() == 1);
+        var body = JSON.readTree(posted.get(0).getBodyAsString());
+        assertThat(body.get("type").asString()).isEqualTo("SlaBreached");
+        assertThat(body.get("metric").asString()).isEqualTo("resolution");
+        assertThat(body.get("text").asString()).startsWith("SLA breach: the resolution deadline of ticket " + breached);
+    }
+
+    @Test
     void aDowngradeFromSeverityOneClosesThePageEverywhere() {
         String pageId = openCriticalTicket();
         String link = linkOf(awaitWebhook("nora", pageId, 1));

@@ -50,7 +50,7 @@ class OlderTimerLayoutTest {
     private static final PagingProperties PAGING = TestPaging.properties();
 
     private final PagingRules rules = new PagingRules(PolicyFile.defaultPolicy(),
-            new EscalationPolicy(PAGING.policy(), new OnCallSchedule(PAGING.schedule())), PAGING.breachPaging(),
+            new EscalationPolicy(PAGING.policy(), new OnCallSchedule(PAGING.schedule())), PAGING.breachLevels(),
             RETENTION, "escalation-service");
     private final MockProcessorContext<String, Outbound> context = new MockProcessorContext<>();
     private final KeyValueStore<Bytes, byte[]> timers = store(PagingTopology.TIMERS_STORE, Serdes.Bytes(),

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,7 @@ import org.slf4j.event.Level;
 
 import no.biztek.support.escalation.api.Ids;
 import no.biztek.support.kafka.timer.Timer;
+import no.biztek.support.policy.Metric;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.file.PolicyFile;
 import no.biztek.support.schemas.common.Person;
@@ -61,8 +63,12 @@ class PagingRulesTest {
     private final PagingRules rules = rules(PolicyFile.defaultPolicy());
 
     private static PagingRules rules(PolicyHistory policies) {
+        return rules(policies, PAGING.breachLevels());
+    }
+
+    private static PagingRules rules(PolicyHistory policies, BreachPaging breachPaging) {
         return new PagingRules(policies, new EscalationPolicy(PAGING.policy(), new OnCallSchedule(PAGING.schedule())),
-                PAGING.breachPaging(), RETENTION, "escalation-service");
+                breachPaging, RETENTION, "escalation-service");
     }
 
     private static <T> T only(List<T> list) {
@@ -368,6 +374,106 @@ class PagingRulesTest {
         Decision decision = breach(resolution, null, List.of(), NIGHT);
 
         assertThat(decision.events()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CRITICAL", "SERIOUS", "LESS_SERIOUS"})
+    void byDefaultNoResolutionBreachPagesAndTheNoteSaysWhy(String severity) {
+        SlaEvent resolution = resolutionBreach(Severity.valueOf(severity));
+
+        Decision decision = breach(resolution, null, List.of(), NIGHT);
+
+        assertThat(decision.changesNothing()).isTrue();
+        assertThat(notes(decision)).singleElement().asString().contains("(resolution, " + severity + ") pages nobody");
+    }
+
+    @Test
+    void aResolutionBreachPagesFromTheConfiguredLevelWhateverTheFirstResponse() {
+        PagingRules configured = rules(PolicyFile.defaultPolicy(), resolutionPaging(
+                no.biztek.support.policy.Severity.SERIOUS, 3));
+        TicketState answered = TicketState.opened(OPENED, "SERIOUS").answeredAt(OPENED.plusSeconds(300));
+
+        Decision unanswered = configured.onSlaEvent(resolutionBreach(Severity.SERIOUS), null, List.of(), NIGHT);
+        Decision ofAnswered = configured.onSlaEvent(resolutionBreach(Severity.SERIOUS), answered, List.of(), NIGHT);
+        Decision lessSerious = configured.onSlaEvent(resolutionBreach(Severity.LESS_SERIOUS), answered, List.of(),
+                NIGHT);
+
+        for (Decision decision : List.of(unanswered, ofAnswered)) {
+            OnCallPaged paged = payload(only(decision.events()));
+            assertThat(paged.getCause()).isEqualTo(PageCause.SLA_BREACHED);
+            assertThat(paged.getLevel()).isEqualTo(3);
+            assertThat(paged.getPaged().getEmail()).isEqualTo(TestPaging.DINA.email());
+            assertThat(only(decision.pages()).pageId())
+                    .isEqualTo(Ids.pageId(TICKET, "SLA_BREACHED", resolutionBreach(Severity.SERIOUS).getEventId()));
+        }
+        assertThat(lessSerious.changesNothing()).as("no level configured for severity 3").isTrue();
+    }
+
+    @Test
+    void aResolutionBreachOfAResolvedTicketPagesNobodyButAReopenedOneIsPagedAgain() {
+        PagingRules configured = rules(PolicyFile.defaultPolicy(), resolutionPaging(
+                no.biztek.support.policy.Severity.SERIOUS, 1));
+        TicketState resolvedTicket = TicketState.opened(OPENED, "SERIOUS").resolvedAt(NIGHT.minusSeconds(60),
+                NIGHT.minusSeconds(60).plus(RETENTION));
+
+        Decision ofResolved = configured.onSlaEvent(resolutionBreach(Severity.SERIOUS), resolvedTicket, List.of(),
+                NIGHT);
+        Decision ofReopened = configured.onSlaEvent(resolutionBreach(Severity.SERIOUS), resolvedTicket.reopened(),
+                List.of(), NIGHT);
+
+        assertThat(ofResolved.changesNothing()).isTrue();
+        assertThat(notes(ofResolved)).singleElement().asString().contains("(resolution) ignored")
+                .contains("resolved");
+        assertThat(((OnCallPaged) payload(only(ofReopened.events()))).getLevel()).isEqualTo(1);
+    }
+
+    @Test
+    void resolutionPagingChangesNothingForFirstResponseBreaches() {
+        PagingRules configured = rules(PolicyFile.defaultPolicy(), resolutionPaging(
+                no.biztek.support.policy.Severity.LESS_SERIOUS, 1));
+        TicketState answered = TicketState.opened(NIGHT, "SERIOUS").answeredAt(NIGHT.plusSeconds(300));
+
+        OnCallPaged critical = payload(only(configured.onSlaEvent(breached(TICKET, CUSTOMER, Severity.CRITICAL, NIGHT,
+                NIGHT), null, List.of(), NIGHT).events()));
+        Decision lessSerious = configured.onSlaEvent(breached(TICKET, CUSTOMER, Severity.LESS_SERIOUS, NIGHT, NIGHT),
+                null, List.of(), NIGHT);
+        Decision ofAnswered = configured.onSlaEvent(breached(TICKET, CUSTOMER, Severity.SERIOUS, NIGHT, NIGHT),
+                answered, List.of(), NIGHT);
+
+        assertThat(critical.getLevel()).isEqualTo(2);
+        assertThat(lessSerious.changesNothing()).as("first response of severity 3 is still not listed").isTrue();
+        assertThat(ofAnswered.changesNothing()).isTrue();
+        assertThat(notes(ofAnswered)).singleElement().asString().contains("answered at");
+    }
+
+    @Test
+    void aWithdrawnResolutionBreachWithdrawsItsPage() {
+        PagingRules configured = rules(PolicyFile.defaultPolicy(), resolutionPaging(
+                no.biztek.support.policy.Severity.SERIOUS, 1));
+        SlaEvent breach = resolutionBreach(Severity.SERIOUS);
+        PageState page = only(configured.onSlaEvent(breach, null, List.of(), NIGHT).pages());
+        SlaEvent withdrawal = withdrawal(breach, SlaClockState.RUNNING, NIGHT.plusSeconds(3600), null,
+                NIGHT.plusSeconds(600));
+        withdrawal.setMetric("resolution");
+
+        Decision decision = configured.onSlaEvent(withdrawal, null, List.of(page), NIGHT.plusSeconds(600));
+
+        assertThat(((PageClosed) payload(only(decision.events()))).getReason())
+                .isEqualTo(PageCloseReason.CAUSE_WITHDRAWN);
+        assertThat(only(decision.pages()).status()).isEqualTo(PageState.Status.WITHDRAWN);
+    }
+
+    private static SlaEvent resolutionBreach(Severity severity) {
+        SlaEvent resolution = breached(TICKET, CUSTOMER, severity, OPENED, NIGHT,
+                Ids.eventId(TICKET, "resolution-breached"));
+        resolution.setMetric("resolution");
+        return resolution;
+    }
+
+    /** The test configuration's first-response paging, and one resolution severity from a level. */
+    private static BreachPaging resolutionPaging(no.biztek.support.policy.Severity severity, int level) {
+        return new BreachPaging(Map.of(Metric.FIRST_RESPONSE, PAGING.breachPaging(),
+                Metric.RESOLUTION, Map.of(severity, level)));
     }
 
     // ---- a ticket has at most one page paging at a time; an exhausted page does not block a new trigger

@@ -43,6 +43,7 @@ public final class TestPaging {
                 new PagingProperties.Level("secondary", 1, null, Duration.ofMinutes(15)),
                 new PagingProperties.Level("duty manager", null, dutyManager, Duration.ofMinutes(30))), 2);
         return new PagingProperties(schedule, policy, Map.of(Severity.CRITICAL, 2, Severity.SERIOUS, 1),
+                Map.of(),
                 new PagingProperties.AckLink(URI.create("http://localhost:8083"),
                         "test-signing-key-0123456789abcdef0123456789", Duration.ofHours(12), null, null));
     }

@@ -56,7 +56,7 @@ public final class TopologyHarness implements AutoCloseable {
         EscalationPolicy escalation = new EscalationPolicy(paging.policy(), new OnCallSchedule(paging.schedule()));
         var settings = new PagingTopology.Settings(Duration.ofSeconds(1), 100, Duration.ofDays(30),
                 "escalation-service");
-        var topology = EscalationTopology.build(policies, escalation, paging.breachPaging(), settings, COMMANDS,
+        var topology = EscalationTopology.build(policies, escalation, paging.breachLevels(), settings, COMMANDS,
                 clock::instant, pagingMetrics, billingMetrics, new DeadLetterMetrics(registry));
         try {
             stateDir = Files.createTempDirectory("escalation-ttd");
