@@ -11,6 +11,7 @@ import no.biztek.support.escalation.api.Ids;
 import no.biztek.support.escalation.paging.PageState.Status;
 import no.biztek.support.kafka.timer.Timer;
 import no.biztek.support.policy.Metric;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.SlaPolicy;
 import no.biztek.support.schemas.common.Severity;
@@ -35,10 +36,10 @@ import no.biztek.support.schemas.ticket.TicketResolved;
  * and its pages, gives a {@link Decision}. No Kafka, no stores, no wall clock of its own.
  *
  * <ul>
- *   <li>A TicketOpened of a severity that pages around the clock (in the policy version in force at
- *       {@code openedAt}) pages level 1 at any hour. A SeverityChanged from a severity that does not page
- *       around the clock to one that does pages level 1 too, judged under the policy version in force when
- *       the ticket was opened (SPEC §2), not when it changed; a resolved ticket is not paged. A change from
+ *   <li>A TicketOpened of a severity that pages around the clock (in the version of the ticket's plan in force
+ *       at {@code openedAt}; see {@link TicketPlans}) pages level 1 at any hour. A SeverityChanged from a
+ *       severity that does not page around the clock to one that does pages level 1 too, judged under the
+ *       ticket's plan's version in force when the ticket was opened (SPEC §2), not when it changed; a resolved ticket is not paged. A change from
  *       such a severity to one that does not (a downgrade from 1) closes the ticket's open pages.</li>
  *   <li>An SlaBreached pages at the level configured for its metric and severity ({@link BreachPaging}; none
  *       configured: nobody, the desk hears of it). A first-response breach pages nobody once the ticket was answered
@@ -61,16 +62,23 @@ import no.biztek.support.schemas.ticket.TicketResolved;
  */
 final class PagingRules {
 
-    private final PolicyHistory policies;
+    private final PlanCatalogue plans;
     private final EscalationPolicy escalation;
     private final BreachPaging breachPaging;
     private final Duration endedPageRetention;
     private final PageMoves moves;
 
+    /** Rules of a policy with the default plan only. */
     PagingRules(PolicyHistory policies, EscalationPolicy escalation,
                 BreachPaging breachPaging, Duration endedPageRetention,
                 String producer) {
-        this.policies = policies;
+        this(new PlanCatalogue(List.of(policies)), escalation, breachPaging, endedPageRetention, producer);
+    }
+
+    PagingRules(PlanCatalogue plans, EscalationPolicy escalation,
+                BreachPaging breachPaging, Duration endedPageRetention,
+                String producer) {
+        this.plans = plans;
         this.escalation = escalation;
         this.breachPaging = breachPaging;
         this.endedPageRetention = endedPageRetention;
@@ -90,9 +98,16 @@ final class PagingRules {
         Object payload = event.getPayload();
         if (payload instanceof TicketOpened opened) {
             if (ticket.openedAt() == null) {
-                decision.ticket(ticket.withOpening(opened.getOpenedAt(), opened.getSeverity().name()));
+                decision.ticket(ticket.withOpening(opened.getOpenedAt(), opened.getSeverity().name(),
+                        opened.getPlan()));
             }
-            if (pagesAroundTheClock(policies.inForceAt(opened.getOpenedAt()), opened.getSeverity())) {
+            if (!TicketPlans.known(plans, opened.getPlan())) {
+                decision.note(Level.WARN, "Ticket " + ticketId + " is of plan '" + opened.getPlan() + "', which the"
+                        + " policy file does not have (plans: " + plans.planNames() + "); paging it under the default"
+                        + " plan");
+            }
+            if (pagesAroundTheClock(TicketPlans.of(plans, opened.getPlan()).inForceAt(opened.getOpenedAt()),
+                    opened.getSeverity())) {
                 moves.open(decision, pages, event.getCustomerId(), opened.getSeverity(),
                         PageCause.CRITICAL_TICKET_OPENED, event.getEventId(), 1, now);
             }
@@ -115,9 +130,9 @@ final class PagingRules {
     }
 
     /**
-     * A severity change is judged under the policy version in force when the ticket was opened (SPEC §2). For a
-     * ticket whose opening was never seen (opened before this state existed, or forgotten after its resolution)
-     * the version in force at the change is the best there is, and its previous severity is taken from its open
+     * A severity change is judged under the version of the ticket's plan in force when the ticket was opened
+     * (SPEC §2). For a ticket whose opening was never seen (opened before this state existed, or forgotten after
+     * its resolution) the default plan's version in force at the change is the best there is, and its previous severity is taken from its open
      * pages: a missed page at night is worse than a page judged under the wrong version.
      */
     private void severityChanged(Decision.Builder decision, TicketEvent event, SeverityChanged changed,
@@ -125,12 +140,12 @@ final class PagingRules {
         String ticketId = event.getTicketId();
         SlaPolicy policy;
         if (ticket.openedAt() != null) {
-            policy = policies.inForceAt(ticket.openedAt());
+            policy = TicketPlans.of(plans, ticket.plan()).inForceAt(ticket.openedAt());
         } else {
             decision.note(Level.WARN, "Severity of ticket " + ticketId + " changed to " + changed.getSeverity()
                     + ", but its opening is unknown; judging the change under the policy version in force at "
                     + changed.getChangedAt());
-            policy = policies.inForceAt(changed.getChangedAt());
+            policy = plans.defaultPlan().inForceAt(changed.getChangedAt());
         }
         boolean before = ticket.severity() != null
                 ? pagesAroundTheClock(policy, Severity.valueOf(ticket.severity()))

@@ -13,7 +13,7 @@ import org.apache.kafka.streams.state.Stores;
 import no.biztek.support.kafka.streams.Outbound;
 import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.kafka.timer.TimerIndex;
-import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.policy.PlanCatalogue;
 
 /** The paging part of the topology: its processor (with its rules) and its three state stores. */
 public final class PagingTopology {
@@ -54,10 +54,10 @@ public final class PagingTopology {
         return new String[] {PAGES_STORE, TIMERS_STORE, TICKETS_STORE};
     }
 
-    public static ProcessorSupplier<String, Object, String, Outbound> processor(PolicyHistory policies,
+    public static ProcessorSupplier<String, Object, String, Outbound> processor(PlanCatalogue plans,
             EscalationPolicy escalation, BreachPaging breachPaging, Settings settings,
             Supplier<Instant> clock, PagingMetrics metrics) {
-        PagingRules rules = new PagingRules(policies, escalation, breachPaging, settings.endedPageRetention(),
+        PagingRules rules = new PagingRules(plans, escalation, breachPaging, settings.endedPageRetention(),
                 settings.producer());
         return () -> new PagingProcessor(rules, settings, clock, metrics);
     }

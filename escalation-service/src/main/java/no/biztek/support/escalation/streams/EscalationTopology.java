@@ -1,6 +1,7 @@
 package no.biztek.support.escalation.streams;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -28,10 +29,12 @@ import no.biztek.support.escalation.paging.EscalationPolicy;
 import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.escalation.paging.PagingMetrics;
 import no.biztek.support.escalation.paging.PagingTopology;
+import no.biztek.support.escalation.paging.TicketPlans;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.deadletter.DeadLetterRoute;
 import no.biztek.support.kafka.deadletter.Decoded;
 import no.biztek.support.kafka.streams.Outbound;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
@@ -78,6 +81,16 @@ final class EscalationTopology {
                           BreachPaging breachPaging, PagingTopology.Settings settings,
                           Topic<String, PageCommand> commandTopic, Supplier<Instant> clock,
                           PagingMetrics pagingMetrics, BillingMetrics billingMetrics, DeadLetterMetrics deadLetters) {
+        return build(new PlanCatalogue(List.of(policies)), escalation, breachPaging, settings, commandTopic, clock,
+                pagingMetrics, billingMetrics, deadLetters);
+    }
+
+    /** Paging reads each ticket's plan; billing the default plan's terms (a time entry does not name its plan). */
+    static Topology build(PlanCatalogue plans, EscalationPolicy escalation,
+                          BreachPaging breachPaging, PagingTopology.Settings settings,
+                          Topic<String, PageCommand> commandTopic, Supplier<Instant> clock,
+                          PagingMetrics pagingMetrics, BillingMetrics billingMetrics, DeadLetterMetrics deadLetters) {
+        PolicyHistory policies = plans.defaultPlan();
         String service = settings.producer();
         StreamsBuilder builder = new StreamsBuilder();
         PagingTopology.stores().forEach(builder::addStateStore);
@@ -90,7 +103,7 @@ final class EscalationTopology {
                 .withTombstones();
 
         KStream<String, Object> inputs = values(builder, ticketEvents,
-                        (key, event) -> checkTicketEvent(event, policies))
+                        (key, event) -> checkTicketEvent(event, plans))
                 .merge(values(builder, slaEvents, (key, event) -> null))
                 .merge(values(builder, escalationEvents, (key, event) -> checkEscalationEvent(event, policies)))
                 .merge(values(builder, commands, (key, command) -> PagingTopology.checkCommand(command)));
@@ -100,7 +113,7 @@ final class EscalationTopology {
                 .defaultBranch(Branched.as("paging"));
 
         routes.get("input-paging")
-                .process(PagingTopology.processor(policies, escalation, breachPaging, settings, clock, pagingMetrics),
+                .process(PagingTopology.processor(plans, escalation, breachPaging, settings, clock, pagingMetrics),
                         Named.as("paging"), PagingTopology.storeNames())
                 .to(BY_TOPIC, Produced.with(Serdes.String(), Outbound.SERDE));
 
@@ -135,10 +148,13 @@ final class EscalationTopology {
                 Named.as(route.topic().name() + "-values"));
     }
 
-    private static String checkTicketEvent(TicketEvent event, PolicyHistory policies) {
-        Instant at = event.getPayload() instanceof TicketOpened opened ? opened.getOpenedAt()
-                : event.getPayload() instanceof SeverityChanged changed ? changed.getChangedAt() : null;
-        return at == null ? null : policyProblem(policies, at);
+    /** An opening is judged under its plan at openedAt; a change of an unseen opening under the default plan. */
+    private static String checkTicketEvent(TicketEvent event, PlanCatalogue plans) {
+        if (event.getPayload() instanceof TicketOpened opened) {
+            return policyProblem(TicketPlans.of(plans, opened.getPlan()), opened.getOpenedAt());
+        }
+        return event.getPayload() instanceof SeverityChanged changed
+                ? policyProblem(plans.defaultPlan(), changed.getChangedAt()) : null;
     }
 
     private static String checkEscalationEvent(EscalationEvent event, PolicyHistory policies) {

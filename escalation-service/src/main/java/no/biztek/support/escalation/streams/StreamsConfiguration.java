@@ -21,7 +21,7 @@ import no.biztek.support.escalation.paging.PagingTopology;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.KafkaPlatformProperties;
 import no.biztek.support.kafka.streams.StreamsRunnerConfiguration;
-import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.policy.PlanCatalogue;
 
 /**
  * The escalation topology, which kafka-platform's {@code StreamsRunner} runs (with its health contributors
@@ -46,13 +46,13 @@ class StreamsConfiguration {
     }
 
     @Bean
-    Topology escalationTopology(PolicyHistory policies, EscalationPolicy escalation, PagingProperties paging,
+    Topology escalationTopology(PlanCatalogue plans, EscalationPolicy escalation, PagingProperties paging,
                                 StreamsProperties properties, InternalTopics topics, Clock clock,
                                 PagingMetrics pagingMetrics, BillingMetrics billingMetrics,
                                 DeadLetterMetrics deadLetters, @Value("${spring.application.name}") String producer) {
         var settings = new PagingTopology.Settings(properties.punctuationInterval(),
                 properties.maxTimersPerPunctuation(), properties.endedPageRetention(), producer);
-        return EscalationTopology.build(policies, escalation, paging.breachLevels(), settings, topics.pageCommands(),
+        return EscalationTopology.build(plans, escalation, paging.breachLevels(), settings, topics.pageCommands(),
                 clock::instant, pagingMetrics, billingMetrics, deadLetters);
     }
 }

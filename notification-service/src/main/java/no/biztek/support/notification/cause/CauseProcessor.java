@@ -12,6 +12,7 @@ import no.biztek.support.notification.stage.PipelineSettings;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.notification.NotificationEvent;
 import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.ticket.TicketOpened;
 
 /**
  * The ticket stage of one task, bound to its stores (the pipeline's InputProcessor decodes the records and
@@ -45,6 +46,12 @@ final class CauseProcessor {
 
     void onTicketEvent(TicketEvent event) {
         Instant now = clock.instant();
+        if (event.getPayload() instanceof TicketOpened opened && !settings.knowsPlan(opened.getPlan())
+                && settings.metrics().unknownPlan(opened.getPlan())) {
+            log.warn("Ticket {} is of plan '{}', which the policy file does not have (plans: {}); its customer is kept"
+                    + " informed under the default plan, as every ticket of an unknown plan will be (logged once)",
+                    event.getTicketId(), opened.getPlan(), settings.plans().planNames());
+        }
         TicketSnapshot snapshot = stores.read(event.getTicketId(), TicketRules.namedCustomer(event));
         writer.apply(rules.tickets().decide(event, snapshot, now), now);
     }

@@ -66,7 +66,7 @@ final class CauseRules {
         TicketWork work = new TicketWork(snapshot, now);
         TicketInfo ticket = snapshot.ticket();
         String customerId = ticket != null ? ticket.customerId() : event.getCustomerId();
-        SlaPolicy policy = policies.at(ticket != null ? ticket.openedAt() : event.getOccurredAt());
+        SlaPolicy policy = ticket != null ? policies.of(ticket) : policies.at(event.getOccurredAt());
         Draft draft;
         if (event.getPayload() instanceof VendorEscalationOpened opened) {
             draft = opened(work, event, opened, customerId, policy);

@@ -28,7 +28,7 @@ final class Drafts {
 
     /** The draft completed from its ticket: customer, reference, title, requester and the ticket's policy. */
     Draft withTicket(Draft draft, TicketInfo ticket) {
-        SlaPolicy policy = policies.at(ticket.openedAt());
+        SlaPolicy policy = policies.of(ticket);
         return draft.withTicket(ticket.customerId(), ticket.reference(), ticket.title(), ticket.requester())
                 .withPolicy(KeepInformed.cadence(policy), policy.calendar().zone().getId());
     }

@@ -14,13 +14,21 @@ final class Policies {
         this.settings = settings;
     }
 
-    /** The version in force at the instant (a ticket is measured under the version in force when it was opened). */
+    /** The version of the ticket's plan in force when it was opened. */
+    SlaPolicy of(TicketInfo ticket) {
+        return settings.policyAt(ticket.plan(), ticket.openedAt());
+    }
+
+    /** The default plan's version in force at the instant: a ticket not (yet) known is measured by it. */
     SlaPolicy at(Instant instant) {
         return settings.policyAt(instant);
     }
 
-    /** The version with the id, or the one in force at {@code now} when the id is no longer known. */
+    /**
+     * The version with the id (version ids are unique across plans, so it names its plan too), or the default
+     * plan's in force at {@code now} when the id is no longer known.
+     */
     SlaPolicy byId(String id, Instant now) {
-        return settings.policies().byId(id).orElseGet(() -> settings.policyAt(now));
+        return settings.plans().versionById(id).orElseGet(() -> settings.policyAt(now));
     }
 }

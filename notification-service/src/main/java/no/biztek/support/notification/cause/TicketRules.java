@@ -11,7 +11,7 @@ import no.biztek.support.schemas.ticket.TicketResolved;
 
 /**
  * What a ticket's lifecycle means for the notifications about it. TicketOpened makes the ticket known: its customer
- * and the policy version in force when it was opened rule its escalations, its waiting notifications go out once its
+ * and its plan's policy version in force when it was opened rule its escalations, its waiting notifications go out once its
  * customer is in the directory, and escalations told before it get reminders from now on. TicketResolved stops the
  * reminders; TicketReopened starts them again.
  */
@@ -53,9 +53,9 @@ final class TicketRules {
         Person requester = opened.getRequester();
         TicketInfo info = new TicketInfo(event.getTicketId(), event.getCustomerId(), opened.getExternalId(),
                 opened.getTitle(), requester == null ? null : new Contact(requester.getName(), requester.getEmail()),
-                opened.getOpenedAt(), known != null && known.resolved());
+                opened.getOpenedAt(), known != null && known.resolved(), opened.getPlan());
         work.ticket(info);
-        String policyId = policies.at(info.openedAt()).id();
+        String policyId = policies.of(info).id();
         for (EscalationState state : work.escalations()) {
             if (!state.policyId().equals(policyId) || !state.customerId().equals(info.customerId())) {
                 work.put(state.withTicket(info.customerId(), policyId));

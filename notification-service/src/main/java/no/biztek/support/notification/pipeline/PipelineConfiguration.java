@@ -27,7 +27,7 @@ import no.biztek.support.kafka.streams.StreamsConfigCustomizer;
 import no.biztek.support.kafka.streams.StreamsRunnerConfiguration;
 import no.biztek.support.notification.config.NotificationProperties;
 import no.biztek.support.notification.compose.MailComposer;
-import no.biztek.support.policy.PolicyHistory;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.schemas.topic.Topic;
 import no.biztek.support.schemas.topic.Topics;
 
@@ -86,7 +86,7 @@ class PipelineConfiguration {
     }
 
     @Bean
-    PipelineSettings pipelineSettings(Clock clock, PolicyHistory policies, NotificationProperties properties,
+    PipelineSettings pipelineSettings(Clock clock, PlanCatalogue plans, NotificationProperties properties,
                                       @Value("${spring.application.name}") String service,
                                       DeadLetterMetrics deadLetterMetrics, InternalTopics topics,
                                       MeterRegistry registry) {
@@ -94,7 +94,7 @@ class PipelineConfiguration {
                 Topics.NOTIFICATION_EVENTS, Topics.CUSTOMERS, topics.commands()}) {
             deadLetterMetrics.register(input.name());
         }
-        return new PipelineSettings(clock, policies, properties.awaitingGrace(), properties.dedupRetention(),
+        return new PipelineSettings(clock, plans, properties.awaitingGrace(), properties.dedupRetention(),
                 properties.maxCauseAge(), properties.cadenceCheckInterval(), service, deadLetterMetrics,
                 new PipelineMetrics(registry));
     }
