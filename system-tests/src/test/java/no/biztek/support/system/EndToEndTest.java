@@ -12,20 +12,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -368,8 +373,52 @@ class EndToEndTest {
         assertThat(events.all(Topics.ESCALATION_EVENTS, e -> e.getTicketId().equals(backlogged))).isEmpty();
     }
 
+    /**
+     * Plans through the running services, with back-dated tickets whose deadlines are known without waiting: a
+     * customer on a 24×7 plan gets a severity-2 deadline at night; on a business-hours plan, two business hours
+     * waiting on the customer move the resolution deadline by two business hours and leave first response alone.
+     */
     @Test
     @Order(6)
+    void aTicketIsMeasuredUnderItsCustomersPlanAndAHoldPausesOnlyResolution() throws Exception {
+        String nightCustomer = CUSTOMER + "-24x7";
+        String officeCustomer = CUSTOMER + "-office";
+        customerOnPlan(nightCustomer, "around-the-clock");
+        customerOnPlan(officeCustomer, "office");
+        LocalDate today = LocalDate.now(OSLO);
+        Instant saturdayNight = today.minusDays(2).with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY))
+                .atTime(23, 0).atZone(OSLO).toInstant();
+        LocalDate monday = today.minusDays(8).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+
+        String night = openAt(nightCustomer, "night", 2, saturdayNight);
+        JsonNode nightFirstResponse = awaitMetric(night, "first-response",
+                metric -> metric.get("plan").asString().equals("around-the-clock"));
+        assertThat(Instant.parse(nightFirstResponse.get("dueAt").asString()))
+                .as("two hours later, at night").isEqualTo(saturdayNight.plus(Duration.ofHours(2)));
+
+        String held = openAt(officeCustomer, "held", 2, at(monday, 9));
+        assertThat(send(intake, "POST", "/api/v1/tickets/" + held + "/hold",
+                "{\"reason\": \"WAITING_ON_CUSTOMER\", \"heldAt\": \"" + at(monday, 10) + "\"}").statusCode())
+                .isEqualTo(202);
+        assertThat(send(intake, "POST", "/api/v1/tickets/" + held + "/resume",
+                "{\"resumedAt\": \"" + at(monday, 12) + "\"}").statusCode()).isEqualTo(202);
+
+        Instant resolutionWithoutHold = at(monday.plusDays(2), 9); // 16 business hours of 8 a day
+        JsonNode resolution = awaitMetric(held, "resolution",
+                metric -> Instant.parse(metric.get("dueAt").asString()).equals(resolutionWithoutHold.plus(
+                        Duration.ofHours(2))));
+        assertThat(resolution.get("pausedBusinessMinutes").get("WAITING_ON_CUSTOMER").asLong()).isEqualTo(120);
+        JsonNode firstResponse = awaitMetric(held, "first-response", metric -> true);
+        assertThat(Instant.parse(firstResponse.get("dueAt").asString())).as("first response not paused")
+                .isEqualTo(at(monday, 13));
+        assertThat(firstResponse.get("pausedBusinessMinutes").size()).isZero();
+        assertThat(events.all(Topics.ESCALATION_EVENTS, e -> e.getTicketId().equals(held)
+                && e.getPayload() instanceof OnCallPaged paged && paged.getCause() == PageCause.SLA_BREACHED))
+                .as("only its first-response breach pages").hasSizeLessThanOrEqualTo(1);
+    }
+
+    @Test
+    @Order(7)
     void nothingWasDoubledOnAnyTopic() {
         Set<String> tickets = Set.of(critical, serious, minor, queued, backlogged);
         assertNoDuplicateIds(events.all(Topics.SLA_EVENTS, e -> tickets.contains(e.getTicketId())), SlaEvent::getEventId);
@@ -382,7 +431,7 @@ class EndToEndTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theDashboardAndTheAlertRulesNameOnlyMetricsTheServicesExport() throws Exception {
         Set<String> exported = new TreeSet<>();
         for (ServiceProcess service : List.of(intake, slaTimer, escalation, notification)) {
@@ -397,6 +446,44 @@ class EndToEndTest {
                 Files.readString(root.resolve("observability/prometheus/alerts.yml"))));
 
         assertThat(exported).containsAll(referenced);
+    }
+
+    private static void customerOnPlan(String customer, String plan) {
+        HttpResponse<String> response = send(intake, "PUT", "/api/v1/customers/" + customer, """
+                {"name": "Kunde %s", "locale": "nb", "plan": "%s",
+                 "notificationContacts": [{"name": "IT-drift", "email": "%s"}]}""".formatted(customer, plan, CONTACT));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private static String openAt(String customer, String name, int severity, Instant openedAt) {
+        HttpResponse<String> response = send(intake, "POST", "/api/v1/tickets", """
+                {"source": "e2e", "externalId": "%s-%s", "customerId": "%s", "severity": %d, "channel": "PORTAL",
+                 "title": "E2E %s", "description": "End-to-end plan test", "openedAt": "%s",
+                 "requester": {"name": "Kari Nordmann", "email": "%s"}}"""
+                .formatted(name, RUN, customer, severity, name, openedAt, REQUESTER));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return json(response).get("ticketId").asString();
+    }
+
+    /** The ticket's SLA answer for one metric, once it satisfies the condition. */
+    private static JsonNode awaitMetric(String ticketId, String metric, Predicate<JsonNode> condition) {
+        return Awaitility.await(ticketId + " " + metric).atMost(FLOW).pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    HttpResponse<String> response = send(slaTimer, "GET", "/api/v1/tickets/" + ticketId + "/sla", null);
+                    if (response.statusCode() != 200) {
+                        return null;
+                    }
+                    for (JsonNode each : json(response).get("metrics")) {
+                        if (each.get("metric").asString().equals(metric) && condition.test(each)) {
+                            return each;
+                        }
+                    }
+                    return null;
+                }, Objects::nonNull);
+    }
+
+    private static Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(OSLO).toInstant();
     }
 
     private static String open(String name, int severity, String channel) {
