@@ -37,7 +37,7 @@ public final class ClockReader {
 
     /** The plan a ticket is measured under, as SLA events name it. */
     public String planOf(SlaClock clock) {
-        return SlaEventFactory.planName(policyOf(clock).plan());
+        return policyOf(clock).plan();
     }
 
     /** The policy version a clock is measured under (a version no longer in the file: the default plan's then). */

@@ -32,10 +32,10 @@ final class SlaEventFactory {
 
     static final String METRIC = "first-response";
     /**
-     * How SLA events name the default plan ({@link PlanCatalogue#DEFAULT_PLAN}): "default", as they always did and
-     * as the schema's default gives events written before the field existed. Other plans go by their own names.
+     * The default plan, as events name it: by its name in the policy file. Events written before plans existed
+     * read as plan "default" (the schema's default), which is this plan.
      */
-    static final String PLAN = "default";
+    static final String PLAN = PlanCatalogue.DEFAULT_PLAN;
 
     private final String producer;
 
@@ -135,14 +135,9 @@ final class SlaEventFactory {
                 .setOpenedAt(millis(clock.openedAt()))
                 .setDueAt(millis(reading.dueAt()))
                 .setMetric(metric.id())
-                .setPlan(planName(policy.plan()))
+                .setPlan(policy.plan())
                 .setPayload(payload)
                 .build();
-    }
-
-    /** The plan as SLA events name it. */
-    static String planName(String plan) {
-        return PlanCatalogue.DEFAULT_PLAN.equals(plan) ? PLAN : plan;
     }
 
     private static int targetMinutes(SlaPolicy policy, Metric metric, ClockReading reading) {

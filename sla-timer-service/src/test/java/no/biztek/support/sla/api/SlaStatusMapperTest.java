@@ -44,9 +44,9 @@ class SlaStatusMapperTest {
         assertThat(status.state()).isEqualTo("MET");
         assertThat(status.dueAt()).isEqualTo(Instant.parse("2026-03-02T12:00:00Z"));
         assertThat(status.metrics()).containsExactly(
-                new MetricStatus("first-response", "MET", null, Instant.parse("2026-03-02T12:00:00Z"), 60, "default",
+                new MetricStatus("first-response", "MET", null, Instant.parse("2026-03-02T12:00:00Z"), 60, "standard",
                         "resolution-2020-01"),
-                new MetricStatus("resolution", "RUNNING", null, Instant.parse("2026-03-03T15:00:00Z"), 360, "default",
+                new MetricStatus("resolution", "RUNNING", null, Instant.parse("2026-03-03T15:00:00Z"), 360, "standard",
                         "resolution-2020-01"));
     }
 
@@ -77,7 +77,7 @@ class SlaStatusMapperTest {
             assertThat(metric.state()).isEqualTo("BREACHED");
             assertThat(metric.dueAt()).isEqualTo(status.dueAt());
             assertThat(metric.businessMinutesUsed()).isEqualTo(status.businessMinutesElapsed());
-            assertThat(metric.plan()).isEqualTo("default");
+            assertThat(metric.plan()).isEqualTo("standard");
         });
     }
 }

@@ -148,7 +148,7 @@ class BothMetricsFactOrderPropertyTest {
         }
         assertThat(ids(arbitrary.emitted())).as("no event id emitted twice").doesNotHaveDuplicates();
         assertThat(ids(ordered.emitted())).doesNotHaveDuplicates();
-        assertThat(arbitrary.emitted()).allSatisfy(event -> assertThat(event.getPlan()).isEqualTo("default"));
+        assertThat(arbitrary.emitted()).allSatisfy(event -> assertThat(event.getPlan()).isEqualTo("standard"));
 
         Statistics.label("corrected").collect(arbitrary.emitted().stream()
                 .anyMatch(e -> e.getPayload() instanceof SlaCorrected));

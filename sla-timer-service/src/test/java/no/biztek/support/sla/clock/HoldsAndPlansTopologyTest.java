@@ -180,7 +180,7 @@ class HoldsAndPlansTopologyTest {
         List<SlaEvent> started = sla.readValuesToList();
         assertThat(dueAt(Metric.FIRST_RESPONSE, started)).isEqualTo(oslo("2026-03-02T13:00"));
         assertThat(started).allSatisfy(event -> {
-            assertThat(event.getPlan()).isEqualTo("default");
+            assertThat(event.getPlan()).isEqualTo("standard");
             assertThat(event.getPolicyVersion()).isEqualTo("holds-2020-01");
         });
         assertThat(unknownPlans).containsExactly("platinum");

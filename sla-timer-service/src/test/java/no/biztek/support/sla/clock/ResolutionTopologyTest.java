@@ -134,7 +134,7 @@ class ResolutionTopologyTest {
 
         assertThat(kinds(started)).containsExactly("ClockStarted", "ClockStarted");
         assertThat(started).extracting(SlaEvent::getMetric).containsExactly("first-response", "resolution");
-        assertThat(started).extracting(SlaEvent::getPlan).containsOnly("default");
+        assertThat(started).extracting(SlaEvent::getPlan).containsOnly("standard");
         // 16 business hours from Monday 09:00: 7 on Monday, 9 on Tuesday
         assertThat(started.get(1).getDueAt()).isEqualTo(oslo("2026-03-03T16:00"));
         assertThat(((SlaClockStarted) started.get(1).getPayload()).getTargetMinutes()).isEqualTo(16 * 60);

@@ -190,7 +190,7 @@ class SlaTopologyTest {
         assertThat(started.getProducer()).isEqualTo("sla-timer-service");
         assertThat(started.getEventId()).isEqualTo(eventId(ticketId, "started", opened.getEventId()));
         assertThat(started.getMetric()).isEqualTo("first-response");
-        assertThat(started.getPlan()).isEqualTo("default");
+        assertThat(started.getPlan()).isEqualTo("standard");
         SlaClockStarted payload = (SlaClockStarted) started.getPayload();
         assertThat(payload.getTargetMinutes()).isEqualTo(480);
         assertThat(payload.getPagesAroundTheClock()).isFalse();
