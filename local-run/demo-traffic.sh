@@ -87,7 +87,7 @@ post "$escalation/api/v1/vendor-escalations/$esc/close" '{"closedBy": "per@bizte
 say "The customer has tested: the severity-3 ticket's resolution clock runs again, its deadline moved by the time it waited."
 post "$intake/api/v1/tickets/$t3/resume" '{}'
 
-say "A severity-2 ticket reported late: opened 7 minutes ago. Both its deadlines have passed, so both breach at once and the first-response breach pages on-call. Then the consultant's record arrives: answered within its 90 s. The facts decide: the first-response breach is withdrawn and its page with it. The resolution breach (6 minutes, not resolved) stands, and pages nobody: only first-response breaches page on-call; the desk hears of it."
+say "A severity-2 ticket reported late: opened 7 minutes ago. Both its deadlines have passed, so both breach at once and the first-response breach pages on-call. Then the consultant's record arrives: answered within its 90 s. The facts decide: the first-response breach is withdrawn and its page with it. The resolution breach (6 minutes, not resolved) stands, and pages nobody: only first-response breaches page on-call (a desk webhook, when configured, hears of it)."
 t4=$(open_ticket "$run-4" nordic-shipping 2 PORTAL "VPN slow for the warehouse" "$(iso '7 minutes ago')")
 post "$intake/api/v1/tickets/$t4/first-response" "{\"consultant\": \"kari@biztek.example\", \"respondedAt\": \"$(iso '6 minutes ago')\"}"
 
