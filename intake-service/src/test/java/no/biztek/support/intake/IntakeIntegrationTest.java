@@ -1,13 +1,10 @@
 package no.biztek.support.intake;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -17,7 +14,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -27,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.testing.ApiClient;
+import no.biztek.support.testing.TopicRecords;
 import no.biztek.support.schemas.topic.Topic;
 
 /**
@@ -53,8 +50,6 @@ public abstract class IntakeIntegrationTest {
         return prefix + "-" + UUID.randomUUID();
     }
 
-
-
     protected static JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
@@ -75,28 +70,14 @@ public abstract class IntakeIntegrationTest {
     }
 
     protected static <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, V>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return TopicRecords.readAll(System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS), topic,
+                values);
     }
 
     /** Waits until a record matching the predicate is in the topic. */
     protected static <V> ConsumerRecord<String, V> awaitRecord(Topic<String, V> topic,
                                                                Predicate<ConsumerRecord<String, V>> matching) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
-                .until(() -> readAll(topic).stream().filter(matching).findFirst(), Optional::isPresent).get();
+        return TopicRecords.await(() -> readAll(topic), matching, Duration.ofSeconds(20));
     }
 
     /** How many records the topic holds in all partitions. */

@@ -2,7 +2,6 @@ package no.biztek.support.escalation.it;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,21 +11,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.awaitility.Awaitility;
@@ -54,6 +47,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.testing.ApiClient;
 import no.biztek.support.testing.MutableClock;
+import no.biztek.support.testing.TopicRecords;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.kafka.streams.StreamsRunner;
 import no.biztek.support.schemas.topic.Topic;
@@ -195,33 +189,14 @@ public abstract class EscalationIntegrationTest {
     }
 
     protected static List<ConsumerRecord<String, byte[]>> readRaw(String topic) {
-        return readAll(topic, new ByteArrayDeserializer());
-    }
-
-    protected static <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS));
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, V>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return TopicRecords.readAll(System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS), topic,
+                new ByteArrayDeserializer());
     }
 
     /** Waits until a record matching the predicate is in the topic. */
     protected static <V> ConsumerRecord<String, V> awaitRecord(Topic<String, V> topic,
                                                                Predicate<ConsumerRecord<String, V>> matching) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> readAll(topic).stream().filter(matching).findFirst(), Optional::isPresent).get();
+        return TopicRecords.await(() -> readAll(topic), matching, Duration.ofSeconds(30));
     }
 
     // ---- HTTP

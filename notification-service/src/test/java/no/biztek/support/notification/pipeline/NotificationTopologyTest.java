@@ -6,20 +6,17 @@ import static no.biztek.support.notification.Events.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyDescription;
@@ -34,12 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import no.biztek.support.notification.stage.Ids;
-import no.biztek.support.notification.stage.PipelineMetrics;
 import no.biztek.support.notification.stage.StoreNames;
 import no.biztek.support.notification.delivery.InternalTopics;
 import no.biztek.support.notification.stage.PipelineSettings;
 import no.biztek.support.kafka.serde.JsonSerde;
-import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.notification.Events;
 import no.biztek.support.testing.MutableClock;
 import no.biztek.support.notification.audit.AuditEntry;
@@ -48,6 +43,7 @@ import no.biztek.support.notification.compose.Contact;
 import no.biztek.support.notification.compose.MailComposer;
 import no.biztek.support.notification.delivery.NotificationCommand;
 import no.biztek.support.notification.delivery.SentMarker;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.file.PolicyFile;
 import no.biztek.support.schemas.common.CustomerLocale;
@@ -69,7 +65,7 @@ class NotificationTopologyTest {
 
     /** Monday 3 March 2025 08:00 in Oslo: inside opening hours (07-16). */
     private static final Instant MONDAY_0800 = Instant.parse("2025-03-03T07:00:00Z");
-    private static final Duration CHECK = Duration.ofSeconds(30);
+    private static final Duration CHECK = PipelineDriver.CHECK;
 
     @TempDir
     Path stateDir;
@@ -94,27 +90,19 @@ class NotificationTopologyTest {
     }
 
     private static PipelineSettings settings(MutableClock clock, PolicyHistory policies, SimpleMeterRegistry meters) {
-        return new PipelineSettings(clock, policies, Duration.ofMinutes(15), Duration.ofDays(90), Duration.ofDays(90),
-                CHECK, "notification-service", new DeadLetterMetrics(meters), new PipelineMetrics(meters));
+        return PipelineDriver.settings(clock, new PlanCatalogue(List.of(policies)), meters);
     }
 
     private void start(PolicyHistory policies) throws Exception {
         if (driver != null) {
             driver.close();
         }
-        PipelineSettings settings = settings(clock, policies, meters);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-service");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(stateDir, "state").toString());
-        driver = new TopologyTestDriver(NotificationTopology.build(settings, topics, new MailComposer()), props,
-                MONDAY_0800);
+        driver = PipelineDriver.start(settings(clock, policies, meters), topics, stateDir, MONDAY_0800);
         tickets = input(Topics.TICKET_EVENTS);
         escalations = input(Topics.ESCALATION_EVENTS);
         notifications = input(Topics.NOTIFICATION_EVENTS);
         customers = input(Topics.CUSTOMERS);
-        commands = driver.createOutputTopic(topics.commands().name(), new StringDeserializer(),
-                JsonSerde.of(NotificationCommand.class).deserializer());
+        commands = PipelineDriver.commands(driver, topics);
     }
 
     @AfterEach
@@ -123,7 +111,7 @@ class NotificationTopologyTest {
     }
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), new StringSerializer(), topic.valueSerde().serializer());
+        return PipelineDriver.input(driver, topic);
     }
 
     private void knownCustomerAndTicket(CustomerLocale locale) {

@@ -5,16 +5,11 @@ import static no.biztek.support.notification.Events.id;
 import static no.biztek.support.notification.Events.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -25,14 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-import no.biztek.support.kafka.DeadLetterMetrics;
-import no.biztek.support.kafka.serde.JsonSerde;
 import no.biztek.support.notification.Events;
-import no.biztek.support.notification.compose.MailComposer;
 import no.biztek.support.notification.delivery.InternalTopics;
 import no.biztek.support.notification.delivery.NotificationCommand;
-import no.biztek.support.notification.stage.PipelineMetrics;
-import no.biztek.support.notification.stage.PipelineSettings;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.file.PolicyFile;
 import no.biztek.support.schemas.common.CustomerLocale;
 import no.biztek.support.schemas.customer.Customer;
@@ -67,20 +58,12 @@ class PlanCadenceTopologyTest {
 
     @BeforeEach
     void start() throws Exception {
-        PipelineSettings settings = new PipelineSettings(clock,
-                PolicyFile.catalogueFromFile(Path.of(getClass().getResource("/policy/plans-policy.yaml").toURI())),
-                Duration.ofMinutes(15), Duration.ofDays(90), Duration.ofDays(90), Duration.ofSeconds(30),
-                "notification-service", new DeadLetterMetrics(meters), new PipelineMetrics(meters));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "notification-service");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory(stateDir, "state").toString());
-        driver = new TopologyTestDriver(NotificationTopology.build(settings, topics, new MailComposer()), props,
-                MONDAY_0800);
+        PlanCatalogue plans = PolicyFile.catalogueFromFile(
+                Path.of(getClass().getResource("/policy/plans-policy.yaml").toURI()));
+        driver = PipelineDriver.start(PipelineDriver.settings(clock, plans, meters), topics, stateDir, MONDAY_0800);
         tickets = input(Topics.TICKET_EVENTS);
         escalations = input(Topics.ESCALATION_EVENTS);
-        commands = driver.createOutputTopic(topics.commands().name(), new StringDeserializer(),
-                JsonSerde.of(NotificationCommand.class).deserializer());
+        commands = PipelineDriver.commands(driver, topics);
         TestInputTopic<String, Customer> customers = input(Topics.CUSTOMERS);
         customers.pipeInput(customerId, customer(customerId, "Kunde AS", CustomerLocale.NB,
                 List.of(person("IT-drift", "drift@kunde.no")), clock.instant()));
@@ -92,7 +75,7 @@ class PlanCadenceTopologyTest {
     }
 
     private <V> TestInputTopic<String, V> input(Topic<String, V> topic) {
-        return driver.createInputTopic(topic.name(), new StringSerializer(), topic.valueSerde().serializer());
+        return PipelineDriver.input(driver, topic);
     }
 
     /** A ticket opened now of the plan (null: TicketOpened names none), with a vendor escalation told now. */

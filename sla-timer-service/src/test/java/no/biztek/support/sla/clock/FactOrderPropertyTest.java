@@ -1,14 +1,14 @@
 package no.biztek.support.sla.clock;
 
+import static no.biztek.support.sla.clock.FactOrderFixture.RETENTION;
+import static no.biztek.support.sla.clock.FactOrderFixture.WEEK;
+import static no.biztek.support.sla.clock.FactOrderFixture.ids;
+import static no.biztek.support.sla.clock.FactOrderFixture.lifecycle;
+import static no.biztek.support.sla.clock.FactOrderFixture.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -20,16 +20,9 @@ import net.jqwik.api.statistics.Statistics;
 
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.file.PolicyFile;
-import no.biztek.support.schemas.common.Severity;
-import no.biztek.support.schemas.common.SeverityChangeReason;
 import no.biztek.support.schemas.sla.SlaCorrected;
-import no.biztek.support.schemas.sla.SlaEvent;
-import no.biztek.support.schemas.ticket.FirstResponseRecorded;
-import no.biztek.support.schemas.ticket.SeverityChanged;
 import no.biztek.support.schemas.ticket.TicketEvent;
-import no.biztek.support.schemas.ticket.TicketOpened;
-import no.biztek.support.schemas.ticket.TicketReopened;
-import no.biztek.support.schemas.ticket.TicketResolved;
+import no.biztek.support.sla.clock.FactOrderFixture.Runs;
 import no.biztek.support.testing.TicketEvents;
 
 /**
@@ -39,13 +32,6 @@ import no.biztek.support.testing.TicketEvents;
  * (corrections included) is what the facts say.
  */
 class FactOrderPropertyTest {
-
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    /** Monday 2 March 2026 00:00 in Oslo; tickets open in the week after. */
-    private static final Instant WEEK = LocalDateTime.parse("2026-03-02T00:00").atZone(OSLO).toInstant();
-    /** Longer than any scenario, so no clock is deleted under the property. */
-    private static final Duration RETENTION = Duration.ofDays(90);
-    private static final SeverityChangeReason[] REASONS = SeverityChangeReason.values();
 
     private final PolicyHistory policies = PolicyFile.defaultPolicy();
 
@@ -66,47 +52,12 @@ class FactOrderPropertyTest {
             @ForAll @Size(min = 10, max = 10) List<Boolean> timersLate) {
         String ticketId = TicketEvents.newTicketId();
         Instant openedAt = WEEK.plus(Duration.ofMinutes(openedMinute));
-        List<TicketEvent> lifecycle = new ArrayList<>();
-        for (int i = 0; i < changeMinutes.size(); i++) {
-            Severity severity = Severity.values()[changeSeverities.get(i) - 1];
-            lifecycle.add(event(ticketId, SeverityChanged.newBuilder().setSeverity(severity)
-                    .setReason(REASONS[Math.floorMod(changeMinutes.get(i), REASONS.length)])
-                    .setChangedAt(openedAt.plus(Duration.ofMinutes(changeMinutes.get(i)))).build()));
-        }
-        if (responded) {
-            lifecycle.add(event(ticketId, FirstResponseRecorded.newBuilder().setConsultant("per@biztek.no")
-                    .setRespondedAt(openedAt.plus(Duration.ofMinutes(responseMinute))).build()));
-        }
-        for (int i = 0; i < resolveMinutes.size(); i++) {
-            Instant resolvedAt = openedAt.plus(Duration.ofMinutes(resolveMinutes.get(i)));
-            lifecycle.add(event(ticketId, TicketResolved.newBuilder().setResolvedAt(resolvedAt).build()));
-            if (reopened.get(i)) {
-                lifecycle.add(event(ticketId, TicketReopened.newBuilder()
-                        .setReopenedAt(resolvedAt.plus(Duration.ofMinutes(pauseMinutes.get(i)))).build()));
-            }
-        }
-        // intake numbers a ticket's events in the order it publishes them, which need not be event-time order
-        Random random = new Random(arrivalSeed);
-        Collections.shuffle(lifecycle, random);
-        for (int i = 0; i < lifecycle.size(); i++) {
-            lifecycle.get(i).setSequence(i + 1);
-        }
-        TicketEvent opened = event(ticketId, TicketOpened.newBuilder().setSource("test").setExternalId(ticketId)
-                .setSeverity(Severity.values()[openedSeverity - 1]).setTitle("t").setDescription("d")
-                .setRequester(new no.biztek.support.schemas.common.Person("Kari", "kari@kunde.no"))
-                .setChannel(no.biztek.support.schemas.common.Channel.PORTAL).setOpenedAt(openedAt).build());
-        opened.setSequence(0);
-
-        List<TicketEvent> inEventTimeOrder = new ArrayList<>(lifecycle);
-        inEventTimeOrder.sort(Comparator.comparing(e -> Fact.of(e), Fact.EVENT_TIME_ORDER));
-        List<TicketEvent> shuffled = new ArrayList<>(lifecycle);
-        Collections.shuffle(shuffled, random);
-
-        RulesHarness ordered = run(opened, inEventTimeOrder, List.of(0), List.of(false), List.of(false));
-        RulesHarness arbitrary = run(opened, shuffled, wallClockSteps, readingBacklog, timersLate);
-        Instant end = later(ordered.now(), arbitrary.now());
-        ordered.passTimeTo(end, false);
-        arbitrary.passTimeTo(end, true);
+        List<TicketEvent> lifecycle = lifecycle(ticketId, openedAt, changeMinutes, changeSeverities, responded,
+                responseMinute, resolveMinutes, pauseMinutes, reopened);
+        Runs<RulesHarness> runs = runs(at -> new RulesHarness(policies, RETENTION, at), ticketId, openedAt,
+                openedSeverity, lifecycle, new Random(arrivalSeed), wallClockSteps, readingBacklog, timersLate);
+        RulesHarness ordered = runs.ordered();
+        RulesHarness arbitrary = runs.arbitrary();
 
         ClockReading expected = ordered.read();
         ClockReading actual = arbitrary.read();
@@ -116,8 +67,8 @@ class FactOrderPropertyTest {
         assertThat(actual.respondedAt()).isEqualTo(expected.respondedAt());
         assertThat(actual.businessMinutesUsed()).isEqualTo(expected.businessMinutesUsed());
         assertThat(arbitrary.downstreamView()).as("what the SLA events announced, corrections applied")
-                .isEqualTo(RulesHarness.viewOf(actual));
-        assertThat(ordered.downstreamView()).isEqualTo(RulesHarness.viewOf(expected));
+                .isEqualTo(ClockHarness.viewOf(actual));
+        assertThat(ordered.downstreamView()).isEqualTo(ClockHarness.viewOf(expected));
         assertThat(ids(arbitrary.emitted())).as("no event id emitted twice").doesNotHaveDuplicates();
         assertThat(ids(ordered.emitted())).doesNotHaveDuplicates();
 
@@ -130,37 +81,5 @@ class FactOrderPropertyTest {
             }
         });
         Statistics.label("corrected").coverage(coverage -> coverage.check(true).percentage(p -> p > 5));
-    }
-
-    /** Facts arrive one by one, the wall clock moving on before each (never before the fact's own time). */
-    private RulesHarness run(TicketEvent opened, List<TicketEvent> arrivals, List<Integer> steps,
-                             List<Boolean> backlog, List<Boolean> late) {
-        Instant openedAt = ((TicketOpened) opened.getPayload()).getOpenedAt();
-        RulesHarness harness = new RulesHarness(policies, RETENTION, openedAt);
-        harness.arrive(opened, true);
-        for (int i = 0; i < arrivals.size(); i++) {
-            TicketEvent event = arrivals.get(i);
-            boolean readingBacklog = backlog.get(i % backlog.size());
-            Instant arrival = later(harness.now().plus(Duration.ofMinutes(steps.get(i % steps.size()))),
-                    Fact.of(event).at());
-            harness.passTimeTo(arrival, readingBacklog || late.get(i % late.size()));
-            Step step = harness.arrive(event, !readingBacklog);
-            assertThat(step.outcome()).isNotEqualTo(Step.Outcome.UNKNOWN_TICKET);
-        }
-        return harness;
-    }
-
-    private static TicketEvent event(String ticketId, Object payload) {
-        return TicketEvent.newBuilder().setEventId(java.util.UUID.randomUUID().toString()).setTicketId(ticketId)
-                .setCustomerId("customer-1").setOccurredAt(Instant.EPOCH).setProducer("intake-service")
-                .setPayload(payload).build();
-    }
-
-    private static List<String> ids(List<SlaEvent> events) {
-        return events.stream().map(SlaEvent::getEventId).toList();
-    }
-
-    private static Instant later(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 }

@@ -4,29 +4,15 @@ import static no.biztek.support.testing.TicketEvents.newTicketId;
 import static no.biztek.support.testing.TicketEvents.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
-import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.policy.Metric;
 import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.file.PolicyFile;
@@ -39,15 +25,9 @@ import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.ticket.TicketHeld;
 import no.biztek.support.schemas.ticket.TicketOpened;
 import no.biztek.support.schemas.ticket.TicketResumed;
-import no.biztek.support.schemas.topic.Topics;
-import no.biztek.support.testing.MutableClock;
 
 /** Holds pausing the metrics their reason pauses, and tickets measured under the plan TicketOpened names. */
-class HoldsAndPlansTopologyTest {
-
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    /** Monday 2 March 2026 09:00 in Oslo (CET). */
-    private static final Instant MONDAY_0900 = oslo("2026-03-02T09:00");
+class HoldsAndPlansTopologyTest extends SlaTopologyHarness {
 
     private final PlanCatalogue plans = PolicyFile.catalogueFromClasspath("policy/holds-and-plans.yaml");
     private final List<String> unknownPlans = new ArrayList<>();
@@ -63,21 +43,6 @@ class HoldsAndPlansTopologyTest {
             unknownReasons.add(reason);
         }
     };
-
-    @TempDir
-    Path stateDir;
-
-    private MutableClock clock;
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, TicketEvent> tickets;
-    private TestOutputTopic<String, SlaEvent> sla;
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.close();
-        }
-    }
 
     @Test
     void aHoldOfTwoBusinessHoursMovesTheResolutionDeadlineByTwoBusinessHoursAndLeavesFirstResponseAlone() {
@@ -187,42 +152,8 @@ class HoldsAndPlansTopologyTest {
     }
 
     private void startAt(Instant now) {
-        clock = new MutableClock(now);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-timer-holds-ttd");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        TopologySettings settings = new TopologySettings("sla-timer-service", Duration.ofMillis(250), 10_000,
-                Duration.ofDays(30), Duration.ofSeconds(30));
-        driver = new TopologyTestDriver(SlaTopology.build(plans, clock::instant, settings, metrics,
-                InputBacklog.Lookup.NONE, new DeadLetterMetrics(new SimpleMeterRegistry())), props, now);
-        tickets = driver.createInputTopic(Topics.TICKET_EVENTS.name(), Topics.TICKET_EVENTS.keySerde().serializer(),
-                Topics.TICKET_EVENTS.valueSerde().serializer());
-        sla = driver.createOutputTopic(Topics.SLA_EVENTS.name(), Topics.SLA_EVENTS.keySerde().deserializer(),
-                Topics.SLA_EVENTS.valueSerde().deserializer());
-    }
-
-    /** Moves the wall clock in 5-minute steps until {@code until}, the punctuator running at each. */
-    private List<SlaEvent> passTimeUntil(Instant until) {
-        List<SlaEvent> events = new ArrayList<>();
-        while (clock.instant().isBefore(until)) {
-            Duration step = Duration.between(clock.instant(), until);
-            step = step.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(5) : step;
-            clock.advance(step);
-            driver.advanceWallClockTime(step);
-            events.addAll(sla.readValuesToList());
-        }
-        return events;
-    }
-
-    private void send(TicketEvent event) {
-        tickets.pipeInput(event.getTicketId(), event, clock.instant());
-    }
-
-    private SlaClock stored(String ticketId) {
-        KeyValueStore<String, SlaClock> store = driver.getKeyValueStore(SlaTopology.CLOCK_STORE);
-        return store.get(ticketId);
+        start("sla-timer-holds-ttd", plans, metrics, now, settings(10_000, Duration.ofDays(30)),
+                InputBacklog.Lookup.NONE);
     }
 
     private ClockReading read(String ticketId, Metric metric) {
@@ -251,9 +182,5 @@ class HoldsAndPlansTopologyTest {
         return TicketEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setTicketId(ticketId)
                 .setCustomerId("customer-1").setOccurredAt(occurredAt).setProducer("intake-service")
                 .setPayload(payload).build();
-    }
-
-    private static Instant oslo(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(OSLO).toInstant();
     }
 }

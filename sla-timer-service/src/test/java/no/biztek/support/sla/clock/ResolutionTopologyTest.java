@@ -7,25 +7,14 @@ import static no.biztek.support.testing.TicketEvents.resolved;
 import static no.biztek.support.testing.TicketEvents.responded;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import no.biztek.support.policy.Metric;
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.file.PolicyFile;
 import no.biztek.support.schemas.common.Severity;
@@ -37,91 +26,20 @@ import no.biztek.support.schemas.sla.SlaCorrectionKind;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.sla.SlaMet;
 import no.biztek.support.schemas.sla.SlaWarning;
-import no.biztek.support.schemas.ticket.TicketEvent;
-import no.biztek.support.schemas.topic.Topics;
-import no.biztek.support.testing.MutableClock;
 
 /** The resolution clock beside the first-response one, through the real topology, under resolution targets. */
-class ResolutionTopologyTest {
-
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
-    /** Monday 2 March 2026 09:00 in Oslo (CET). */
-    private static final Instant MONDAY_0900 = oslo("2026-03-02T09:00");
+class ResolutionTopologyTest extends SlaTopologyHarness {
 
     private final PolicyHistory policies = PolicyFile.fromClasspath("policy/resolution-targets.yaml");
     private final RecordingMetrics metrics = new RecordingMetrics();
 
-    @TempDir
-    Path stateDir;
-
-    private MutableClock clock;
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, TicketEvent> tickets;
-    private TestOutputTopic<String, SlaEvent> sla;
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.close();
-        }
-    }
-
     private void startAt(Instant now) {
-        clock = new MutableClock(now);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-timer-resolution-ttd");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        TopologySettings settings = new TopologySettings("sla-timer-service", Duration.ofMillis(250), 10_000,
-                Duration.ofDays(30), Duration.ofSeconds(30));
-        driver = new TopologyTestDriver(SlaTopology.build(policies, clock::instant, settings, metrics,
-                InputBacklog.Lookup.NONE, new no.biztek.support.kafka.DeadLetterMetrics(
-                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry())), props, now);
-        tickets = driver.createInputTopic(Topics.TICKET_EVENTS.name(), Topics.TICKET_EVENTS.keySerde().serializer(),
-                Topics.TICKET_EVENTS.valueSerde().serializer());
-        sla = driver.createOutputTopic(Topics.SLA_EVENTS.name(), Topics.SLA_EVENTS.keySerde().deserializer(),
-                Topics.SLA_EVENTS.valueSerde().deserializer());
-    }
-
-    /** Moves the wall clock in 5-minute steps until {@code until}, the punctuator running at each. */
-    private List<SlaEvent> passTimeUntil(Instant until) {
-        return passTimeUntil(until, Duration.ofMinutes(5));
-    }
-
-    private List<SlaEvent> passTimeUntil(Instant until, Duration stepSize) {
-        List<SlaEvent> events = new ArrayList<>();
-        while (clock.instant().isBefore(until)) {
-            Duration step = Duration.between(clock.instant(), until);
-            step = step.compareTo(stepSize) > 0 ? stepSize : step;
-            clock.advance(step);
-            driver.advanceWallClockTime(step);
-            events.addAll(sla.readValuesToList());
-        }
-        return events;
-    }
-
-    private void send(TicketEvent event) {
-        tickets.pipeInput(event.getTicketId(), event, clock.instant());
-    }
-
-    private SlaClock stored(String ticketId) {
-        KeyValueStore<String, SlaClock> store = driver.getKeyValueStore(SlaTopology.CLOCK_STORE);
-        return store.get(ticketId);
+        start("sla-timer-resolution-ttd", new PlanCatalogue(List.of(policies)), metrics, now,
+                settings(10_000, Duration.ofDays(30)), InputBacklog.Lookup.NONE);
     }
 
     private static List<SlaEvent> of(Metric metric, List<SlaEvent> events) {
         return events.stream().filter(e -> e.getMetric().equals(metric.id())).toList();
-    }
-
-    private static List<String> kinds(List<SlaEvent> events) {
-        return events.stream().map(event -> event.getPayload() instanceof SlaWarning warning
-                ? "Warning" + warning.getThresholdPercent()
-                : event.getPayload().getClass().getSimpleName().replace("Sla", "")).toList();
-    }
-
-    private static Instant oslo(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(OSLO).toInstant();
     }
 
     @Test

@@ -2,57 +2,22 @@ package no.biztek.support.sla.clock;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import no.biztek.support.policy.PolicyHistory;
-import no.biztek.support.schemas.sla.SlaBreached;
-import no.biztek.support.schemas.sla.SlaClockStarted;
-import no.biztek.support.schemas.sla.SlaClockStopped;
-import no.biztek.support.schemas.sla.SlaCorrected;
-import no.biztek.support.schemas.sla.SlaDeadlineChanged;
-import no.biztek.support.schemas.sla.SlaEvent;
-import no.biztek.support.schemas.sla.SlaMet;
-import no.biztek.support.schemas.ticket.TicketEvent;
 
-/**
- * One ticket's clock driven through {@link ClockRules} the way the processor drives it (apply on arrival,
- * timers at their instants or late), without Kafka, and what a downstream reader of its SLA events makes
- * of them.
- */
-final class RulesHarness {
-
-    private final ClockRules rules;
-    private final ClockReader reader;
-    private final List<SlaEvent> emitted = new ArrayList<>();
-    private SlaClock clock;
-    private Instant now;
+/** {@link ClockHarness} for a clock of one metric, on its one timer. */
+final class RulesHarness extends ClockHarness {
 
     RulesHarness(PolicyHistory policies, Duration retention, Instant start) {
-        this.rules = new ClockRules(policies, "sla-timer-service", retention);
-        this.reader = new ClockReader(policies);
-        this.now = start;
+        super(policies, retention, start);
     }
 
-    /** A ticket event arrives at the current wall clock (with the task still reading its backlog, or not). */
-    Step arrive(TicketEvent event, boolean byWallClock) {
-        Step step = rules.apply(clock, event, now, byWallClock);
-        clock = step.after();
-        emitted.addAll(step.events());
-        return step;
-    }
-
-    /**
-     * The wall clock moves to {@code until}; each timer due on the way fires at its own instant, or, when
-     * {@code late}, all at {@code until} (the instance was down, or still reading its backlog).
-     */
+    @Override
     void passTimeTo(Instant until, boolean late) {
         while (clock != null && clock.timerAt() != null && !clock.timerAt().isAfter(until)) {
             Instant due = clock.timerAt();
             now = late ? until : due.isAfter(now) ? due : now;
-            Step step = rules.timer(clock, now);
-            clock = step.after();
-            emitted.addAll(step.events());
+            record(rules.timer(clock, now));
             if (clock != null && clock.timerAt() != null && !clock.timerAt().isAfter(now)) {
                 throw new AssertionError("a timer at " + due + " fired at " + now + " planned the next one at "
                         + clock.timerAt() + ", not after now: the punctuator would spin");
@@ -63,53 +28,11 @@ final class RulesHarness {
         }
     }
 
-    Instant now() {
-        return now;
-    }
-
-    SlaClock clock() {
-        return clock;
-    }
-
-    List<SlaEvent> emitted() {
-        return emitted;
-    }
-
     ClockReading read() {
         return reader.read(clock, now);
     }
 
-    /** The clock as a reader of its SLA events sees it: state, severity, deadline, and the response of a MET. */
     View downstreamView() {
-        View view = null;
-        for (SlaEvent event : emitted) {
-            Object payload = event.getPayload();
-            String severity = event.getSeverity().name();
-            Instant dueAt = event.getDueAt();
-            if (payload instanceof SlaClockStarted) {
-                view = new View(ClockState.RUNNING, severity, dueAt, null);
-            } else if (payload instanceof SlaDeadlineChanged) {
-                view = new View(view.state(), severity, dueAt, view.respondedAt());
-            } else if (payload instanceof SlaClockStopped) {
-                view = new View(ClockState.STOPPED, severity, dueAt, null);
-            } else if (payload instanceof SlaMet met) {
-                view = new View(ClockState.MET, severity, dueAt, met.getRespondedAt());
-            } else if (payload instanceof SlaBreached) {
-                view = new View(ClockState.BREACHED, severity, dueAt, null);
-            } else if (payload instanceof SlaCorrected corrected) {
-                ClockState state = ClockState.valueOf(corrected.getState().name());
-                view = new View(state, severity, dueAt, state == ClockState.MET ? corrected.getRespondedAt() : null);
-            }
-        }
-        return view;
-    }
-
-    /** What the facts say, in the shape of a {@link View}. */
-    static View viewOf(ClockReading reading) {
-        return new View(reading.state(), reading.severity().name(), reading.dueAt(),
-                reading.state() == ClockState.MET ? reading.respondedAt() : null);
-    }
-
-    record View(ClockState state, String severity, Instant dueAt, Instant respondedAt) {
+        return follow(emitted(), false);
     }
 }

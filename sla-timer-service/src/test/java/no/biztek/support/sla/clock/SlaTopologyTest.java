@@ -9,31 +9,21 @@ import static no.biztek.support.testing.TicketEvents.severityChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
+import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.file.PolicyFile;
 import no.biztek.support.schemas.common.Severity;
@@ -52,42 +42,18 @@ import no.biztek.support.schemas.sla.SlaWarning;
 import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.topic.DeadLetterHeaders;
 import no.biztek.support.schemas.topic.Topics;
-import no.biztek.support.testing.MutableClock;
 
 /** Every clock transition through the real topology, driven by a controllable wall clock. */
-class SlaTopologyTest {
+class SlaTopologyTest extends SlaTopologyHarness {
 
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final String POLICY = "biztek-2020-01";
-    /** Monday 2 March 2026 09:00 in Oslo (CET). */
-    private static final Instant MONDAY_0900 = oslo("2026-03-02T09:00");
 
     private final PolicyHistory policies = PolicyFile.defaultPolicy();
     private final RecordingMetrics metrics = new RecordingMetrics();
     private final RecordingDeadLetters deadLetters = new RecordingDeadLetters();
 
-    @TempDir
-    Path stateDir;
-
-    private MutableClock clock;
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, TicketEvent> tickets;
-    private TestOutputTopic<String, SlaEvent> sla;
-
-    @AfterEach
-    void close() {
-        if (driver != null) {
-            driver.close();
-        }
-    }
-
     private void startAt(Instant now) {
         startAt(now, settings(10_000, Duration.ofDays(30)));
-    }
-
-    private static TopologySettings settings(int maxTimersPerPunctuation, Duration retention) {
-        return new TopologySettings("sla-timer-service", Duration.ofMillis(250), maxTimersPerPunctuation, retention,
-                Duration.ofSeconds(30));
     }
 
     private void startAt(Instant now, TopologySettings settings) {
@@ -95,52 +61,10 @@ class SlaTopologyTest {
     }
 
     private void startAt(Instant now, TopologySettings settings, InputBacklog.Lookup backlog) {
-        clock = new MutableClock(now);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "sla-timer-ttd");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(SlaTopology.build(policies, clock::instant, settings, metrics, backlog,
-                new no.biztek.support.kafka.DeadLetterMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry())), props, now);
-        tickets = driver.createInputTopic(Topics.TICKET_EVENTS.name(), Topics.TICKET_EVENTS.keySerde().serializer(),
-                Topics.TICKET_EVENTS.valueSerde().serializer());
-        sla = driver.createOutputTopic(Topics.SLA_EVENTS.name(), Topics.SLA_EVENTS.keySerde().deserializer(),
-                Topics.SLA_EVENTS.valueSerde().deserializer());
+        start("sla-timer-ttd", new PlanCatalogue(List.of(policies)), metrics, now, settings, backlog);
         deadLetters.readFrom(driver.createOutputTopic(Topics.TICKET_EVENTS.deadLetterTopicName(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
                 new org.apache.kafka.common.serialization.ByteArrayDeserializer()));
-    }
-
-    /** Moves the wall clock and lets the punctuator run, as time passing does in production. */
-    private void passTime(Duration duration) {
-        clock.advance(duration);
-        driver.advanceWallClockTime(duration);
-    }
-
-    /** Moves the wall clock in 5-minute steps until {@code until}, collecting the SLA events. */
-    private List<SlaEvent> passMinutesUntil(Instant until) {
-        return passTimeUntil(until, Duration.ofMinutes(5));
-    }
-
-    /** Moves the wall clock in steps until {@code until}, the punctuator running at each, collecting the SLA events. */
-    private List<SlaEvent> passTimeUntil(Instant until, Duration stepSize) {
-        List<SlaEvent> events = new ArrayList<>();
-        while (clock.instant().isBefore(until)) {
-            Duration step = Duration.between(clock.instant(), until);
-            passTime(step.compareTo(stepSize) > 0 ? stepSize : step);
-            events.addAll(sla.readValuesToList());
-        }
-        return events;
-    }
-
-    private void send(TicketEvent event) {
-        tickets.pipeInput(event.getTicketId(), event, clock.instant());
-    }
-
-    private SlaClock stored(String ticketId) {
-        KeyValueStore<String, SlaClock> store = driver.getKeyValueStore(SlaTopology.CLOCK_STORE);
-        return store.get(ticketId);
     }
 
     /** What the stored clock's facts say now (the SLA status). */
@@ -151,22 +75,6 @@ class SlaTopologyTest {
     private static String eventId(String ticketId, String kind, String distinction) {
         return no.biztek.support.kafka.ids.NameBasedIds.of(EventIds.NAMESPACE, ticketId, "first-response", kind,
                 distinction);
-    }
-
-    private static Instant oslo(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(OSLO).toInstant();
-    }
-
-    private static List<String> kinds(List<SlaEvent> events) {
-        return events.stream().map(SlaTopologyTest::kind).toList();
-    }
-
-    private static String kind(SlaEvent event) {
-        Object payload = event.getPayload();
-        if (payload instanceof SlaWarning warning) {
-            return "Warning" + warning.getThresholdPercent();
-        }
-        return payload.getClass().getSimpleName().replace("Sla", "");
     }
 
     @Test
@@ -205,7 +113,7 @@ class SlaTopologyTest {
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
         sla.readValuesToList();
 
-        List<SlaEvent> beforeDeadline = passMinutesUntil(oslo("2026-03-02T09:59:59"));
+        List<SlaEvent> beforeDeadline = passTimeUntil(oslo("2026-03-02T09:59:59"));
         assertThat(kinds(beforeDeadline)).doesNotContain("Breached");
 
         passTime(Duration.ofMillis(1001));
@@ -233,7 +141,7 @@ class SlaTopologyTest {
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
         sla.readValuesToList();
 
-        List<SlaEvent> events = passMinutesUntil(oslo("2026-03-02T12:00"));
+        List<SlaEvent> events = passTimeUntil(oslo("2026-03-02T12:00"));
 
         assertThat(kinds(events)).containsExactly("Warning50", "Warning75", "Warning90", "Breached");
         assertThat(events.subList(0, 3)).extracting(SlaEvent::getOccurredAt)
@@ -248,7 +156,7 @@ class SlaTopologyTest {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.SERIOUS, MONDAY_0900));
-        passMinutesUntil(oslo("2026-03-02T10:30"));
+        passTimeUntil(oslo("2026-03-02T10:30"));
         sla.readValuesToList();
 
         send(responded(ticketId, oslo("2026-03-02T10:30")));
@@ -261,7 +169,7 @@ class SlaTopologyTest {
         assertThat(met.getConsultant()).isEqualTo("per@biztek.no");
         assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-02T13:00"));
         assertThat(metrics.met).containsExactly(no.biztek.support.policy.Severity.SERIOUS);
-        assertThat(passMinutesUntil(oslo("2026-03-02T15:00"))).isEmpty();
+        assertThat(passTimeUntil(oslo("2026-03-02T15:00"))).isEmpty();
         assertThat(status(ticketId).state()).isEqualTo(ClockState.MET);
     }
 
@@ -282,7 +190,7 @@ class SlaTopologyTest {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
-        passMinutesUntil(oslo("2026-03-02T10:10"));
+        passTimeUntil(oslo("2026-03-02T10:10"));
         sla.readValuesToList();
 
         send(responded(ticketId, oslo("2026-03-02T10:10")));
@@ -319,7 +227,7 @@ class SlaTopologyTest {
         assertThat(events.get(1).getOccurredAt()).isEqualTo(oslo("2026-03-02T10:00"));
         assertThat(metrics.inputBreachLags).singleElement().isEqualTo(Duration.ofHours(49));
         assertThat(metrics.timerBreachLags).isEmpty();
-        assertThat(passMinutesUntil(oslo("2026-03-04T12:00"))).isEmpty();
+        assertThat(passTimeUntil(oslo("2026-03-04T12:00"))).isEmpty();
     }
 
     @Test
@@ -327,7 +235,7 @@ class SlaTopologyTest {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
-        passMinutesUntil(oslo("2026-03-02T09:40")); // the 50 % warning is out
+        passTimeUntil(oslo("2026-03-02T09:40")); // the 50 % warning is out
         sla.readValuesToList();
 
         send(severityChanged(ticketId, Severity.LESS_SERIOUS, SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE,
@@ -359,7 +267,7 @@ class SlaTopologyTest {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.LESS_SERIOUS, MONDAY_0900));
-        passMinutesUntil(oslo("2026-03-02T10:30"));
+        passTimeUntil(oslo("2026-03-02T10:30"));
         sla.readValuesToList();
 
         send(severityChanged(ticketId, Severity.CRITICAL, SeverityChangeReason.IMPACT_REASSESSED,
@@ -377,7 +285,7 @@ class SlaTopologyTest {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
-        passMinutesUntil(oslo("2026-03-02T10:05"));
+        passTimeUntil(oslo("2026-03-02T10:05"));
         sla.readValuesToList();
         ClockReading breached = status(ticketId);
 
@@ -396,7 +304,7 @@ class SlaTopologyTest {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
-        passMinutesUntil(oslo("2026-03-02T09:20"));
+        passTimeUntil(oslo("2026-03-02T09:20"));
         sla.readValuesToList();
 
         send(resolved(ticketId, oslo("2026-03-02T09:20")));
@@ -406,7 +314,7 @@ class SlaTopologyTest {
         SlaClockStopped stopped = (SlaClockStopped) events.get(0).getPayload();
         assertThat(stopped.getReason()).isEqualTo(ClockStopReason.RESOLVED_WITHOUT_RESPONSE);
         assertThat(stopped.getBusinessMinutesElapsed()).isEqualTo(20);
-        assertThat(passMinutesUntil(oslo("2026-03-02T12:00"))).isEmpty();
+        assertThat(passTimeUntil(oslo("2026-03-02T12:00"))).isEmpty();
         assertThat(status(ticketId).state()).isEqualTo(ClockState.STOPPED);
         assertThat(metrics.totalOpenClocks()).isZero();
     }
@@ -416,9 +324,9 @@ class SlaTopologyTest {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
-        passMinutesUntil(oslo("2026-03-02T09:20"));
+        passTimeUntil(oslo("2026-03-02T09:20"));
         send(resolved(ticketId, oslo("2026-03-02T09:20"))); // 20 of 60 minutes used
-        passMinutesUntil(oslo("2026-03-02T09:40"));
+        passTimeUntil(oslo("2026-03-02T09:40"));
         sla.readValuesToList();
 
         send(reopened(ticketId, oslo("2026-03-02T09:40")));
@@ -427,7 +335,7 @@ class SlaTopologyTest {
         assertThat(kinds(events)).containsExactly("ClockStarted");
         assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-02T10:20"));
         assertThat(events.get(0).getOccurredAt()).isEqualTo(oslo("2026-03-02T09:40"));
-        List<SlaEvent> later = passMinutesUntil(oslo("2026-03-02T11:00"));
+        List<SlaEvent> later = passTimeUntil(oslo("2026-03-02T11:00"));
         assertThat(kinds(later)).containsExactly("Warning50", "Warning75", "Warning90", "Breached");
         assertThat(later).extracting(SlaEvent::getOccurredAt).containsExactly(oslo("2026-03-02T09:50"),
                 oslo("2026-03-02T10:05"), oslo("2026-03-02T10:14"), oslo("2026-03-02T10:20"));
@@ -440,7 +348,7 @@ class SlaTopologyTest {
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
         send(resolved(ticketId, oslo("2026-03-02T09:05")));
-        passMinutesUntil(oslo("2026-03-02T10:30"));
+        passTimeUntil(oslo("2026-03-02T10:30"));
         sla.readValuesToList();
 
         send(reopened(ticketId, oslo("2026-03-02T10:30")));
@@ -457,7 +365,7 @@ class SlaTopologyTest {
         startAt(friday);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.SERIOUS, friday)); // due Monday 09:00
-        passMinutesUntil(oslo("2026-03-06T15:00"));
+        passTimeUntil(oslo("2026-03-06T15:00"));
         send(resolved(ticketId, oslo("2026-03-06T15:00"))); // 1 of 4 hours used
         passTimeUntil(oslo("2026-03-07T03:00"), Duration.ofMinutes(30));
         sla.readValuesToList();
@@ -478,7 +386,7 @@ class SlaTopologyTest {
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
         send(resolved(ticketId, oslo("2026-03-02T09:20")));
-        passMinutesUntil(oslo("2026-03-02T10:30"));
+        passTimeUntil(oslo("2026-03-02T10:30"));
         sla.readValuesToList();
 
         send(responded(ticketId, oslo("2026-03-02T10:30"))); // after the old deadline, but the clock was paused
@@ -491,7 +399,7 @@ class SlaTopologyTest {
         assertThat(met.getBusinessMinutesUsed()).isEqualTo(20);
         send(reopened(ticketId, oslo("2026-03-02T10:45")));
         assertThat(sla.readValuesToList()).isEmpty();
-        assertThat(passMinutesUntil(oslo("2026-03-02T12:00"))).isEmpty();
+        assertThat(passTimeUntil(oslo("2026-03-02T12:00"))).isEmpty();
         assertThat(status(ticketId).state()).isEqualTo(ClockState.MET);
     }
 
@@ -508,7 +416,7 @@ class SlaTopologyTest {
         assertThat(kinds(changed)).containsExactly("DeadlineChanged");
         assertThat(changed.get(0).getSeverity()).isEqualTo(Severity.LESS_SERIOUS);
         assertThat(status(ticketId).state()).isEqualTo(ClockState.STOPPED);
-        passMinutesUntil(oslo("2026-03-02T09:40"));
+        passTimeUntil(oslo("2026-03-02T09:40"));
         assertThat(sla.readValuesToList()).isEmpty(); // nothing is measured while resolved
 
         send(reopened(ticketId, oslo("2026-03-02T09:40")));
@@ -517,7 +425,7 @@ class SlaTopologyTest {
         assertThat(kinds(events)).containsExactly("ClockStarted");
         assertThat(events.get(0).getSeverity()).isEqualTo(Severity.LESS_SERIOUS);
         assertThat(events.get(0).getDueAt()).isEqualTo(oslo("2026-03-03T08:20")); // 8 h less the 20 minutes used
-        assertThat(kinds(passMinutesUntil(oslo("2026-03-02T11:00")))).isEmpty(); // the critical deadline is gone
+        assertThat(kinds(passTimeUntil(oslo("2026-03-02T11:00")))).isEmpty(); // the critical deadline is gone
         List<SlaEvent> later = passTimeUntil(oslo("2026-03-03T09:00"), Duration.ofMinutes(10));
         assertThat(kinds(later)).containsExactly("Warning50", "Warning75", "Warning90", "Breached");
         assertThat(later).extracting(SlaEvent::getOccurredAt).containsExactly(oslo("2026-03-02T13:20"),
@@ -555,7 +463,7 @@ class SlaTopologyTest {
         send(reopened(ticketId, oslo("2026-03-02T09:45")));
 
         assertThat(sla.readValuesToList()).isEmpty();
-        assertThat(passMinutesUntil(oslo("2026-03-02T11:00"))).isEmpty();
+        assertThat(passTimeUntil(oslo("2026-03-02T11:00"))).isEmpty();
         assertThat(status(ticketId).state()).isEqualTo(ClockState.MET);
         assertThat(status(ticketId).pauseReason()).isNull();
     }
@@ -566,7 +474,7 @@ class SlaTopologyTest {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
-        List<SlaEvent> breach = passMinutesUntil(oslo("2026-03-02T10:20"));
+        List<SlaEvent> breach = passTimeUntil(oslo("2026-03-02T10:20"));
         assertThat(kinds(breach)).endsWith("Breached");
         SlaEvent breached = breach.get(breach.size() - 1);
 
@@ -587,7 +495,7 @@ class SlaTopologyTest {
         assertThat(metrics.corrections).containsExactly("BREACH_WITHDRAWN");
         assertThat(metrics.timerBreachLags).as("the breach stays counted: the counter is monotonic").hasSize(1);
         assertThat(metrics.met).hasSize(1);
-        assertThat(passMinutesUntil(oslo("2026-03-02T12:00"))).isEmpty();
+        assertThat(passTimeUntil(oslo("2026-03-02T12:00"))).isEmpty();
     }
 
     /** Issue example: a downgrade stamped before the old deadline, arriving after it passed. */
@@ -596,7 +504,7 @@ class SlaTopologyTest {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.CRITICAL, MONDAY_0900));
-        passMinutesUntil(oslo("2026-03-02T10:30"));
+        passTimeUntil(oslo("2026-03-02T10:30"));
         sla.readValuesToList();
 
         send(severityChanged(ticketId, Severity.LESS_SERIOUS, SeverityChangeReason.CUSTOMER_RESOURCES_UNAVAILABLE,
@@ -622,7 +530,7 @@ class SlaTopologyTest {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.LESS_SERIOUS, MONDAY_0900));
-        passMinutesUntil(oslo("2026-03-02T10:30"));
+        passTimeUntil(oslo("2026-03-02T10:30"));
         send(responded(ticketId, oslo("2026-03-02T10:30")));
         assertThat(kinds(sla.readValuesToList())).containsExactly("Met");
         String metId = eventId(ticketId, "met", "0");
@@ -647,7 +555,7 @@ class SlaTopologyTest {
         startAt(MONDAY_0900);
         String ticketId = newTicketId();
         send(opened(ticketId, Severity.SERIOUS, MONDAY_0900)); // due 13:00
-        passMinutesUntil(oslo("2026-03-02T13:30"));
+        passTimeUntil(oslo("2026-03-02T13:30"));
         sla.readValuesToList();
 
         send(severityChanged(ticketId, Severity.CRITICAL, SeverityChangeReason.IMPACT_REASSESSED,
@@ -773,7 +681,7 @@ class SlaTopologyTest {
         assertThat(((SlaClockStarted) started.get(0).getPayload()).getPagesAroundTheClock()).isTrue();
         assertThat(passTimeUntil(oslo("2026-04-07T07:00"), Duration.ofMinutes(30)))
                 .as("nothing fires over the Easter weekend").isEmpty();
-        List<SlaEvent> tuesday = passMinutesUntil(oslo("2026-04-07T08:30"));
+        List<SlaEvent> tuesday = passTimeUntil(oslo("2026-04-07T08:30"));
         assertThat(kinds(tuesday)).containsExactly("Warning50", "Warning75", "Warning90", "Breached");
         assertThat(tuesday).extracting(SlaEvent::getOccurredAt).containsExactly(oslo("2026-04-07T07:30"),
                 oslo("2026-04-07T07:45"), oslo("2026-04-07T07:54"), oslo("2026-04-07T08:00"));
@@ -790,7 +698,7 @@ class SlaTopologyTest {
 
         assertThat(sla.readValuesToList().get(0).getDueAt()).isEqualTo(oslo("2026-03-30T11:00"));
         assertThat(passTimeUntil(oslo("2026-03-30T07:00"), Duration.ofMinutes(30))).isEmpty();
-        List<SlaEvent> monday = passMinutesUntil(oslo("2026-03-30T11:00:01"));
+        List<SlaEvent> monday = passTimeUntil(oslo("2026-03-30T11:00:01"));
         assertThat(kinds(monday)).containsExactly("Warning50", "Warning75", "Warning90", "Breached");
         assertThat(monday).extracting(SlaEvent::getOccurredAt).containsExactly(oslo("2026-03-30T09:00"),
                 oslo("2026-03-30T10:00"), oslo("2026-03-30T10:36"), oslo("2026-03-30T11:00"));
