@@ -36,6 +36,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 @RequestMapping(path = "/api/v1/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
 class TicketController {
 
+    private static final String UNKNOWN_TICKET = "No ticket with this id is known: never opened, or resolved longer ago"
+            + " than support.intake.ticket-retention (forgotten)";
+
     static final String TICKET_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     private final TicketIntake intake;
@@ -59,8 +62,7 @@ class TicketController {
         return accepted(intake.open(request));
     }
 
-    @ApiResponse(responseCode = "404", description = "No ticket with this id is known: never opened, or resolved longer ago"
-            + " than support.intake.ticket-retention (forgotten)",
+    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET,
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Record the first response", description = "Only the first one counts; later ones change nothing.")
@@ -70,8 +72,7 @@ class TicketController {
         return accepted(intake.recordFirstResponse(ticketId, request));
     }
 
-    @ApiResponse(responseCode = "404", description = "No ticket with this id is known: never opened, or resolved longer ago"
-            + " than support.intake.ticket-retention (forgotten)",
+    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET,
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Change the severity", description = "A downgrade needs a reason code the policy accepts.")
@@ -81,8 +82,7 @@ class TicketController {
         return accepted(intake.changeSeverity(ticketId, request));
     }
 
-    @ApiResponse(responseCode = "404", description = "No ticket with this id is known: never opened, or resolved longer ago"
-            + " than support.intake.ticket-retention (forgotten)",
+    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET,
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Resolve the ticket")
@@ -95,8 +95,7 @@ class TicketController {
     @ApiResponse(responseCode = "409", description = "The ticket is not resolved",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "404", description = "No ticket with this id is known: never opened, or resolved longer ago"
-            + " than support.intake.ticket-retention (forgotten)",
+    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET,
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Reopen a resolved ticket")
@@ -109,8 +108,7 @@ class TicketController {
     @ApiResponse(responseCode = "409", description = "The ticket is resolved",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "404", description = "No ticket with this id is known: never opened, or resolved longer ago"
-            + " than support.intake.ticket-retention (forgotten)",
+    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET,
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Hold the ticket", description = "The ticket waits for the reason, one of the pause reasons of"
@@ -126,8 +124,7 @@ class TicketController {
     @ApiResponse(responseCode = "409", description = "The ticket was never held",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "404", description = "No ticket with this id is known: never opened, or resolved longer ago"
-            + " than support.intake.ticket-retention (forgotten)",
+    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET,
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     @Operation(summary = "Resume a held ticket", description = "Ends its hold. A ticket no longer held answers the last"
