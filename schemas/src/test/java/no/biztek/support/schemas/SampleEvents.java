@@ -165,7 +165,8 @@ public final class SampleEvents {
         return List.of(
                 Customer.newBuilder().setCustomerId("c-1").setName("Kunde AS").setLocale(CustomerLocale.NB)
                         .setNotificationContacts(List.of(person("IT", "it@kunde.no"))).setContract(contract())
-                        .setUpdatedAt(OPENED).setProducer("intake-service").setPlan("around-the-clock").build(),
+                        .setUpdatedAt(OPENED).setProducer("intake-service").setPlan("around-the-clock")
+                        .setPhone("+47 22 00 00 00").build(),
                 Customer.newBuilder().setCustomerId("c-2").setName("Customer Ltd").setLocale(CustomerLocale.EN)
                         .setNotificationContacts(List.of()).setContract(null).setUpdatedAt(OPENED)
                         .setProducer("intake-service").build());

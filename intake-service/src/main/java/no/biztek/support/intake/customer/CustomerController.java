@@ -62,6 +62,8 @@ class CustomerController {
                         CustomerRequest.Contract contract,
                         @Schema(description = "the SLA plan of the contract; " + PlanCatalogue.DEFAULT_PLAN
                                 + " when the entry names none", example = PlanCatalogue.DEFAULT_PLAN) String plan,
+                        @Schema(description = "the customer's phone for on-call engineers; absent when none is given")
+                        String phone,
                         Instant updatedAt) {
 
         static CustomerView of(Customer customer) {
@@ -74,7 +76,7 @@ class CustomerController {
                             terms.getBillingIncrementMinutes(), terms.getHourlyRateNok(),
                             terms.getAfterHoursMultiplier()),
                     customer.getPlan() == null ? PlanCatalogue.DEFAULT_PLAN : customer.getPlan(),
-                    customer.getUpdatedAt());
+                    customer.getPhone(), customer.getUpdatedAt());
         }
     }
 }

@@ -59,6 +59,7 @@ class CustomerDirectory {
                         .toList())
                 .setContract(request.contract() == null ? null : terms(request.contract()))
                 .setPlan(request.plan())
+                .setPhone(request.phone() == null || request.phone().isBlank() ? null : request.phone().strip())
                 .setUpdatedAt(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS))
                 .setProducer(producer)
                 .build();

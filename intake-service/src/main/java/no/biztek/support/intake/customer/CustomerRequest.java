@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,7 +34,14 @@ record CustomerRequest(@NotBlank @Size(max = 200) String name,
                                + " (support.policy.file); absent: the default plan, " + PlanCatalogue.DEFAULT_PLAN
                                + ". Tickets are measured under the plan their customer had when they were opened",
                                example = "around-the-clock")
-                       @Size(max = 100) String plan) {
+                       @Size(max = 100) String plan,
+                       @Schema(description = "the number on-call engineers call the customer on, shown in their"
+                               + " pages: digits, spaces, +, -, ( and ); absent: none", example = "+47 22 00 00 00")
+                       @Pattern(regexp = PHONE, message = "must be a phone number: digits, spaces, +, -, ( and ), e.g. +47 22 00 00 00")
+                       @Size(max = 40) String phone) {
+
+    /** A phone number as people write one: an optional +, then digits and separators from a digit to a digit. */
+    static final String PHONE = "\\+?\\(?[0-9](?:[0-9 ()-]{0,38}[0-9])?";
 
     enum Language {
         @JsonProperty("nb") NB,

@@ -102,6 +102,34 @@ class CustomerApiTest extends IntakeIntegrationTest {
                 .as("no plan field at all").isEqualTo(PlanCatalogue.DEFAULT_PLAN);
     }
 
+    @Test
+    void theCustomersPhoneIsWrittenAndReadBackForThePagesOfOnCallEngineers() {
+        String customerId = unique("kunde");
+
+        HttpResponse<String> response = api.put("/api/v1/customers/" + customerId,
+                BODY.replaceFirst("\\{", "{\"phone\": \"+47 22 00 00 00\", "), DIRECTORY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
+        assertThat(customer.getPhone()).isEqualTo("+47 22 00 00 00");
+        assertThat(json(api.get("/api/v1/customers/" + customerId, READER)).get("phone").asString())
+                .isEqualTo("+47 22 00 00 00");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\"call me\"", "\"+\"", "\"22 00 00 00 ext. 5\"", "\"+47 <b>22</b>\""})
+    void aPhoneThatIsNotANumberIsRefusedNamingTheField(String phone) {
+        long before = count(Topics.CUSTOMERS.name());
+
+        HttpResponse<String> response = api.put("/api/v1/customers/" + unique("kunde"),
+                BODY.replaceFirst("\\{", "{\"phone\": " + phone + ", "), DIRECTORY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(errors(response)).containsEntry("phone",
+                "must be a phone number: digits, spaces, +, -, ( and ), e.g. +47 22 00 00 00");
+        assertThat(count(Topics.CUSTOMERS.name())).isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"\"gold\"", "\"\"", "\"Around-The-Clock\"", "\" standard\""})
     void aPlanThePolicyDoesNotDefineIsRefusedNamingTheFieldAndPublishesNothing(String plan) {
