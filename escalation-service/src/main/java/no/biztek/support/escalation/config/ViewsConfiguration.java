@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import no.biztek.support.escalation.billing.InvoiceLedger;
+import no.biztek.support.escalation.facts.CustomerContacts;
+import no.biztek.support.escalation.facts.SlaDeadlines;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.escalation.paging.InternalTopics;
@@ -16,8 +18,11 @@ import no.biztek.support.escalation.ticket.TicketDirectory;
 import no.biztek.support.escalation.vendor.VendorEscalationBook;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.billing.BillingEvent;
+import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
+import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.topic.Topic;
 import no.biztek.support.schemas.topic.Topics;
 
 /** The in-memory views every instance keeps, each fed by one follower of its topic. */
@@ -26,20 +31,29 @@ class ViewsConfiguration {
 
     @Bean
     TopicFollower<TicketEvent> ticketFollower(KafkaProperties kafka, TicketDirectory tickets) {
-        return new TopicFollower<>(Topics.TICKET_EVENTS, TopicFollower.consumers(kafka, "escalation-tickets"),
-                List.of(tickets));
+        return follower(kafka, Topics.TICKET_EVENTS, "escalation-tickets", tickets);
     }
 
     @Bean
     TopicFollower<EscalationEvent> escalationFollower(KafkaProperties kafka, VendorEscalationBook escalations) {
-        return new TopicFollower<>(Topics.ESCALATION_EVENTS, TopicFollower.consumers(kafka, "escalation-events"),
-                List.of(escalations));
+        return follower(kafka, Topics.ESCALATION_EVENTS, "escalation-events", escalations);
     }
 
     @Bean
     TopicFollower<BillingEvent> billingFollower(KafkaProperties kafka, InvoiceLedger ledger) {
-        return new TopicFollower<>(Topics.BILLING, TopicFollower.consumers(kafka, "escalation-billing"),
-                List.of(ledger));
+        return follower(kafka, Topics.BILLING, "escalation-billing", ledger);
+    }
+
+    /** Customers' names and phones, for pages. */
+    @Bean
+    TopicFollower<Customer> customerFollower(KafkaProperties kafka, CustomerContacts contacts) {
+        return follower(kafka, Topics.CUSTOMERS, "escalation-customers", contacts);
+    }
+
+    /** Tickets' deadlines as the SLA timer announced them, for pages. */
+    @Bean
+    TopicFollower<SlaEvent> slaFollower(KafkaProperties kafka, SlaDeadlines deadlines) {
+        return follower(kafka, Topics.SLA_EVENTS, "escalation-sla", deadlines);
     }
 
     /**
@@ -49,8 +63,12 @@ class ViewsConfiguration {
      */
     @Bean
     TopicFollower<PageState> pageStateFollower(KafkaProperties kafka, InternalTopics topics, PageBoard board) {
-        return new TopicFollower<>(topics.pageStates(),
-                TopicFollower.consumers(kafka, "escalation-page-states"), List.of(board));
+        return follower(kafka, topics.pageStates(), "escalation-page-states", board);
+    }
+
+    private static <V> TopicFollower<V> follower(KafkaProperties kafka, Topic<String, V> topic, String purpose,
+                                                 TopicFollower.View<V> view) {
+        return new TopicFollower<>(topic, TopicFollower.consumers(kafka, purpose), List.of(view));
     }
 
     /** Readiness: every view has read what was in its topic at start-up. */

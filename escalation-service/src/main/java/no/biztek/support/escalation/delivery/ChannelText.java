@@ -13,8 +13,9 @@ import java.util.function.UnaryOperator;
  *       {@code &gt;} (Slack's own escapes: no {@code <https://evil|Acknowledge here>} link, no {@code <!channel>});
  *       Slack has no escape for its formatting characters, so {@code * _ ~ `} get a zero-width space (U+200B) in
  *       front, which keeps them from pairing into bold, italics, strike-through or code;</li>
- *   <li>Microsoft Teams MessageCard text and title ({@link #teams}): HTML brackets and {@code &} as entities, and
- *       the markdown-significant characters {@code \ ` * _ ~ # [ ] ( ) | { } !} with a backslash;</li>
+ *   <li>the text of a Microsoft Teams Adaptive Card ({@link #teams}): its markdown's significant characters
+ *       {@code \ ` * _ ~ # [ ] ( ) | { } ! < >} with a backslash (an Adaptive Card shows no HTML, so {@code <} and
+ *       {@code &} need no entities; the backslash keeps {@code <https://...>} from becoming a link);</li>
  *   <li>a mail subject ({@link #subject}): one line, at most {@link #MAX_SUBJECT_VALUE} characters (as
  *       notification-service writes its subjects), so no header can be smuggled in with CR/LF;</li>
  *   <li>a plain-text mail body and the {@code text} of a plain JSON webhook ({@link #line}): one line, nothing
@@ -29,6 +30,8 @@ final class ChannelText {
     static final int MAX_SUBJECT_VALUE = 120;
 
     private static final String ZERO_WIDTH_SPACE = "\u200B";
+
+    private static final String TEAMS_MARKUP = "\\`*_~#[]()|{}!<>";
 
     private ChannelText() {
     }
@@ -50,9 +53,18 @@ final class ChannelText {
         return escaped(value, "*_~`", ZERO_WIDTH_SPACE);
     }
 
-    /** A value in a Teams MessageCard's markdown text or title. */
+    /** A value in the text of a Teams Adaptive Card (a TextBlock or a fact). */
     static String teams(String value) {
-        return escaped(value, "\\`*_~#[]()|{}!", "\\");
+        String line = line(value);
+        StringBuilder escaped = new StringBuilder(line.length() + 8);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (TEAMS_MARKUP.indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
     }
 
     /** One line with {@code & < >} as entities and each markup character preceded by {@code neutraliser}. */

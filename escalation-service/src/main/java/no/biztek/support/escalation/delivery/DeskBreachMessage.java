@@ -3,7 +3,6 @@ package no.biztek.support.escalation.delivery;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import no.biztek.support.schemas.sla.SlaEvent;
@@ -20,19 +19,11 @@ final class DeskBreachMessage {
     }
 
     static String body(SlaEvent event, DeliveryProperties.Format format, ZoneId zone) {
-        Object body = switch (format) {
-            case PLAIN -> Map.of("type", "SlaBreached", "eventId", event.getEventId(), "ticketId", event.getTicketId(),
-                    "customerId", event.getCustomerId(), "severity", event.getSeverity().name(),
-                    "metric", event.getMetric(), "plan", event.getPlan(), "dueAt", event.getDueAt().toString(),
-                    "text", text(event, zone, ChannelText::line));
-            case TEAMS -> Map.of("@type", "MessageCard", "@context", "https://schema.org/extensions",
-                    "summary", text(event, zone, ChannelText::line), "themeColor", "D9534F",
-                    "text", text(event, zone, ChannelText::teams));
-            case SLACK -> Map.of("text", text(event, zone, ChannelText::slack), "blocks", List.of(Map.of(
-                    "type", "section", "text", Map.of("type", "mrkdwn",
-                            "text", text(event, zone, ChannelText::slack)))));
-        };
-        return WebhookChannel.json(body);
+        return WebhookChannel.json(Layouts.body(format,
+                value -> new Notice(text(event, zone, value), "", List.of(), List.of(), true),
+                Layouts.map("type", "SlaBreached", "eventId", event.getEventId(), "ticketId", event.getTicketId(),
+                        "customerId", event.getCustomerId(), "severity", event.getSeverity().name(),
+                        "metric", event.getMetric(), "plan", event.getPlan(), "dueAt", event.getDueAt().toString())));
     }
 
     private static String text(SlaEvent event, ZoneId zone, UnaryOperator<String> value) {

@@ -111,19 +111,11 @@ final class DeskWarningListener {
 
     /** The desk's message: the ticket and customer escaped for the format ({@link ChannelText}). */
     static String body(SlaEvent event, SlaWarning warning, DeliveryProperties.Format format, ZoneId zone) {
-        Object body = switch (format) {
-            case PLAIN -> Map.of("type", "SlaWarning", "eventId", event.getEventId(), "ticketId", event.getTicketId(),
-                    "customerId", event.getCustomerId(), "severity", event.getSeverity().name(),
-                    "thresholdPercent", warning.getThresholdPercent(), "dueAt", event.getDueAt().toString(),
-                    "text", text(event, warning, zone, ChannelText::line));
-            case TEAMS -> Map.of("@type", "MessageCard", "@context", "https://schema.org/extensions",
-                    "summary", text(event, warning, zone, ChannelText::line), "themeColor", "FFA500",
-                    "text", text(event, warning, zone, ChannelText::teams));
-            case SLACK -> Map.of("text", text(event, warning, zone, ChannelText::slack), "blocks", List.of(Map.of(
-                    "type", "section", "text", Map.of("type", "mrkdwn",
-                            "text", text(event, warning, zone, ChannelText::slack)))));
-        };
-        return WebhookChannel.json(body);
+        return WebhookChannel.json(Layouts.body(format,
+                value -> new Notice(text(event, warning, zone, value), "", List.of(), List.of(), false),
+                Layouts.map("type", "SlaWarning", "eventId", event.getEventId(), "ticketId", event.getTicketId(),
+                        "customerId", event.getCustomerId(), "severity", event.getSeverity().name(),
+                        "thresholdPercent", warning.getThresholdPercent(), "dueAt", event.getDueAt().toString())));
     }
 
     private static String text(SlaEvent event, SlaWarning warning, ZoneId zone, UnaryOperator<String> value) {

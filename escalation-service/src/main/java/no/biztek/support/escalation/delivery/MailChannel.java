@@ -36,7 +36,7 @@ final class MailChannel implements Channel {
         SimpleMailMessage mail = new SimpleMailMessage();
         mail.setFrom(from);
         mail.setTo(message.email());
-        mail.setSubject(message.mailSubject());
+        mail.setSubject(message.mailSubject(zone));
         mail.setText(message.mailText(zone));
         sender.send(mail);
     }

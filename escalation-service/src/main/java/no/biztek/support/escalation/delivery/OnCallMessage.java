@@ -2,10 +2,14 @@ package no.biztek.support.escalation.delivery;
 
 import java.net.URI;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** What one person is told on every channel: a page to acknowledge, or the withdrawal of a page they got. */
-sealed interface OnCallMessage permits PageMessage, WithdrawalMessage {
+/**
+ * What one person is told on every channel: a page to acknowledge, or the end of a page they were paged for (it was
+ * acknowledged, closed or withdrawn).
+ */
+sealed interface OnCallMessage permits PageMessage, PageEndedMessage {
 
     String eventId();
 
@@ -22,29 +26,22 @@ sealed interface OnCallMessage permits PageMessage, WithdrawalMessage {
     /** The person's own webhook, or null (then the default webhook). */
     URI webhook();
 
-    /** The subject, every free-text value written by {@code value} (a {@link ChannelText} escaping). */
-    String subject(UnaryOperator<String> value);
+    /** The message, every free-text value written by {@code value} (a {@link ChannelText} escaping). */
+    Notice notice(ZoneId zone, UnaryOperator<String> value);
 
-    /** The message in words, for a mail or a chat card, every free-text value written by {@code value}. */
-    String summary(ZoneId zone, UnaryOperator<String> value);
+    /** The fields of the plain JSON webhook body (its {@code text} is added to them). */
+    Map<String, Object> fields();
 
     /** The subject of the mail: one line, no CR/LF, long values shortened. */
-    default String mailSubject() {
-        return subject(ChannelText::subject);
+    default String mailSubject(ZoneId zone) {
+        return notice(zone, ChannelText::subject).title();
     }
 
     /** The plain-text body of the mail (every value on one line). */
-    String mailText(ZoneId zone);
+    default String mailText(ZoneId zone) {
+        return Layouts.mail(notice(zone, ChannelText::line), pageId());
+    }
 
     /** The webhook's {@code Idempotency-Key}: one per event and person, so a receiver can drop a repeat. */
     String idempotencyKey();
-
-    static String severityLabel(String severity) {
-        return switch (severity) {
-            case "CRITICAL" -> "Severity 1";
-            case "SERIOUS" -> "Severity 2";
-            case "LESS_SERIOUS" -> "Severity 3";
-            default -> severity;
-        };
-    }
 }

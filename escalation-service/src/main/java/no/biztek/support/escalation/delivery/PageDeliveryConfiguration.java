@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import no.biztek.support.escalation.api.ApiProperties;
+import no.biztek.support.escalation.facts.TicketFactsLookup;
 import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageState;
@@ -21,15 +22,16 @@ import no.biztek.support.kafka.follow.TopicFollower;
 class PageDeliveryConfiguration {
 
     @Bean
-    OnCallMessages onCallMessages(PageBoard board, AckTokens tokens, PagingProperties paging) {
-        return new OnCallMessages(board, tokens, paging);
+    OnCallMessages onCallMessages(PageBoard board, TicketFactsLookup facts, AckTokens tokens,
+                                  PagingProperties paging) {
+        return new OnCallMessages(board, facts, tokens, paging);
     }
 
     @Bean
     PageEventDelivery pageEventDelivery(PageDelivery pageDelivery, OnCallMessages messages, PageBoard board,
-                                        TopicFollower<PageState> pageStateFollower, ApiProperties api,
-                                        PagingProperties paging, Clock clock) {
-        return new PageEventDelivery(pageDelivery, messages, board, pageStateFollower, api.lookupTimeout(),
+                                        TicketFactsLookup facts, TopicFollower<PageState> pageStateFollower,
+                                        ApiProperties api, PagingProperties paging, Clock clock) {
+        return new PageEventDelivery(pageDelivery, messages, board, facts, pageStateFollower, api.lookupTimeout(),
                 paging.ackLink().validFor(), clock);
     }
 

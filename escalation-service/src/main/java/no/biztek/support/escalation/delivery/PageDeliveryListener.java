@@ -13,19 +13,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.escalation.OnCallPaged;
-import no.biztek.support.schemas.escalation.PageCloseReason;
+import no.biztek.support.schemas.escalation.PageAcknowledged;
 import no.biztek.support.schemas.escalation.PageClosed;
 import no.biztek.support.schemas.escalation.PageReEscalated;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
- * Delivers the pages the topology emits (OnCallPaged, PageReEscalated), and the withdrawals of pages (PageClosed,
- * CAUSE_WITHDRAWN: to everyone paged for the page), at least once: a consumer group of its own on
+ * Delivers the pages the topology emits (OnCallPaged, PageReEscalated), and the ends of pages (PageAcknowledged,
+ * PageClosed of any reason: to everyone paged for the page), at least once: a consumer group of its own on
  * {@code support.escalation-events.v1} (committed records only), offsets committed after delivery. What is
- * delivered is {@link PageEventDelivery}'s decision; other PageClosed reasons are not delivered. An event handled
- * before (by id) is not delivered again while the instance runs.
+ * delivered is {@link PageEventDelivery}'s decision. An event handled before (by id) is not delivered again while
+ * the instance runs.
  *
- * <p>A page no channel took, or a withdrawal that did not reach everyone paged, is recorded as handled first (so
+ * <p>A page no channel took, or the end of a page that did not reach everyone paged, is recorded as handled first (so
  * a redelivered record never delivers it or counts it again), then counted
  * ({@code support_oncall_delivery_failures_total}); for a page the DELIVERY_FAILED command is written
  * ({@link DeliveryFailedCommands}), and then the record is handed to the error handler as a
@@ -90,10 +90,10 @@ final class PageDeliveryListener {
         }
     }
 
-    /** The events this listener delivers: pages, and withdrawals of pages. */
+    /** The events this listener delivers: pages, and the ends of pages (acknowledged, closed, withdrawn). */
     private static boolean delivered(Object payload) {
         return payload instanceof OnCallPaged || payload instanceof PageReEscalated
-                || payload instanceof PageClosed closed && closed.getReason() == PageCloseReason.CAUSE_WITHDRAWN;
+                || payload instanceof PageClosed || payload instanceof PageAcknowledged;
     }
 
     /**

@@ -10,18 +10,20 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import no.biztek.support.escalation.facts.TicketFactsLookup;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.escalation.EscalationEvent;
+import no.biztek.support.schemas.escalation.PageAcknowledged;
 import no.biztek.support.schemas.escalation.PageClosed;
 
 /**
  * What to deliver of a page event, and delivering it. The page board is read up to now first: it holds the
  * topology's committed page state, so a page is not delivered when the topology has acknowledged, closed, exhausted
- * or withdrawn it, or moved it past that level, nor when its level's time is over. A withdrawal goes to everyone
- * paged for the page, unless it is older than the acknowledgement links' validity (a new consumer group starts at
+ * or withdrawn it, or moved it past that level, nor when its level's time is over. The end of a page (acknowledged,
+ * closed, withdrawn) goes to everyone paged for it, unless it is older than the acknowledgement links' validity (a new consumer group starts at
  * the earliest offset: old news is not news).
  */
 final class PageEventDelivery {
@@ -31,6 +33,7 @@ final class PageEventDelivery {
     private final PageDelivery delivery;
     private final OnCallMessages messages;
     private final PageBoard board;
+    private final TicketFactsLookup facts;
     private final TopicFollower<PageState> pageStates;
     private final Duration lookupTimeout;
     private final Duration newsFor;
@@ -38,28 +41,33 @@ final class PageEventDelivery {
 
     /**
      * @param lookupTimeout how long to wait for the page board to read up to now
-     * @param newsFor       how long a withdrawal is delivered after it happened (the links' validity)
+     * @param newsFor       how long the end of a page is told after it happened (the links' validity)
      */
-    PageEventDelivery(PageDelivery delivery, OnCallMessages messages, PageBoard board,
+    PageEventDelivery(PageDelivery delivery, OnCallMessages messages, PageBoard board, TicketFactsLookup facts,
                       TopicFollower<PageState> pageStates, Duration lookupTimeout, Duration newsFor, Clock clock) {
         this.delivery = delivery;
         this.messages = messages;
         this.board = board;
+        this.facts = facts;
         this.pageStates = pageStates;
         this.lookupTimeout = lookupTimeout;
         this.newsFor = newsFor;
         this.clock = clock;
     }
 
-    /** Delivers the page (or withdrawal) unless the topology's state says it no longer needs it. */
+    /** Delivers the page (or the end of one) unless the topology's state says it no longer needs it. */
     DeliveryOutcome deliver(EscalationEvent event) {
         if (!pageStates.awaitCaughtUp(lookupTimeout)) {
             // a page that goes out twice is better than one that never goes out
             log.warn("Could not read the page states up to now; deciding on page event {} with what is known",
                     event.getEventId());
         }
-        if (event.getPayload() instanceof PageClosed closed) {
-            return deliverWithdrawal(event, closed);
+        if (!facts.awaitCurrent(lookupTimeout)) {
+            log.warn("Could not read the ticket, customer and SLA views up to now; page event {} tells what is known",
+                    event.getEventId());
+        }
+        if (event.getPayload() instanceof PageClosed || event.getPayload() instanceof PageAcknowledged) {
+            return deliverEnding(event);
         }
         PageMessage message = messages.page(event, clock.instant());
         Optional<String> skip = skipReason(message, board.find(message.pageId()), clock.instant());
@@ -79,24 +87,30 @@ final class PageEventDelivery {
     }
 
     /**
-     * Tells everyone paged for the page that its cause was withdrawn, all at the same time; undeliverable when
-     * someone could not be reached on any channel.
+     * Tells everyone paged for the page that it ended (acknowledged, closed or withdrawn), all at the same time;
+     * undeliverable when someone could not be reached on any channel. Old news (older than the links' validity) is
+     * not told.
      */
-    private DeliveryOutcome deliverWithdrawal(EscalationEvent event, PageClosed closed) {
+    private DeliveryOutcome deliverEnding(EscalationEvent event) {
+        List<PageEndedMessage> endings = messages.ended(event);
         if (clock.instant().isAfter(event.getOccurredAt().plus(newsFor))) {
-            log.info("Not delivering the withdrawal of page {}: it is older than {}", closed.getPageId(), newsFor);
+            log.info("Not telling the end of page event {}: it is older than {}", event.getEventId(), newsFor);
             return DeliveryOutcome.DELIVERED;
         }
-        List<WithdrawalMessage> withdrawals = messages.withdrawal(event, closed);
-        List<PageDelivery.Report> reports = delivery.deliverAll(withdrawals);
+        List<PageDelivery.Report> reports = delivery.deliverAll(endings);
         List<String> failures = new ArrayList<>();
-        for (int i = 0; i < withdrawals.size(); i++) {
+        for (int i = 0; i < endings.size(); i++) {
             if (!reports.get(i).delivered()) {
-                failures.add(withdrawals.get(i).email() + " (" + reports.get(i).failures() + ")");
+                failures.add(endings.get(i).email() + " (" + reports.get(i).failures() + ")");
             }
         }
+        String what = switch (endings.isEmpty() ? PageEndedMessage.Ending.CLOSED : endings.get(0).ending()) {
+            case ACKNOWLEDGED -> "acknowledgement notice";
+            case CLOSED -> "closing notice";
+            case WITHDRAWN -> "withdrawal";
+        } + (endings.isEmpty() ? "" : " of page " + endings.get(0).pageId());
         return failures.isEmpty() ? DeliveryOutcome.DELIVERED : DeliveryOutcome.undeliverable(event.getTicketId(),
-                "withdrawal of page " + closed.getPageId(), "not reached: " + String.join(", ", failures), null);
+                what, "not reached: " + String.join(", ", failures), null);
     }
 
     /** Why the page need not go out, as the page board (empty: it does not know the page) and the time say. */

@@ -18,7 +18,8 @@ import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketResolved;
 
 /**
- * What this service knows of every ticket (from {@code support.ticket-events.v1}): its customer and state.
+ * What this service knows of every ticket (from {@code support.ticket-events.v1}): its customer, state and what it
+ * was opened with.
  *
  * <p>Bounded: a resolved ticket is forgotten {@code resolved-ticket-retention} after its {@code resolvedAt} (the
  * event's own time, against the injected clock, so a directory rebuilt at start-up forgets the same tickets); open
@@ -30,11 +31,33 @@ import no.biztek.support.schemas.ticket.TicketResolved;
 public class TicketDirectory implements TopicFollower.View<TicketEvent> {
 
     /**
-     * A ticket as far as vendor escalations need it.
+     * A ticket as far as vendor escalations and pages need it.
      *
-     * @param openedAt null when the ticket was known again by its reopening after it had been forgotten
+     * @param openedAt    null when the ticket was known again by its reopening after it had been forgotten
+     * @param opening     what the ticket was opened with; null when it was known again by its reopening
      */
-    public record Ticket(String ticketId, String customerId, Instant openedAt, boolean resolved) {
+    public record Ticket(String ticketId, String customerId, Instant openedAt, boolean resolved, Opening opening) {
+
+        Ticket withResolved(boolean resolved) {
+            return new Ticket(ticketId, customerId, openedAt, resolved, opening);
+        }
+    }
+
+    /**
+     * What a ticket was opened with, as a person paged for it reads it.
+     *
+     * @param description the first {@value #DESCRIPTION_KEPT} characters of the description (a page shows its first
+     *                    lines; the ticket topic keeps the whole)
+     */
+    public record Opening(String title, String description, String source, String externalId) {
+
+        static final int DESCRIPTION_KEPT = 1000;
+
+        static Opening of(TicketOpened opened) {
+            String description = opened.getDescription();
+            return new Opening(opened.getTitle(), description.length() <= DESCRIPTION_KEPT ? description
+                    : description.substring(0, DESCRIPTION_KEPT), opened.getSource(), opened.getExternalId());
+        }
     }
 
     private final Map<String, Ticket> tickets = new HashMap<>();
@@ -52,16 +75,17 @@ public class TicketDirectory implements TopicFollower.View<TicketEvent> {
         Object payload = event.getPayload();
         String ticketId = event.getTicketId();
         if (payload instanceof TicketOpened opened) {
-            tickets.putIfAbsent(ticketId, new Ticket(ticketId, event.getCustomerId(), opened.getOpenedAt(), false));
+            tickets.putIfAbsent(ticketId, new Ticket(ticketId, event.getCustomerId(), opened.getOpenedAt(), false,
+                    Opening.of(opened)));
         } else if (payload instanceof TicketResolved resolved) {
-            Ticket known = tickets.computeIfPresent(ticketId, (id, t) -> new Ticket(id, t.customerId(), t.openedAt(), true));
+            Ticket known = tickets.computeIfPresent(ticketId, (id, t) -> t.withResolved(true));
             if (known != null) {
                 forgetting.schedule(ticketId, resolved.getResolvedAt().plus(resolvedRetention));
             }
         } else if (payload instanceof TicketReopened) {
             Ticket known = tickets.get(ticketId);
-            tickets.put(ticketId, new Ticket(ticketId, known == null ? event.getCustomerId() : known.customerId(),
-                    known == null ? null : known.openedAt(), false));
+            tickets.put(ticketId, known == null ? new Ticket(ticketId, event.getCustomerId(), null, false, null)
+                    : known.withResolved(false));
             forgetting.cancel(ticketId);
         }
         forgetDue();

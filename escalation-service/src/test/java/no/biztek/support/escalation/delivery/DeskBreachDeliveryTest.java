@@ -123,9 +123,9 @@ class DeskBreachDeliveryTest {
                         "plan", "around-the-clock", "dueAt", DUE.toString(), "text", text));
             }
             case TEAMS -> {
-                assertThat(body.get("@type").asString()).isEqualTo("MessageCard");
-                assertThat(body.get("summary").asString()).isEqualTo(text);
-                assertThat(body.get("text").asString()).isEqualTo(text);
+                JsonNode card = body.get("attachments").get(0).get("content");
+                assertThat(card.get("type").asString()).isEqualTo("AdaptiveCard");
+                assertThat(card.get("body").get(0).get("text").asString()).isEqualTo(text);
             }
             case SLACK -> {
                 assertThat(body.get("text").asString()).isEqualTo(text);

@@ -18,6 +18,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import no.biztek.support.escalation.api.ApiProperties;
 import no.biztek.support.testing.MutableClock;
+import no.biztek.support.escalation.facts.TestFacts;
+import no.biztek.support.escalation.facts.TicketFactsLookup;
 import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageCommand;
@@ -69,10 +71,12 @@ class PageDeliveryListenerTest {
         PagingProperties paging = TestPaging.properties();
         ApiProperties api = new ApiProperties(Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofMillis(100),
                 Duration.ofMinutes(2), Duration.ofHours(24));
-        OnCallMessages messages = new OnCallMessages(board,
+        MutableClock clock = new MutableClock(NIGHT.plus(Duration.ofMinutes(1)));
+        TicketFactsLookup facts = TestFacts.none(clock);
+        OnCallMessages messages = new OnCallMessages(board, facts,
                 new AckTokens("test-signing-key-0123456789abcdef0123456789"), paging);
-        PageEventDelivery deliveries = new PageEventDelivery(delivery, messages, board, pageStates,
-                api.lookupTimeout(), paging.ackLink().validFor(), new MutableClock(NIGHT.plus(Duration.ofMinutes(1))));
+        PageEventDelivery deliveries = new PageEventDelivery(delivery, messages, board, facts, pageStates,
+                api.lookupTimeout(), paging.ackLink().validFor(), clock);
         return new PageDeliveryListener(deliveries, new DeliveryFailedCommands(sender,
                 new InternalTopics("test").pageCommands()), registry);
     }

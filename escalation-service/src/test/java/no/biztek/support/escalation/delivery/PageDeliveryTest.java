@@ -19,13 +19,15 @@ import org.springframework.util.backoff.BackOffExecution;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import no.biztek.support.escalation.facts.TicketFacts;
+
 /** A page goes to every channel at the same time, each with its own retries. */
 class PageDeliveryTest {
 
     static final PageMessage PAGE = new PageMessage("event-1", "page-1", "ticket-1", "kunde-as", "CRITICAL",
             "CRITICAL_TICKET_OPENED", 1, "on-call engineer", 1, null, "Nora Berg", "nora@biztek.no",
             URI.create("http://localhost:1/hooks/nora"), Instant.parse("2026-03-03T01:15:00Z"),
-            URI.create("http://localhost:8083/ack/abc.def"));
+            URI.create("http://localhost:8083/ack/abc.def"), TicketFacts.unknown("ticket-1", "kunde-as"), List.of());
 
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();

@@ -51,6 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.escalation.api.ApiProperties;
 import no.biztek.support.testing.MutableClock;
+import no.biztek.support.escalation.facts.TestFacts;
+import no.biztek.support.escalation.facts.TicketFactsLookup;
 import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageState;
@@ -59,7 +61,9 @@ import no.biztek.support.escalation.paging.InternalTopics;
 import no.biztek.support.kafka.DeadLetters;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.common.Person;
+import no.biztek.support.schemas.escalation.AcknowledgementChannel;
 import no.biztek.support.schemas.escalation.EscalationEvent;
+import no.biztek.support.schemas.escalation.PageAcknowledged;
 import no.biztek.support.schemas.escalation.PageCloseReason;
 import no.biztek.support.schemas.escalation.PageClosed;
 import no.biztek.support.schemas.topic.DeadLetterHeaders;
@@ -112,8 +116,9 @@ class WithdrawalDeliveryTest {
                 }, List.of(board));
         ApiProperties api = new ApiProperties(Duration.ofSeconds(6), Duration.ofSeconds(5), Duration.ofMillis(100),
                 Duration.ofMinutes(2), Duration.ofHours(24));
-        PageEventDelivery deliveries = new PageEventDelivery(delivery, new OnCallMessages(board,
-                new AckTokens(paging.ackLink().signingKey()), paging), board, pageStates, api.lookupTimeout(),
+        TicketFactsLookup facts = TestFacts.none(clock);
+        PageEventDelivery deliveries = new PageEventDelivery(delivery, new OnCallMessages(board, facts,
+                new AckTokens(paging.ackLink().signingKey()), paging), board, facts, pageStates, api.lookupTimeout(),
                 paging.ackLink().validFor(), clock);
         listener = new PageDeliveryListener(deliveries, new DeliveryFailedCommands(sent::add,
                 new InternalTopics("test").pageCommands()), registry);
@@ -188,7 +193,7 @@ class WithdrawalDeliveryTest {
         assertThat(mails).extracting(WithdrawalDeliveryTest::recipient).containsExactlyInAnyOrder(
                 "nora@biztek.example", "kari@biztek.example", "dina@biztek.example");
         for (MimeMessage message : mails) {
-            assertThat(message.getSubject()).isEqualTo("[Severity 2] Page withdrawn: ticket ticket-1 (kunde-as)");
+            assertThat(message.getSubject()).isEqualTo("[Severity 2 – Serious] Page withdrawn: ticket ticket-1 – kunde-as");
             assertThat(GreenMailUtil.getBody(message)).contains(EXPLANATION).contains("nothing to acknowledge")
                     .doesNotContain("/ack/");
         }
@@ -242,12 +247,60 @@ class WithdrawalDeliveryTest {
     }
 
     @Test
-    void otherEndingsAndWithdrawalsThatAreNoLongerNewsAreNotDelivered() {
-        listener.onRecord(closed(PageCloseReason.FIRST_RESPONSE, NOW, "Nora Berg"));
+    void aPageClosedWithoutAnAcknowledgementIsToldToEveryonePagedWithWhy() throws Exception {
+        listener.onRecord(closed(PageCloseReason.FIRST_RESPONSE, NOW, "Nora Berg", "Dina Vakt"));
+
+        MimeMessage[] mails = mail.getReceivedMessages();
+        assertThat(mails).extracting(WithdrawalDeliveryTest::recipient)
+                .containsExactlyInAnyOrder("nora@biztek.example", "dina@biztek.example");
+        assertThat(mails[0].getSubject()).isEqualTo("[Severity 2 – Serious] Page closed: ticket ticket-1 – kunde-as");
+        assertThat(mails[0].getContent().toString()).contains("without an acknowledgement: " + EXPLANATION)
+                .contains("Nobody is paged for it any more").doesNotContain("/ack/");
+        JsonNode body = JSON.readTree(posted("nora").get(0).getBodyAsString());
+        assertThat(body.get("type").asString()).isEqualTo("PageClosed");
+        assertThat(body.get("reason").asString()).isEqualTo("FIRST_RESPONSE");
+    }
+
+    @Test
+    void anAcknowledgementIsToldToEveryoneElsePagedWithWhoAndWhen() throws Exception {
+        board.fold(TICKET + "|" + PAGE, new PageState(PAGE, TICKET, CUSTOMER, "CRITICAL", "CRITICAL_TICKET_OPENED", 1,
+                2, 1, "secondary", "Nora Berg", "nora@biztek.example", NOW.minus(Duration.ofMinutes(20)),
+                NOW.minus(Duration.ofMinutes(5)), NOW.plus(Duration.ofMinutes(10)), PageState.Status.ACKNOWLEDGED,
+                "nora@biztek.example", "LINK", NOW, null, List.of(new PageState.Paged("Kari Nordmann",
+                "kari@biztek.example"), new PageState.Paged("Nora Berg", "nora@biztek.example")), null, null, null));
+
+        listener.onRecord(acknowledged("nora@biztek.example", NOW));
+
+        MimeMessage[] mails = mail.getReceivedMessages();
+        assertThat(mails).extracting(WithdrawalDeliveryTest::recipient).as("not the one who acknowledged")
+                .containsExactly("kari@biztek.example");
+        assertThat(mails[0].getSubject())
+                .isEqualTo("[Severity 1 – Critical] Acknowledged by Nora Berg: ticket ticket-1 – kunde-as");
+        assertThat(mails[0].getContent().toString())
+                .contains("Nora Berg acknowledged the page at 02:20, Tue 3 Mar 2026");
+        JsonNode body = JSON.readTree(posted("kari").get(0).getBodyAsString());
+        assertThat(body.get("type").asString()).isEqualTo("PageAcknowledged");
+        assertThat(body.get("acknowledgedBy").asString()).isEqualTo("Nora Berg");
+        assertThat(posted("nora")).isEmpty();
+    }
+
+    @Test
+    void endingsThatAreNoLongerNewsAreNotDelivered() {
         listener.onRecord(closed(PageCloseReason.CAUSE_WITHDRAWN, NOW.minus(Duration.ofHours(13)), "Nora Berg"));
+        listener.onRecord(closed(PageCloseReason.RESOLVED, NOW.minus(Duration.ofHours(13)), "Nora Berg"));
 
         assertThat(mail.getReceivedMessages()).isEmpty();
         assertThat(webhooks.findAll(anyRequestedFor(anyUrl()))).isEmpty();
         assertThat(sent).isEmpty();
+    }
+
+    private static ConsumerRecord<String, byte[]> acknowledged(String by, Instant at) {
+        PageAcknowledged acknowledged = PageAcknowledged.newBuilder().setPageId(PAGE).setAcknowledgedBy(by)
+                .setLevel(2).setVia(AcknowledgementChannel.LINK).build();
+        EscalationEvent event = EscalationEvent.newBuilder().setEventId("acknowledged-1").setTicketId(TICKET)
+                .setCustomerId(CUSTOMER).setOccurredAt(at).setProducer("escalation-service").setPayload(acknowledged)
+                .build();
+        return new ConsumerRecord<>(Topics.ESCALATION_EVENTS.name(), 0, 8, TICKET,
+                Topics.ESCALATION_EVENTS.valueSerde().serializer().serialize(Topics.ESCALATION_EVENTS.name(), event));
     }
 }

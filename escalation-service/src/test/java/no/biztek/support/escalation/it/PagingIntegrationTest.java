@@ -85,7 +85,7 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
 
     private LoggedRequest awaitWebhook(String person, String pageId, int level) {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> webhookCalls(person, pageId).stream()
-                .filter(r -> JSON.readTree(r.getBodyAsString()).get("level").asInt() == level).findFirst(),
+                .filter(r -> JSON.readTree(r.getBodyAsString()).path("level").asInt() == level).findFirst(),
                 java.util.Optional::isPresent).get();
     }
 
@@ -115,6 +115,12 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
 
     @Test
     void aSeverityOneTicketAtTwoInTheNightPagesTheEngineerOnCallByWebhookAndMail() throws Exception {
+        var directoryEntry = TestEvents.customer(customer, null);
+        directoryEntry.setName("Nordic Shipping AS");
+        directoryEntry.setPhone("+47 22 00 00 00");
+        publish(Topics.CUSTOMERS, customer, directoryEntry);
+        Instant due = NIGHT.plus(Duration.ofHours(1));
+        publish(Topics.SLA_EVENTS, ticket, TestEvents.warning(ticket, customer, Severity.CRITICAL, 50, NIGHT, due));
         String pageId = openCriticalTicket();
 
         LoggedRequest hook = awaitWebhook("nora", pageId, 1);
@@ -124,9 +130,19 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         assertThat(body.get("cause").asString()).isEqualTo("CRITICAL_TICKET_OPENED");
         assertThat(body.get("paged").get("email").asString()).isEqualTo("nora@biztek.example");
         assertThat(body.get("acknowledgeUrl").asString()).startsWith("http://localhost:8083/ack/");
+        assertThat(body.get("ticket").get("title").asString()).isEqualTo("E-mail is down");
+        assertThat(body.get("customer").get("phone").asString()).isEqualTo("+47 22 00 00 00");
         MimeMessage message = awaitMail("nora@biztek.example", ticket);
-        assertThat(message.getSubject()).contains("Severity 1").contains(ticket);
-        assertThat(GreenMailUtil.getBody(message)).contains("/ack/");
+        assertThat(message.getSubject()).isEqualTo("[Severity 1 – Critical] Critical ticket opened: E-mail is down – "
+                + "Nordic Shipping AS");
+        assertThat(message.getContent().toString()).contains("/ack/")
+                .containsPattern("Description: +Nobody can send e-mail\\R")
+                .containsPattern("Customer: +Nordic Shipping AS\\R")
+                .containsPattern("Customer phone: +\\+47 22 00 00 00\\R")
+                .containsPattern("Source: +portal INC-" + ticket + "\\R")
+                .containsPattern("Opened: +02:00, Tue 3 Mar 2026\\R")
+                .containsPattern("First response due: +03:00, Tue 3 Mar 2026\\R")
+                .contains("Open in portal: https://portal.biztek.example/tickets/INC-" + ticket + "\r\n");
 
         resolveTicket();
     }
@@ -428,7 +444,7 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         for (String person : List.of(first, second)) {
             MimeMessage told = awaitWithdrawalMail(person);
             assertThat(told.getSubject())
-                    .isEqualTo("[Severity 2] Page withdrawn: ticket " + ticket + " (" + customer + ")");
+                    .isEqualTo("[Severity 2 – Serious] Page withdrawn: ticket " + ticket + " – " + customer);
             assertThat(GreenMailUtil.getBody(told)).contains(closed.getExplanation());
             LoggedRequest hook = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> webhookCalls(
                     hookOf(person), pageId).stream().filter(r -> JSON.readTree(r.getBodyAsString()).get("type")
@@ -464,7 +480,7 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
     private MimeMessage awaitWithdrawalMail(String to) {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> java.util.Arrays
                 .stream(mail.getReceivedMessages()).filter(m -> subject(m).contains("Page withdrawn")
-                        && subject(m).contains(ticket) && recipient(m).equals(to)).findFirst(),
+                        && GreenMailUtil.getBody(m).contains(ticket) && recipient(m).equals(to)).findFirst(),
                 java.util.Optional::isPresent).get();
     }
 

@@ -1,0 +1,53 @@
+package no.biztek.support.escalation.facts;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import no.biztek.support.policy.Metric;
+
+/** How people read the codes of a page: severities and causes by name, instants as local times. */
+public final class Labels {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm, EEE d MMM yyyy", Locale.ENGLISH);
+
+    private Labels() {
+    }
+
+    /** e.g. "Severity 1 – Critical"; an unknown code as it is. */
+    public static String severity(String severity) {
+        return switch (severity == null ? "" : severity) {
+            case "CRITICAL" -> "Severity 1 – Critical";
+            case "SERIOUS" -> "Severity 2 – Serious";
+            case "LESS_SERIOUS" -> "Severity 3 – Less serious";
+            default -> severity == null ? "Severity unknown" : severity;
+        };
+    }
+
+    /**
+     * The page's cause in words.
+     *
+     * @param breachedMetric the metric whose deadline passed ({@link TicketFacts#breachedMetric()}), null if unknown
+     */
+    public static String cause(String cause, String breachedMetric) {
+        return switch (cause == null ? "" : cause) {
+            case "CRITICAL_TICKET_OPENED" -> "Critical ticket opened";
+            case "SLA_BREACHED" -> Metric.RESOLUTION.id().equals(breachedMetric) ? "Resolution deadline breached"
+                    : Metric.FIRST_RESPONSE.id().equals(breachedMetric) ? "First-response deadline breached"
+                    : "SLA deadline breached";
+            default -> "Ticket needs attention";
+        };
+    }
+
+    /** How a page moved on, e.g. "Re-escalated, round 2: the previous level did not acknowledge in time". */
+    public static String reEscalation(String reason, int round) {
+        return "Re-escalated, round " + round + ": " + ("DELIVERY_FAILED".equals(reason)
+                ? "the previous level could not be reached" : "the previous level did not acknowledge in time");
+    }
+
+    /** e.g. "02:15, Thu 3 Dec 2026" in the zone. */
+    public static String time(Instant instant, ZoneId zone) {
+        return TIME.format(instant.atZone(zone));
+    }
+}
