@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.util.function.UnaryOperator;
 
+import no.biztek.support.escalation.paging.PageWords;
+
 /** What one person is told on every channel: a page to acknowledge, or the withdrawal of a page they got. */
 sealed interface OnCallMessage permits PageMessage, WithdrawalMessage {
 
@@ -39,12 +41,8 @@ sealed interface OnCallMessage permits PageMessage, WithdrawalMessage {
     /** The webhook's {@code Idempotency-Key}: one per event and person, so a receiver can drop a repeat. */
     String idempotencyKey();
 
+    /** "Severity 1" for subjects and titles ({@link PageWords}, as the acknowledgement page says it). */
     static String severityLabel(String severity) {
-        return switch (severity) {
-            case "CRITICAL" -> "Severity 1";
-            case "SERIOUS" -> "Severity 2";
-            case "LESS_SERIOUS" -> "Severity 3";
-            default -> severity;
-        };
+        return PageWords.severityNumber(severity);
     }
 }

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.UnaryOperator;
 
+import no.biztek.support.escalation.paging.PageWords;
+
 /**
  * What a page tells the person paged.
  *
@@ -27,17 +29,13 @@ record PageMessage(String eventId, String pageId, String ticketId, String custom
 
     @Override
     public String summary(ZoneId zone, UnaryOperator<String> value) {
-        String why = switch (cause) {
-            case "CRITICAL_TICKET_OPENED" -> "a critical ticket was opened";
-            case "SLA_BREACHED" -> "the first-response deadline was breached";
-            default -> "the ticket needs attention";
-        };
         String moved = reEscalation == null ? "" : " It was escalated to you because "
                 + ("DELIVERY_FAILED".equals(reEscalation) ? "the previous level could not be reached."
                 : "the previous level did not acknowledge in time.");
+        // the short label ("Severity 1"): the mail stays ASCII, so its lines (ids, the link) are never re-encoded
         return severityLabel() + " page for ticket " + value.apply(ticketId) + " of customer "
-                + value.apply(customerId) + ": " + why + "." + moved + " You are paged as " + value.apply(levelName)
-                + " (level " + level + ", round " + round
+                + value.apply(customerId) + ". " + PageWords.cause(cause, null) + "." + moved + " You are paged as "
+                + value.apply(levelName) + " (level " + level + ", round " + round
                 + "). Acknowledge by " + DateTimeFormatter.ofPattern("d.M.yyyy HH:mm")
                 .format(acknowledgeBy.atZone(zone)) + ", or the page goes to the next level.";
     }
