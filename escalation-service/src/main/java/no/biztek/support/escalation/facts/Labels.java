@@ -15,13 +15,24 @@ public final class Labels {
     private Labels() {
     }
 
-    /** e.g. "Severity 1 – Critical"; an unknown code as it is. */
+    /** e.g. "Severity 1 – Critical", as the terms' table names it; an unknown code as it is. */
     public static String severity(String severity) {
-        return switch (severity == null ? "" : severity) {
-            case "CRITICAL" -> "Severity 1 – Critical";
-            case "SERIOUS" -> "Severity 2 – Serious";
-            case "LESS_SERIOUS" -> "Severity 3 – Less serious";
-            default -> severity == null ? "Severity unknown" : severity;
+        String name = switch (String.valueOf(severity)) {
+            case "CRITICAL" -> "Critical";
+            case "SERIOUS" -> "Serious";
+            case "LESS_SERIOUS" -> "Less serious";
+            default -> null;
+        };
+        return name == null ? severityNumber(severity) : severityNumber(severity) + " – " + name;
+    }
+
+    /** e.g. "Severity 1", the short form of a page's browser title; an unknown code as it is. */
+    public static String severityNumber(String severity) {
+        return switch (String.valueOf(severity)) {
+            case "CRITICAL" -> "Severity 1";
+            case "SERIOUS" -> "Severity 2";
+            case "LESS_SERIOUS" -> "Severity 3";
+            default -> String.valueOf(severity);
         };
     }
 
@@ -31,13 +42,20 @@ public final class Labels {
      * @param breachedMetric the metric whose deadline passed ({@link TicketFacts#breachedMetric()}), null if unknown
      */
     public static String cause(String cause, String breachedMetric) {
-        return switch (cause == null ? "" : cause) {
+        return switch (String.valueOf(cause)) {
             case "CRITICAL_TICKET_OPENED" -> "Critical ticket opened";
             case "SLA_BREACHED" -> Metric.RESOLUTION.id().equals(breachedMetric) ? "Resolution deadline breached"
                     : Metric.FIRST_RESPONSE.id().equals(breachedMetric) ? "First-response deadline breached"
                     : "SLA deadline breached";
-            default -> "Ticket needs attention";
+            // the only page of cause OTHER today: a severity raised to one that pages around the clock
+            case "OTHER" -> "Severity raised";
+            default -> String.valueOf(cause).replace('_', ' ').toLowerCase(Locale.ROOT);
         };
+    }
+
+    /** "Re-escalated, round 2" for a page in its second or later round through the ladder; null in the first. */
+    public static String round(int round) {
+        return round > 1 ? "Re-escalated, round " + round : null;
     }
 
     /** How a page moved on, e.g. "Re-escalated, round 2: the previous level did not acknowledge in time". */

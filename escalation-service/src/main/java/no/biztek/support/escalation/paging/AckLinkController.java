@@ -2,9 +2,6 @@ package no.biztek.support.escalation.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
@@ -17,10 +14,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import no.biztek.support.escalation.facts.TicketFactsLookup;
 import no.biztek.support.schemas.escalation.AcknowledgementChannel;
 
 /**
@@ -30,24 +27,26 @@ import no.biztek.support.schemas.escalation.AcknowledgementChannel;
  * URL and acknowledges. A forged token is refused with 403; an expired one, and a page that no longer
  * awaits an acknowledgement (the link was used, someone else acknowledged, the ticket was answered, the page
  * was withdrawn), with 410; an unknown page with 404; Kafka not answering in time with 503 and Retry-After
- * ("try again"): each as a small HTML page that says why. The page's state is read up to now before deciding,
- * so a link used through one instance is refused by every other.
+ * ("try again"): each as a small HTML page that says why (a page that was acknowledged says by whom and when).
+ * The page's state is read up to now before deciding, so a link used through one instance is refused by every
+ * other. This class decides and answers; {@link AckPage} writes the HTML.
  */
 @RestController
 class AckLinkController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm");
-
     private final AckTokens tokens;
     private final PageAcknowledger acknowledger;
     private final Clock clock;
-    private final ZoneId zone;
+    private final AckPage pages;
+    private final TicketFactsLookup facts;
 
-    AckLinkController(AckTokens tokens, PageAcknowledger acknowledger, Clock clock, PagingProperties paging) {
+    AckLinkController(AckTokens tokens, PageAcknowledger acknowledger, TicketFactsLookup facts, Clock clock,
+                      PagingProperties paging) {
         this.tokens = tokens;
         this.acknowledger = acknowledger;
+        this.facts = facts;
         this.clock = clock;
-        this.zone = paging.schedule().zone();
+        this.pages = new AckPage(paging.schedule().zone(), clock);
     }
 
     @Operation(summary = "Show the page of an acknowledgement link", description = "Changes nothing.")
@@ -58,11 +57,10 @@ class AckLinkController {
             return checked.refusal();
         }
         PageBoard.Page page = checked.page();
-        return html(HttpStatus.OK, "Acknowledge page",
-                "<p>" + describe(page) + "</p>"
-                        + "<form method=\"post\" action=\"/ack/" + HtmlUtils.htmlEscape(token) + "\">"
-                        + "<button type=\"submit\" style=\"font-size:1.5em;padding:0.5em 2em\">Acknowledge</button>"
-                        + "</form><p>Acknowledging stops the escalation to the next level.</p>", null);
+        if (page.state() != PageBoard.State.OPEN) {
+            return html(HttpStatus.GONE, pages.ended(view(page)), null);
+        }
+        return html(HttpStatus.OK, pages.confirm(view(page), "/ack/" + token), null);
     }
 
     @Operation(summary = "Acknowledge the page of an acknowledgement link")
@@ -72,14 +70,40 @@ class AckLinkController {
         if (checked.refusal() != null) {
             return checked.refusal();
         }
+        PageBoard.Page page = checked.page();
+        if (page.state() != PageBoard.State.OPEN) {
+            return html(HttpStatus.GONE, pages.ended(view(page)), null);
+        }
         try {
-            acknowledger.acknowledge(checked.page().pageId(), checked.claims().recipient(), AcknowledgementChannel.LINK,
-                    null);
+            acknowledger.acknowledge(page.pageId(), checked.claims().recipient(), AcknowledgementChannel.LINK, null);
         } catch (ErrorResponseException e) {
+            if (e.getStatusCode().value() == HttpStatus.CONFLICT.value()) {
+                // someone else came first: say who and when, as the board now knows it
+                Optional<PageBoard.Page> ended = acknowledger.find(page.pageId())
+                        .filter(p -> p.state() != PageBoard.State.OPEN);
+                if (ended.isPresent()) {
+                    return html(HttpStatus.GONE, pages.ended(view(ended.get())), null);
+                }
+            }
             return refusal(e);
         }
-        return html(HttpStatus.OK, "Acknowledged", "<p>" + describe(checked.page()) + "</p><p>Acknowledged by "
-                + HtmlUtils.htmlEscape(checked.claims().recipient()) + ". The escalation is stopped.</p>", null);
+        PageBoard.Page acknowledged = acknowledger.find(page.pageId())
+                .filter(p -> p.state() == PageBoard.State.ACKNOWLEDGED)
+                // the board showed it acknowledged a moment ago; purged since (it cannot be, but say what happened)
+                .orElseGet(() -> acknowledgedNow(page, checked.claims().recipient()));
+        return html(HttpStatus.OK, pages.acknowledged(view(acknowledged)), null);
+    }
+
+    /** The page's view model, with what this instance knows of its ticket (the views page mails are made from). */
+    private AckPage.View view(PageBoard.Page page) {
+        return AckPage.View.of(page, facts.of(page.ticketId(), page.customerId()));
+    }
+
+    private PageBoard.Page acknowledgedNow(PageBoard.Page page, String by) {
+        return new PageBoard.Page(page.pageId(), page.ticketId(), page.customerId(), page.severity(), page.cause(),
+                page.level(), page.levelName(), page.round(), page.pagedName(), page.pagedEmail(), page.pagedAt(),
+                page.lastPagedAt(), page.acknowledgeBy(), PageBoard.State.ACKNOWLEDGED, false, by, clock.instant(),
+                AcknowledgementChannel.LINK.name(), null, page.pagedPeople(), null, null, null);
     }
 
     private record Checked(AckTokens.Claims claims, PageBoard.Page page, ResponseEntity<String> refusal) {
@@ -88,13 +112,13 @@ class AckLinkController {
     private Checked check(String token) {
         Optional<AckTokens.Claims> verified = tokens.verify(token);
         if (verified.isEmpty()) {
-            return refused(html(HttpStatus.FORBIDDEN, "Invalid link",
-                    text("This acknowledgement link is not valid. Use the link from the page, or the API."), null));
+            return refused(html(HttpStatus.FORBIDDEN, AckPage.message("Invalid link",
+                    "This acknowledgement link is not valid. Use the link from the page, or the API."), null));
         }
         AckTokens.Claims claims = verified.get();
         if (claims.expiredAt(clock.instant())) {
-            return refused(html(HttpStatus.GONE, "Link expired", text("This acknowledgement link expired at "
-                    + local(claims.expiresAt()) + ". Use the API or a newer page."), null));
+            return refused(html(HttpStatus.GONE, AckPage.message("Link expired", "This acknowledgement link expired "
+                    + "at " + pages.local(claims.expiresAt()) + ". Use the API or a newer page."), null));
         }
         Optional<PageBoard.Page> page;
         try {
@@ -103,13 +127,8 @@ class AckLinkController {
             return refused(refusal(e));
         }
         if (page.isEmpty()) {
-            return refused(html(HttpStatus.NOT_FOUND, "Unknown page",
-                    text("No such page is known (yet). Try again in a moment."), null));
-        }
-        if (page.get().state() != PageBoard.State.OPEN) {
-            String title = page.get().state() == PageBoard.State.WITHDRAWN ? "Page withdrawn"
-                    : "Nothing to acknowledge";
-            return refused(html(HttpStatus.GONE, title, text(PageAcknowledger.whyNotOpen(page.get())), null));
+            return refused(html(HttpStatus.NOT_FOUND, AckPage.message("Unknown page",
+                    "No such page is known (yet). Try again in a moment."), null));
         }
         return new Checked(claims, page.get(), null);
     }
@@ -126,46 +145,29 @@ class AckLinkController {
      */
     static ResponseEntity<String> refusal(ErrorResponseException e) {
         HttpStatusCode status = e.getStatusCode();
-        String detail = text(String.valueOf(e.getBody().getDetail()));
+        String detail = String.valueOf(e.getBody().getDetail());
         if (status.is5xxServerError()) {
-            return html(HttpStatus.SERVICE_UNAVAILABLE, "Could not record, try again",
-                    "<p>The acknowledgement could not be checked or recorded just now (the service could not reach "
-                            + "its event log in time). Try the link again in a moment.</p>" + detail,
+            return html(HttpStatus.SERVICE_UNAVAILABLE, AckPage.message("Could not record, try again",
+                    "The acknowledgement could not be checked or recorded just now (the service could not reach its "
+                            + "event log in time). Try the link again in a moment. " + detail),
                     e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
         }
         if (status.value() == HttpStatus.CONFLICT.value() || status.value() == HttpStatus.GONE.value()) {
-            return html(HttpStatus.GONE, "Nothing to acknowledge", detail, null);
+            return html(HttpStatus.GONE, AckPage.message("Nothing to acknowledge", detail), null);
         }
         if (status.value() == HttpStatus.NOT_FOUND.value()) {
-            return html(HttpStatus.NOT_FOUND, "Unknown page", detail, null);
+            return html(HttpStatus.NOT_FOUND, AckPage.message("Unknown page", detail), null);
         }
         HttpStatus known = HttpStatus.resolve(status.value());
-        return html(known == null ? HttpStatus.BAD_REQUEST : known, "Not acknowledged", detail, null);
+        return html(known == null ? HttpStatus.BAD_REQUEST : known, AckPage.message("Not acknowledged", detail), null);
     }
 
-    private String describe(PageBoard.Page page) {
-        return HtmlUtils.htmlEscape("Ticket " + page.ticketId() + " (customer " + page.customerId() + ", severity "
-                + page.severity() + ", " + page.cause() + "): level " + page.level() + " (" + page.levelName()
-                + "), round " + page.round() + ", paged " + page.pagedName() + "; acknowledge by "
-                + local(page.acknowledgeBy()) + ".");
-    }
-
-    private String local(Instant instant) {
-        return TIME.format(instant.atZone(zone));
-    }
-
-    private static String text(String message) {
-        return "<p>" + HtmlUtils.htmlEscape(message) + "</p>";
-    }
-
-    private static ResponseEntity<String> html(HttpStatus status, String title, String body, String retryAfter) {
-        String page = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-                + HtmlUtils.htmlEscape(title) + "</title></head><body style=\"font-family:sans-serif;margin:2em\"><h1>"
-                + HtmlUtils.htmlEscape(title) + "</h1>" + body + "</body></html>";
+    private static ResponseEntity<String> html(HttpStatus status, String page, String retryAfter) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(status)
                 .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer");
+                .header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", AckPage.CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff");
         if (retryAfter != null) {
             builder.header(HttpHeaders.RETRY_AFTER, retryAfter);
         }
