@@ -4,8 +4,11 @@ import java.net.URI;
 import java.time.ZoneId;
 import java.util.function.UnaryOperator;
 
-/** What one person is told on every channel: a page to acknowledge, or the withdrawal of a page they got. */
-sealed interface OnCallMessage permits PageMessage, WithdrawalMessage {
+/**
+ * What one person is told on every channel: a page to acknowledge, the withdrawal of a page they got, or the
+ * hand-over to them of the on-call shift.
+ */
+sealed interface OnCallMessage permits PageMessage, WithdrawalMessage, HandoverMessage {
 
     String eventId();
 

@@ -76,8 +76,13 @@ final class WebhookChannel implements Channel {
     }
 
     static String body(OnCallMessage message, DeliveryProperties.Format format, ZoneId zone) {
-        return message instanceof PageMessage page ? body(page, format, zone)
-                : body((WithdrawalMessage) message, format, zone);
+        if (message instanceof PageMessage page) {
+            return body(page, format, zone);
+        }
+        if (message instanceof HandoverMessage handover) {
+            return HandoverBody.of(handover, format, zone);
+        }
+        return body((WithdrawalMessage) message, format, zone);
     }
 
     /**
