@@ -61,7 +61,8 @@ final class HandoverNotices implements SmartLifecycle {
         if (!settings.enabled()) {
             return;
         }
-        Instant after = checkedUpTo == null ? now.minus(settings.catchUp()) : checkedUpTo;
+        // the last check's instant again (an override made "from now" in the same millisecond); told ones are skipped
+        Instant after = (checkedUpTo == null ? now.minus(settings.catchUp()) : checkedUpTo).minusMillis(1);
         if (!now.isAfter(after)) {
             return;
         }
