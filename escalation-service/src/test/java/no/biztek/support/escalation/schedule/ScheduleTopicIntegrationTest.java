@@ -3,10 +3,14 @@ package no.biztek.support.escalation.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,8 +22,11 @@ import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.schemas.oncall.OnCallScheduleEntry;
 import no.biztek.support.schemas.topic.Topics;
 
-/** The seed rule against the running service's topic: configuration seeds an empty topic only, once. */
-class ScheduleSeedIntegrationTest extends EscalationIntegrationTest {
+/**
+ * The schedule topic's own rules against the running service's topic: configuration seeds an empty topic only, once;
+ * of instances claiming one hand-over at the same time exactly one tells it.
+ */
+class ScheduleTopicIntegrationTest extends EscalationIntegrationTest {
 
     @Autowired
     ScheduleView view;
@@ -29,6 +36,25 @@ class ScheduleSeedIntegrationTest extends EscalationIntegrationTest {
 
     @Autowired
     AcknowledgedPublisher publisher;
+
+    @Autowired
+    ScheduleWriter writer;
+
+    @Test
+    void ofInstancesClaimingAHandOverAtOnceExactlyOneTellsIt() {
+        Instant handover = CLOCK.instant().plus(Duration.ofDays(ThreadLocalRandom.current().nextInt(1000, 100_000)));
+        List<HandoverClaims> instances = List.of(new HandoverClaims(view, writer, "instance-a", CLOCK),
+                new HandoverClaims(view, writer, "instance-b", CLOCK), new HandoverClaims(view, writer, "instance-c", CLOCK));
+
+        List<CompletableFuture<Boolean>> claims = instances.stream()
+                .map(i -> CompletableFuture.supplyAsync(() -> i.claim(handover, "kari@biztek.example"))).toList();
+
+        assertThat(claims.stream().map(CompletableFuture::join)).containsExactlyInAnyOrder(true, false, false);
+        int winner = claims.stream().map(CompletableFuture::join).toList().indexOf(true);
+        assertThat(instances.get(winner).claim(handover, "kari@biztek.example")).as("asked again: still its own")
+                .isTrue();
+        assertThat(view.snapshot().handoverClaims()).containsKey("handover|" + handover);
+    }
 
     @Test
     void aLaterStartWithAnotherConfiguredScheduleChangesNothing() {
