@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * Which instance tells the incoming engineer of a hand-over: each instance that sees the hand-over come writes a
- * claim (key {@code handover|<instant>}) to the schedule topic and reads it back; the topic has one partition, so
- * every instance sees the claims in the same order, and the first one wins. One notice per hand-over across
+ * claim (key {@code handover|<instant>}) to the schedule topic and reads it back; the claims of one hand-over share a
+ * key, hence a partition, so every instance sees them in the same order, and the first one wins. One notice per hand-over across
  * instances; an instance that wins and dies before delivering leaves it untold (at most once).
  */
 final class HandoverClaims {

@@ -1,5 +1,6 @@
 package no.biztek.support.escalation.schedule;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +22,16 @@ import no.biztek.support.schemas.oncall.OnCallScheduleEntry;
 /**
  * The schedule topic folded into memory, on every instance: the schedule in force for the paging rules
  * ({@link CurrentSchedule}), and everything the schedule API, the calendar feeds and the hand-over notices read.
- * A hand-over claim keeps the first instance that claimed it (the topic has one partition: every instance reads
- * the claims in the same order).
+ * Overrides are kept in the order they were made (their {@code updatedAt}, then id), so that "the last override
+ * of a position wins" means the same on every instance. A hand-over claim keeps the first instance that claimed it
+ * (the claims of one hand-over share a key, so every instance reads them in the same order).
  */
 final class ScheduleView implements TopicFollower.View<OnCallScheduleEntry>, CurrentSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleView.class);
+
+    private static final Comparator<ScheduledOverride> IN_ORDER_MADE = Comparator
+            .comparing(ScheduledOverride::updatedAt).thenComparing(ScheduledOverride::id);
 
     private Schedule rotation;
     private final Map<String, ScheduledOverride> overrides = new LinkedHashMap<>();
@@ -44,7 +49,9 @@ final class ScheduleView implements TopicFollower.View<OnCallScheduleEntry>, Cur
     public void fold(String key, OnCallScheduleEntry entry) {
         synchronized (this) {
             apply(key, entry);
-            snapshot = new ScheduleState(Optional.ofNullable(rotation), List.copyOf(overrides.values()), feeds, claims);
+            // by when they were made, not by when this instance read them: the same order on every instance
+            snapshot = new ScheduleState(Optional.ofNullable(rotation), overrides.values().stream()
+                    .sorted(IN_ORDER_MADE).toList(), feeds, claims);
         }
         listeners.forEach(Runnable::run);
     }

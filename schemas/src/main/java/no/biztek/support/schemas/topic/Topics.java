@@ -48,8 +48,8 @@ public final class Topics {
 
     /**
      * The on-call schedule as data (rotation, overrides, calendar feed generations, hand-over claims), one part per
-     * key; compacted. One partition, so every instance reads the parts in the order they were written. Written only
-     * by escalation-service.
+     * key; compacted. One partition by default (a small topic; its readers rely only on the order within a key).
+     * Written only by escalation-service.
      */
     public static final Topic<String, OnCallScheduleEntry> ONCALL_SCHEDULE = new Topic<>("support.oncall-schedule.v1",
             Serdes.String(), SingleObjectAvroSerde.forType(OnCallScheduleEntry.class), CleanupPolicy.COMPACT, 1);
