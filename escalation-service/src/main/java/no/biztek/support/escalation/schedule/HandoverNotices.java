@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,27 +31,38 @@ final class HandoverNotices implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(HandoverNotices.class);
 
-    private final ScheduleChanges schedule;
+    /** Whether this instance is the one to tell the hand-over at the instant to the engineer (throws: Kafka down). */
+    @FunctionalInterface
+    interface Claim {
+        boolean claim(Instant handoverAt, String incomingEmail);
+    }
+
+    private final Supplier<ScheduleState> schedule;
     private final List<PagingProperties.Level> levels;
-    private final PageBoard board;
-    private final HandoverDelivery delivery;
-    private final HandoverClaims claims;
-    private final GapGauge gaps;
+    private final Supplier<List<PageBoard.Page>> openPages;
+    private final Predicate<HandoverDelivery.Handover> delivery;
+    private final Claim claims;
+    private final Runnable recomputeGaps;
     private final ScheduleProperties.Handoff settings;
     private final Clock clock;
     private final Set<Instant> told = new HashSet<>();
     private Instant checkedUpTo;
     private ScheduledExecutorService executor;
 
-    HandoverNotices(ScheduleChanges schedule, List<PagingProperties.Level> levels, PageBoard board,
-                    HandoverDelivery delivery, HandoverClaims claims, GapGauge gaps,
-                    ScheduleProperties.Handoff settings, Clock clock) {
+    /**
+     * @param openPages     the page board's open pages
+     * @param delivery      tells a hand-over; true when a channel took it
+     * @param recomputeGaps recomputes the gap metric
+     */
+    HandoverNotices(Supplier<ScheduleState> schedule, List<PagingProperties.Level> levels,
+                    Supplier<List<PageBoard.Page>> openPages, Predicate<HandoverDelivery.Handover> delivery,
+                    Claim claims, Runnable recomputeGaps, ScheduleProperties.Handoff settings, Clock clock) {
         this.schedule = schedule;
         this.levels = List.copyOf(levels);
-        this.board = board;
+        this.openPages = openPages;
         this.delivery = delivery;
         this.claims = claims;
-        this.gaps = gaps;
+        this.recomputeGaps = recomputeGaps;
         this.settings = settings;
         this.clock = clock;
     }
@@ -57,7 +70,7 @@ final class HandoverNotices implements SmartLifecycle {
     /** One check; runs on the notices' thread (tests call it directly). */
     synchronized void check() {
         Instant now = clock.instant();
-        gaps.recompute();
+        recomputeGaps.run();
         if (!settings.enabled()) {
             return;
         }
@@ -66,7 +79,7 @@ final class HandoverNotices implements SmartLifecycle {
         if (!now.isAfter(after)) {
             return;
         }
-        for (Handovers.Handover handover : Handovers.between(Shifts.of(schedule.state(), levels), after, now)) {
+        for (Handovers.Handover handover : Handovers.between(Shifts.of(schedule.get(), levels), after, now)) {
             if (told.contains(handover.at())) {
                 continue;
             }
@@ -82,8 +95,8 @@ final class HandoverNotices implements SmartLifecycle {
 
     private void tell(Handovers.Handover handover) {
         String eventId = Ids.eventId("hand-over|" + handover.at(), handover.incoming().email());
-        boolean delivered = delivery.deliver(new HandoverDelivery.Handover(eventId, handover.incoming(),
-                handover.levelName(), handover.at(), handover.until(), board.list(PageBoard.State.OPEN)));
+        boolean delivered = delivery.test(new HandoverDelivery.Handover(eventId, handover.incoming(),
+                handover.levelName(), handover.at(), handover.until(), openPages.get()));
         if (delivered) {
             log.info("Told the incoming on-call engineer of the hand-over at {}", handover.at());
         } else {

@@ -78,7 +78,7 @@ class ScheduleConfiguration {
                                     HandoverDelivery delivery, ScheduleView view, ScheduleWriter writer,
                                     GapGauge gaps, ScheduleProperties properties, Clock clock) {
         HandoverClaims claims = new HandoverClaims(view, writer, UUID.randomUUID().toString(), clock);
-        return new HandoverNotices(changes, paging.policy().levels(), board, delivery, claims, gaps,
-                properties.handoff(), clock);
+        return new HandoverNotices(changes::state, paging.policy().levels(), () -> board.list(PageBoard.State.OPEN),
+                delivery::deliver, claims::claim, gaps::recompute, properties.handoff(), clock);
     }
 }
