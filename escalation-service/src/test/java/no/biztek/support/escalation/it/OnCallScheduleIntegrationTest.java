@@ -141,8 +141,14 @@ class OnCallScheduleIntegrationTest extends EscalationIntegrationTest {
         assertThat(errors(backwards)).containsOnlyKeys("to");
         assertThat(past.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(api.post(OVERRIDES, "{\"kind\":\"cover\",\"engineer\":\"" + ROSTER.get(0) + "\",\"to\":"
-                + "\"not a time\"}", WRITER).statusCode()).isEqualTo(400);
+        for (String malformed : List.of("{\"kind\":\"cover\",\"engineer\":\"" + ROSTER.get(0) + "\",\"to\":\"not a time\"}",
+                "{\"kind\":\"cover\",\"level\":\"x\",\"to\":\"" + now.plusSeconds(60) + "\"}", "[]", "{", "",
+                "{\"kind\":[],\"engineer\":{},\"to\":7}", "{\"kind\":\"cover\",\"level\":2147483648}")) {
+            assertThat(api.post(OVERRIDES, malformed, WRITER).statusCode()).as(malformed).isEqualTo(400);
+        }
+        assertThat(api.get("/api/v1/oncall/schedule?from=yesterday", READER).statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/v1/oncall/schedule?from=" + now.plusSeconds(60) + "&to=" + now, READER).statusCode())
+                .isEqualTo(400);
         assertThat(api.post(OVERRIDES, "{\"kind\":\"cover\",\"engineer\":\"" + ROSTER.get(0) + "\",\"to\":\""
                 + now.plusSeconds(3600) + "\"}", READER).statusCode()).as("read scope only").isEqualTo(403);
         assertThat(overrideRecords()).isEqualTo(before);
