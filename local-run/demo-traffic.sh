@@ -2,8 +2,9 @@
 # Sample traffic for ./run-local.sh --demo (demo policy: first response severity 1 = 2 min, 2 = 90 s,
 # 3 = 5 min; resolution 10, 6 and 15 min; open around the clock). Within about three minutes it shows:
 # deadlines, warnings, a breach and the page it causes, a critical page at night and its re-escalation, a
-# downgrade, a hold that pauses the resolution clock only, a resolution breach (which pages nobody), a
-# vendor escalation to Microsoft with customer mails, and time entries on the invoice basis.
+# downgrade, a hold that pauses the resolution clock only, a resolution breach (which pages nobody), an on-call
+# swap through the API and the next page going to the swapped-in engineer, a vendor escalation to Microsoft with
+# customer mails, and time entries on the invoice basis.
 set -euo pipefail
 token="${1:-local-dev-token}"
 intake=http://127.0.0.1:8081
@@ -15,6 +16,7 @@ run="demo-$(date +%s)"
 say() { printf '\n[demo %s] %s\n' "$(date +%H:%M:%S)" "$*"; }
 post() { curl -sS -X POST "${auth[@]}" "$1" -d "$2"; echo; }
 field() { sed -n "s/.*\"$1\" *: *\"\\([^\"]*\\)\".*/\\1/p"; }
+first() { sed "s/\"$1\"/\n\"$1\"/g" | field "$1" | head -1; } # the first value of a field in a JSON text
 iso() { date -u -d "$1" +%Y-%m-%dT%H:%M:%SZ; }
 # A ticket's SLA clock (and its page) appear moments after intake accepted it: intake answers 202 with a
 # Location and Retry-After, and sla-timer answers 404 until the clock is there. Ask again until it is.
@@ -79,6 +81,17 @@ post "$escalation/api/v1/vendor-escalations/$esc/time-entries" "{\"consultant\":
 
 say "The customer cannot give admin access: the severity-1 ticket is downgraded to 3 with a reason code."
 post "$intake/api/v1/tickets/$t1/severity" '{"severity": 3, "reason": "CUSTOMER_RESOURCES_UNAVAILABLE", "note": "waiting for admin access"}'
+
+say "An on-call swap through the API, no redeploy: whoever is on call at level 1 hands the next hour to the other engineer; the next critical page goes to the swapped-in engineer."
+curl -sS "${auth[@]}" "$escalation/api/v1/oncall/now"; echo
+on_call=$(curl -sS "${auth[@]}" "$escalation/api/v1/oncall/now" | first email)
+swapped_in=ola@biztek.example; [ "$on_call" = "$swapped_in" ] && swapped_in=kari@biztek.example
+post "$escalation/api/v1/oncall/overrides" "{\"kind\": \"swap\", \"level\": 1, \"engineer\": \"$swapped_in\", \"to\": \"$(iso '1 hour')\", \"note\": \"demo swap\"}"
+t5=$(open_ticket "$run-5" fjord-helse 1 PHONE "Patient journal system unreachable" "$(iso now)")
+wait_for_page "$t5"
+page5=$(curl -sS "${auth[@]}" "$escalation/api/v1/pages?state=open" | sed 's/},{"pageId"/}\n{"pageId"/g' | grep "$t5")
+echo "$t5 paged $(echo "$page5" | first email) (swapped in: $swapped_in)"
+post "$escalation/api/v1/pages/$(echo "$page5" | first pageId)/acknowledge" "{\"acknowledgedBy\": \"$swapped_in\"}"
 
 sleep 40
 say "Microsoft has fixed it: the escalation is closed; the customer is told."

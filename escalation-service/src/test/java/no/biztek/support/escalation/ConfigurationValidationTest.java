@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import no.biztek.support.escalation.delivery.DeliveryProperties;
 import no.biztek.support.escalation.paging.BreachPaging;
 import no.biztek.support.escalation.paging.PagingProperties;
+import no.biztek.support.escalation.schedule.ScheduleProperties;
 import no.biztek.support.escalation.vendor.VendorProperties;
 import no.biztek.support.escalation.view.ViewsProperties;
 
@@ -24,7 +25,7 @@ class ConfigurationValidationTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({PagingProperties.class, DeliveryProperties.class, VendorProperties.class,
-            ViewsProperties.class})
+            ViewsProperties.class, ScheduleProperties.class})
     static class Properties {
     }
 
@@ -59,7 +60,14 @@ class ConfigurationValidationTest {
             "support.escalation.vendor.time-entry-max-age=P60D",
             "support.escalation.vendor.closed-retention=P90D",
             "support.escalation.views.resolved-ticket-retention=P30D",
-            "support.escalation.views.invoice-basis-months=24");
+            "support.escalation.views.invoice-basis-months=24",
+            "support.escalation.schedule.max-override=P90D",
+            "support.escalation.schedule.gap-horizon=P7D",
+            "support.escalation.schedule.calendar.past=P14D",
+            "support.escalation.schedule.calendar.future=P84D",
+            "support.escalation.schedule.handoff.enabled=true",
+            "support.escalation.schedule.handoff.check-interval=PT30S",
+            "support.escalation.schedule.handoff.catch-up=PT15M");
 
     private ApplicationContextRunner with(String... overrides) {
         List<String> values = new ArrayList<>(VALID);
@@ -123,6 +131,34 @@ class ConfigurationValidationTest {
         assertFailsNaming("needs exactly one of rotation-offset and person",
                 "support.escalation.paging.policy.levels[0].person.name=Someone",
                 "support.escalation.paging.policy.levels[0].person.email=someone@biztek.example");
+    }
+
+    @Test
+    void aSeedOverrideOfARotationPositionBindsAndOneWithoutIsTheEngineerOnCall() {
+        with("support.escalation.paging.schedule.overrides[0].from=2026-03-03T00:00:00+01:00",
+                "support.escalation.paging.schedule.overrides[0].to=2026-03-04T00:00:00+01:00",
+                "support.escalation.paging.schedule.overrides[0].engineer.name=Ola",
+                "support.escalation.paging.schedule.overrides[0].engineer.email=ola@biztek.example",
+                "support.escalation.paging.schedule.overrides[1].from=2026-03-03T00:00:00+01:00",
+                "support.escalation.paging.schedule.overrides[1].to=2026-03-04T00:00:00+01:00",
+                "support.escalation.paging.schedule.overrides[1].engineer.name=Ola",
+                "support.escalation.paging.schedule.overrides[1].engineer.email=ola@biztek.example",
+                "support.escalation.paging.schedule.overrides[1].rotation-offset=1").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(PagingProperties.class).schedule().overrides())
+                    .extracting(PagingProperties.Override::rotationOffset).containsExactly(0, 1);
+        });
+    }
+
+    @Test
+    void theScheduleSettingsMustBePositive() {
+        assertFailsNaming("schedule.max-override: must be positive", "support.escalation.schedule.max-override=PT0S");
+        assertFailsNaming("schedule.handoff.check-interval: must be positive",
+                "support.escalation.schedule.handoff.check-interval=-PT1S");
+        assertFailsNaming("schedule.calendar.future: must be positive",
+                "support.escalation.schedule.calendar.future=PT0S");
+        assertFailsNaming("schedule.handoff.catch-up: must not be negative",
+                "support.escalation.schedule.handoff.catch-up=-PT1M");
     }
 
     @Test

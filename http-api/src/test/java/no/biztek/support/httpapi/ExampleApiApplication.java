@@ -104,6 +104,21 @@ class ExampleApiApplication {
         }
     }
 
+    /** Like escalation's calendar feed: GET only, no Bearer token, its own token in the path. */
+    @RestController
+    static class CalendarFeedController {
+
+        @GetMapping(path = "/calendar/{file}", produces = "text/calendar")
+        String feed(@PathVariable String file) {
+            return "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n";
+        }
+
+        @PostMapping(path = "/calendar/{file}")
+        String notServed(@PathVariable String file) {
+            return "must never answer";
+        }
+    }
+
     /** A handler outside every allowed path: deny by default must refuse it although it exists. */
     @RestController
     static class InternalController {

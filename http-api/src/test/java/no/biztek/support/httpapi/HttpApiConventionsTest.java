@@ -245,6 +245,7 @@ class HttpApiConventionsTest {
     @CsvSource({
             "GET, /actuator/env", "GET, /actuator/beans", "GET, /actuator", "GET, /internal/x", "GET, /",
             "GET, /favicon.ico", "GET, /ack", "GET, /ack/a/b", "PUT, /ack/abc.def", "DELETE, /ack/abc.def",
+            "GET, /calendar", "GET, /calendar/a/b", "POST, /calendar/abc.def", "DELETE, /calendar/abc.def",
             "GET, /v3/api-docsx", "GET, /apis/v1/things", "POST, /actuator/shutdown"})
     void everyPathOutsideTheAllowListIs404WithOrWithoutAToken(String method, String path) throws Exception {
         for (String token : new String[] {null, "writer-token", "guessed-token"}) {
@@ -262,7 +263,8 @@ class HttpApiConventionsTest {
             "GET, /actuator/health, 200", "GET, /actuator/health/liveness, 200",
             "GET, /actuator/health/readiness, 200", "GET, /actuator/prometheus, 200", "GET, /v3/api-docs, 200",
             "GET, /v3/api-docs/swagger-config, 200", "GET, /swagger-ui.html, 302", "GET, /swagger-ui/index.html, 200",
-            "GET, /ack/abc.def, 200", "POST, /ack/abc.def, 200", "GET, /api/v1/things/abc, 401"})
+            "GET, /ack/abc.def, 200", "POST, /ack/abc.def, 200", "GET, /calendar/abc.def.ics, 200",
+            "GET, /api/v1/things/abc, 401"})
     void everyAllowedPathIsServedWithoutABearerToken(String method, String path, int status) throws Exception {
         HttpResponse<String> response = send(request(method, path, null));
 

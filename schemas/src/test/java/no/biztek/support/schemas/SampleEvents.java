@@ -29,6 +29,13 @@ import no.biztek.support.schemas.escalation.VendorCaseStatus;
 import no.biztek.support.schemas.escalation.VendorEscalationClosed;
 import no.biztek.support.schemas.escalation.VendorEscalationOpened;
 import no.biztek.support.schemas.escalation.VendorStatusChanged;
+import no.biztek.support.schemas.oncall.CalendarFeed;
+import no.biztek.support.schemas.oncall.HandoverClaimed;
+import no.biztek.support.schemas.oncall.OnCallEngineer;
+import no.biztek.support.schemas.oncall.OnCallOverride;
+import no.biztek.support.schemas.oncall.OnCallRotation;
+import no.biztek.support.schemas.oncall.OnCallScheduleEntry;
+import no.biztek.support.schemas.oncall.OverrideKind;
 import no.biztek.support.schemas.notification.CustomerNotificationFailed;
 import no.biztek.support.schemas.notification.CustomerNotified;
 import no.biztek.support.schemas.notification.NotificationEvent;
@@ -170,6 +177,28 @@ public final class SampleEvents {
                 Customer.newBuilder().setCustomerId("c-2").setName("Customer Ltd").setLocale(CustomerLocale.EN)
                         .setNotificationContacts(List.of()).setContract(null).setUpdatedAt(OPENED)
                         .setProducer("intake-service").build());
+    }
+
+    /** One entry of every payload type of the on-call schedule topic. */
+    public static List<OnCallScheduleEntry> onCallSchedule() {
+        OnCallEngineer kari = OnCallEngineer.newBuilder().setName("Kari").setEmail("kari@biztek.example")
+                .setWebhook("https://hooks.example/kari").build();
+        OnCallEngineer ola = OnCallEngineer.newBuilder().setName("Ola").setEmail("ola@biztek.example").build();
+        return List.of(
+                schedule(OnCallRotation.newBuilder().setZone("Europe/Oslo").setHandoverDay("MONDAY")
+                        .setHandoverTime("09:00").setRotationStart(java.time.LocalDate.of(2026, 1, 5))
+                        .setEngineers(List.of(kari, ola)).build()),
+                schedule(OnCallOverride.newBuilder().setOverrideId("o-1").setKind(OverrideKind.SWAP)
+                        .setRotationOffset(0).setFrom(OPENED).setTo(DUE).setEngineer(ola)
+                        .setReplaces("kari@biztek.example").setNote("swap").build()),
+                schedule(CalendarFeed.newBuilder().setEmail("kari@biztek.example").setGeneration(2).build()),
+                schedule(HandoverClaimed.newBuilder().setHandoverAt(OPENED).setEmail("ola@biztek.example")
+                        .setInstance("escalation-1").build()));
+    }
+
+    private static OnCallScheduleEntry schedule(Object payload) {
+        return OnCallScheduleEntry.newBuilder().setUpdatedAt(OPENED).setUpdatedBy("configuration")
+                .setProducer("escalation-service").setPayload(payload).build();
     }
 
     public static ContractTerms contract() {

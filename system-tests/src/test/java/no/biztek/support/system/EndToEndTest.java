@@ -359,8 +359,8 @@ class EndToEndTest {
         Awaitility.await("the people paged are told").atMost(FLOW).untilAsserted(() ->
                 assertThat(webhook.findAll(postRequestedFor(urlEqualTo("/oncall")))).anySatisfy(request -> {
                     JsonNode body = JSON.readTree(request.getBodyAsString());
-                    assertThat(body.get("type").asString()).isEqualTo("PageClosed");
-                    assertThat(body.get("pageId").asString()).isEqualTo(page.getPageId());
+                    assertThat(body.path("type").asString()).isEqualTo("PageClosed");
+                    assertThat(body.path("pageId").asString()).isEqualTo(page.getPageId());
                 }));
         JsonNode open = json(send(escalation, "GET", "/api/v1/pages", null));
         assertThat(open.toString()).doesNotContain(page.getPageId());
@@ -501,8 +501,8 @@ class EndToEndTest {
                 assertThat(webhook.findAll(postRequestedFor(urlEqualTo("/oncall"))))
                         .anySatisfy(request -> {
                             JsonNode body = JSON.readTree(request.getBodyAsString());
-                            assertThat(body.get("ticketId").asString()).isEqualTo(ticketId);
-                            assertThat(body.get("level").asInt()).isEqualTo(level);
+                            assertThat(body.path("ticketId").asString()).isEqualTo(ticketId);
+                            assertThat(body.path("level").asInt()).isEqualTo(level);
                         }));
     }
 

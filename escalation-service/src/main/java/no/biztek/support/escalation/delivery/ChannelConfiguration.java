@@ -70,6 +70,12 @@ class ChannelConfiguration {
         return new PageDelivery(channels, deliveryRetry, pageChannelExecutor, registry);
     }
 
+    /** Hand-over notices to the incoming engineer, on the channels of a page. */
+    @Bean
+    HandoverDelivery handoverDelivery(PageDelivery pageDelivery) {
+        return new HandoverDelivery(pageDelivery);
+    }
+
     /**
      * {@code delivery.mail.enabled} read as {@link DeliveryProperties} binds it: {@code on}, {@code yes} and {@code 1}
      * are true too, which {@code @ConditionalOnBooleanProperty} (only {@code true}) would not see.

@@ -37,8 +37,8 @@ final class Layouts {
         };
     }
 
-    /** A plain-text mail: title, lead, one "Label: value" line per fact, the links, and the page's id. */
-    static String mail(Notice notice, String pageId) {
+    /** A plain-text mail: title, lead, one "Label: value" line per fact, the links, and a last line of ours. */
+    static String mail(Notice notice, String footer) {
         StringBuilder text = new StringBuilder(notice.title()).append("\n\n").append(notice.lead()).append("\n\n");
         int width = notice.facts().stream().mapToInt(f -> f.label().length()).max().orElse(0) + 2;
         for (Notice.Fact fact : notice.facts()) {
@@ -48,7 +48,7 @@ final class Layouts {
             text.append('\n');
             notice.links().forEach(link -> text.append(link.label()).append(": ").append(link.url()).append('\n'));
         }
-        return text.append("\nPage ").append(ChannelText.line(pageId)).append('\n').toString();
+        return text.append('\n').append(footer).append('\n').toString();
     }
 
     /** One line of text for notification previews and plain JSON: the title and the lead. */

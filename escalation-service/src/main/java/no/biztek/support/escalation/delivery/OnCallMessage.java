@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * What one person is told on every channel: a page to acknowledge, or the end of a page they were paged for (it was
- * acknowledged, closed or withdrawn).
+ * What one person is told on every channel: a page to acknowledge, the end of a page they were paged for (it was
+ * acknowledged, closed or withdrawn), or the hand-over to them of the on-call shift.
  */
-sealed interface OnCallMessage permits PageMessage, PageEndedMessage {
+sealed interface OnCallMessage permits PageMessage, PageEndedMessage, HandoverMessage {
 
     String eventId();
 
@@ -39,7 +39,7 @@ sealed interface OnCallMessage permits PageMessage, PageEndedMessage {
 
     /** The plain-text body of the mail (every value on one line). */
     default String mailText(ZoneId zone) {
-        return Layouts.mail(notice(zone, ChannelText::line), pageId());
+        return Layouts.mail(notice(zone, ChannelText::line), "Page " + ChannelText.line(pageId()));
     }
 
     /** The webhook's {@code Idempotency-Key}: one per event and person, so a receiver can drop a repeat. */

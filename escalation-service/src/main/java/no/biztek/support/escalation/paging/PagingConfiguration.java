@@ -3,6 +3,7 @@ package no.biztek.support.escalation.paging;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -17,9 +18,14 @@ class PagingConfiguration {
     /** The profile of a local run, which may use the documented development key. */
     static final String DEVELOPMENT_PROFILE = "local";
 
+    /**
+     * The schedule in force: the schedule topic's (a {@link CurrentSchedule} bean, when there is one) once it holds
+     * one, until then the configured one, which seeds the topic.
+     */
     @Bean
-    OnCallSchedule onCallSchedule(PagingProperties properties) {
-        return new OnCallSchedule(properties.schedule());
+    OnCallSchedule onCallSchedule(PagingProperties properties, ObjectProvider<CurrentSchedule> current) {
+        CurrentSchedule source = current.getIfAvailable(() -> java.util.Optional::empty);
+        return new OnCallSchedule(() -> source.current().orElseGet(properties::schedule));
     }
 
     @Bean

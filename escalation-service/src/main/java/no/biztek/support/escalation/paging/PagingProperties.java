@@ -20,6 +20,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.validation.annotation.Validated;
 
 import no.biztek.support.policy.Metric;
@@ -29,7 +30,8 @@ import no.biztek.support.policy.Severity;
  * Who is paged, when, and how a page moves on. Validated at start-up: a bad value fails start-up with
  * a message naming the property.
  *
- * @param schedule    the on-call rotation, its weekly handover and dated overrides
+ * @param schedule    the on-call rotation, its weekly handover and dated overrides: the seed of the schedule topic
+ *                    (used while the topic holds no schedule; see the schedule package)
  * @param policy      the escalation levels and how many rounds through them
  * @param breachPaging which severities page on an SLA breach of the first-response metric, and at which level
  *                    (1-based); a severity not listed does not page on breach
@@ -130,15 +132,23 @@ public record PagingProperties(@NotNull @Valid Schedule schedule, @NotNull @Vali
 
     /**
      * From {@code from} (inclusive) to {@code to} (exclusive) {@code engineer} is on call instead of the
-     * rotation's engineer. The last matching override wins.
+     * rotation's engineer at the rotation position {@code rotationOffset} (unset or 0: the engineer on call; 1: the
+     * secondary ...). The last matching override of a position wins.
      */
     public record Override(@NotNull OffsetDateTime from, @NotNull OffsetDateTime to,
-                           @NotNull @Valid Engineer engineer) {
+                           @NotNull @Valid Engineer engineer, @Min(0) Integer rotationOffset) {
 
+        @ConstructorBinding
         public Override {
             if (from != null && to != null && !to.isAfter(from)) {
                 throw new IllegalArgumentException("overrides: to (" + to + ") must be after from (" + from + ")");
             }
+            rotationOffset = rotationOffset == null ? 0 : rotationOffset;
+        }
+
+        /** An override of the engineer on call (rotation position 0). */
+        public Override(OffsetDateTime from, OffsetDateTime to, Engineer engineer) {
+            this(from, to, engineer, 0);
         }
     }
 

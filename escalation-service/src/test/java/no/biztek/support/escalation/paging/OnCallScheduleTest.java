@@ -51,6 +51,23 @@ class OnCallScheduleTest {
     }
 
     @Test
+    void aCoverOfTheSecondaryNamesTheSecondaryOnlyAndFollowsTheScheduleInForce() {
+        var base = TestPaging.properties().schedule();
+        var cover = new PagingProperties.Override(OffsetDateTime.parse("2026-01-21T00:00:00+01:00"),
+                OffsetDateTime.parse("2026-01-22T00:00:00+01:00"), TestPaging.OLA, 1);
+        var covered = new PagingProperties.Schedule(base.zone(), base.handoverDay(), base.handoverTime(),
+                base.rotationStart(), base.rotation(), List.of(cover));
+        var inForce = new java.util.concurrent.atomic.AtomicReference<>(base);
+        OnCallSchedule changing = new OnCallSchedule(inForce::get);
+
+        assertThat(changing.onCall(oslo("2026-01-21T03:00"), 1)).isEqualTo(TestPaging.KARI);
+        inForce.set(covered);
+        assertThat(changing.onCall(oslo("2026-01-21T03:00"), 0)).isEqualTo(TestPaging.NORA);
+        assertThat(changing.onCall(oslo("2026-01-21T03:00"), 1)).isEqualTo(TestPaging.OLA);
+        assertThat(changing.onCall(oslo("2026-01-22T00:00"), 1)).isEqualTo(TestPaging.KARI);
+    }
+
+    @Test
     void beforeTheRotationStartedItRunsBackwards() {
         assertThat(schedule.onCall(oslo("2026-01-05T08:59"), 0)).isEqualTo(TestPaging.NORA);
     }

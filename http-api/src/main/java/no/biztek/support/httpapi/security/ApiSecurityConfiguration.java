@@ -26,7 +26,8 @@ import no.biztek.support.httpapi.problem.ProblemResponseWriter;
 /**
  * Deny by default (SPEC §4). Served are only: {@code /api/**} under a Bearer token (GET needs {@code read},
  * other methods the scope {@link RequiredScopes} names); escalation's one-click acknowledgement page
- * {@code /ack/*} (GET and POST, its own signed token in the path, no Bearer token); health, prometheus,
+ * {@code /ack/*} (GET and POST, its own signed token in the path, no Bearer token) and calendar feeds
+ * {@code /calendar/*} (GET, the same); health, prometheus,
  * the OpenAPI description and Swagger UI; Spring's {@code /error}. Every other path answers 404 with a
  * problem document, token or not. No sessions, no cookies, no CSRF tokens.
  */
@@ -39,6 +40,8 @@ public class ApiSecurityConfiguration {
             "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
     /** escalation-service's acknowledgement page: GET shows it, POST acknowledges (its token is in the path). */
     static final String ACK_PAGE = "/ack/*";
+    /** escalation-service's calendar feeds: GET only (calendar apps send no headers; the signed token is in the path). */
+    static final String CALENDAR_FEED = "/calendar/*";
     static final String API = "/api/**";
 
     @Bean
@@ -88,6 +91,7 @@ public class ApiSecurityConfiguration {
         matchers.add(paths.matcher(API));
         matchers.add(paths.matcher(HttpMethod.GET, ACK_PAGE));
         matchers.add(paths.matcher(HttpMethod.POST, ACK_PAGE));
+        matchers.add(paths.matcher(HttpMethod.GET, CALENDAR_FEED));
         for (String open : OPEN_PATHS) {
             matchers.add(paths.matcher(open));
         }

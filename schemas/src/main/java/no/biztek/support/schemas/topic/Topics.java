@@ -9,6 +9,7 @@ import no.biztek.support.schemas.billing.BillingEvent;
 import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.notification.NotificationEvent;
+import no.biztek.support.schemas.oncall.OnCallScheduleEntry;
 import no.biztek.support.schemas.serde.SingleObjectAvroSerde;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.ticket.TicketEvent;
@@ -45,6 +46,14 @@ public final class Topics {
     public static final Topic<String, Customer> CUSTOMERS = new Topic<>("support.customers.v1",
             Serdes.String(), SingleObjectAvroSerde.forType(Customer.class), CleanupPolicy.COMPACT, EVENT_PARTITIONS);
 
+    /**
+     * The on-call schedule as data (rotation, overrides, calendar feed generations, hand-over claims), one part per
+     * key; compacted. One partition by default (a small topic; its readers rely only on the order within a key).
+     * Written only by escalation-service.
+     */
+    public static final Topic<String, OnCallScheduleEntry> ONCALL_SCHEDULE = new Topic<>("support.oncall-schedule.v1",
+            Serdes.String(), SingleObjectAvroSerde.forType(OnCallScheduleEntry.class), CleanupPolicy.COMPACT, 1);
+
     /** Upstream systems' ticket events as JSON (raw bytes), any key. Read by intake-service. */
     public static final Topic<String, byte[]> INBOUND = new Topic<>("support.inbound.v1",
             Serdes.String(), Serdes.ByteArray(), CleanupPolicy.DELETE, EVENT_PARTITIONS);
@@ -54,7 +63,8 @@ public final class Topics {
 
     /** Every topic of the platform, for creating them. */
     public static List<Topic<?, ?>> all() {
-        return List.of(TICKET_EVENTS, SLA_EVENTS, ESCALATION_EVENTS, BILLING, NOTIFICATION_EVENTS, CUSTOMERS, INBOUND);
+        return List.of(TICKET_EVENTS, SLA_EVENTS, ESCALATION_EVENTS, BILLING, NOTIFICATION_EVENTS, CUSTOMERS, INBOUND,
+                ONCALL_SCHEDULE);
     }
 
     /** Serde of dead-letter values: the original bytes, untouched. */

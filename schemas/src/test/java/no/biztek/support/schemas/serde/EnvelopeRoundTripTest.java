@@ -30,7 +30,8 @@ class EnvelopeRoundTripTest {
                 new Samples(Topics.ESCALATION_EVENTS, SampleEvents.escalationEvents()),
                 new Samples(Topics.BILLING, SampleEvents.billingEvents()),
                 new Samples(Topics.NOTIFICATION_EVENTS, SampleEvents.notificationEvents()),
-                new Samples(Topics.CUSTOMERS, SampleEvents.customers()));
+                new Samples(Topics.CUSTOMERS, SampleEvents.customers()),
+                new Samples(Topics.ONCALL_SCHEDULE, SampleEvents.onCallSchedule()));
     }
 
     static Stream<Arguments> everySample() {

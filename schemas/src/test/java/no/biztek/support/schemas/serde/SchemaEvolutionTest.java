@@ -33,6 +33,7 @@ import no.biztek.support.schemas.billing.BillingEvent;
 import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.notification.NotificationEvent;
+import no.biztek.support.schemas.oncall.OnCallScheduleEntry;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.ticket.TicketOpened;
@@ -43,12 +44,13 @@ class SchemaEvolutionTest {
 
     static Stream<Topic<String, ? extends SpecificRecord>> avroTopics() {
         return Stream.of(Topics.TICKET_EVENTS, Topics.SLA_EVENTS, Topics.ESCALATION_EVENTS, Topics.BILLING,
-                Topics.NOTIFICATION_EVENTS, Topics.CUSTOMERS);
+                Topics.NOTIFICATION_EVENTS, Topics.CUSTOMERS, Topics.ONCALL_SCHEDULE);
     }
 
     static Stream<Schema> currentSchemas() {
         return Stream.of(TicketEvent.getClassSchema(), SlaEvent.getClassSchema(), EscalationEvent.getClassSchema(),
-                BillingEvent.getClassSchema(), NotificationEvent.getClassSchema(), Customer.getClassSchema());
+                BillingEvent.getClassSchema(), NotificationEvent.getClassSchema(), Customer.getClassSchema(),
+                OnCallScheduleEntry.getClassSchema());
     }
 
     @ParameterizedTest
@@ -223,6 +225,8 @@ class SchemaEvolutionTest {
             return SampleEvents.billingEvents();
         } else if (topic == Topics.NOTIFICATION_EVENTS) {
             return SampleEvents.notificationEvents();
+        } else if (topic == Topics.ONCALL_SCHEDULE) {
+            return SampleEvents.onCallSchedule();
         }
         return SampleEvents.customers();
     }

@@ -15,7 +15,8 @@ class TopicsTest {
                 "support.billing.v1",
                 "support.notification-events.v1",
                 "support.customers.v1",
-                "support.inbound.v1");
+                "support.inbound.v1",
+                "support.oncall-schedule.v1");
     }
 
     @Test
@@ -25,9 +26,9 @@ class TopicsTest {
     }
 
     @Test
-    void onlyTheCustomerDirectoryIsCompacted() {
+    void onlyTheCustomerDirectoryAndTheOnCallScheduleAreCompacted() {
         assertThat(Topics.all()).filteredOn(t -> t.cleanupPolicy() == CleanupPolicy.COMPACT)
-                .containsExactly(Topics.CUSTOMERS);
+                .containsExactly(Topics.CUSTOMERS, Topics.ONCALL_SCHEDULE);
         assertThat(CleanupPolicy.COMPACT.configValue()).isEqualTo("compact");
     }
 }

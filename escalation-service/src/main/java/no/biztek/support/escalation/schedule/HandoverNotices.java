@@ -1,0 +1,138 @@
+package no.biztek.support.escalation.schedule;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import no.biztek.support.escalation.api.Ids;
+import no.biztek.support.escalation.delivery.HandoverDelivery;
+import no.biztek.support.escalation.paging.PageBoard;
+import no.biztek.support.escalation.paging.PagingProperties;
+
+/**
+ * Every {@code handoff.check-interval} (by wall clock; what is due is decided by the injected {@link Clock}): the
+ * gap metric is recomputed, and each hand-over (level 1 changes person: a weekly handover, an override starting or
+ * ending) since the last check is told to the incoming engineer with the open pages of the page board — by the
+ * instance whose claim came first ({@link HandoverClaims}), at most once per hand-over per instance. A starting
+ * instance looks back {@code handoff.catch-up} for a hand-over nobody told (while every instance was down).
+ */
+final class HandoverNotices implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(HandoverNotices.class);
+
+    /** Whether this instance is the one to tell the hand-over at the instant to the engineer (throws: Kafka down). */
+    @FunctionalInterface
+    interface Claim {
+        boolean claim(Instant handoverAt, String incomingEmail);
+    }
+
+    private final Supplier<ScheduleState> schedule;
+    private final List<PagingProperties.Level> levels;
+    private final Supplier<List<PageBoard.Page>> openPages;
+    private final Predicate<HandoverDelivery.Handover> delivery;
+    private final Claim claims;
+    private final Runnable recomputeGaps;
+    private final ScheduleProperties.Handoff settings;
+    private final Clock clock;
+    private final Set<Instant> told = new HashSet<>();
+    private Instant checkedUpTo;
+    private ScheduledExecutorService executor;
+
+    /**
+     * @param openPages     the page board's open pages
+     * @param delivery      tells a hand-over; true when a channel took it
+     * @param recomputeGaps recomputes the gap metric
+     */
+    HandoverNotices(Supplier<ScheduleState> schedule, List<PagingProperties.Level> levels,
+                    Supplier<List<PageBoard.Page>> openPages, Predicate<HandoverDelivery.Handover> delivery,
+                    Claim claims, Runnable recomputeGaps, ScheduleProperties.Handoff settings, Clock clock) {
+        this.schedule = schedule;
+        this.levels = List.copyOf(levels);
+        this.openPages = openPages;
+        this.delivery = delivery;
+        this.claims = claims;
+        this.recomputeGaps = recomputeGaps;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** One check; runs on the notices' thread (tests call it directly). */
+    synchronized void check() {
+        Instant now = clock.instant();
+        recomputeGaps.run();
+        if (!settings.enabled()) {
+            return;
+        }
+        // the last check's instant again (an override made "from now" in the same millisecond); told ones are skipped
+        Instant after = (checkedUpTo == null ? now.minus(settings.catchUp()) : checkedUpTo).minusMillis(1);
+        if (!now.isAfter(after)) {
+            return;
+        }
+        for (Handovers.Handover handover : Handovers.between(Shifts.of(schedule.get(), levels), after, now)) {
+            if (told.contains(handover.at())) {
+                continue;
+            }
+            // throws when Kafka does not answer: checkedUpTo stays, the next check tries again
+            if (claims.claim(handover.at(), handover.incoming().email())) {
+                tell(handover);
+            }
+            told.add(handover.at());
+        }
+        told.removeIf(at -> at.isBefore(after));
+        checkedUpTo = now;
+    }
+
+    private void tell(Handovers.Handover handover) {
+        String eventId = Ids.eventId("hand-over|" + handover.at(), handover.incoming().email());
+        boolean delivered = delivery.test(new HandoverDelivery.Handover(eventId, handover.incoming(),
+                handover.levelName(), handover.at(), handover.until(), openPages.get()));
+        if (delivered) {
+            log.info("Told the incoming on-call engineer of the hand-over at {}", handover.at());
+        } else {
+            log.warn("Could not tell the incoming on-call engineer of the hand-over at {} on any channel", handover.at());
+        }
+    }
+
+    private void safeCheck() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            log.warn("On-call hand-over check failed, trying again at the next: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "oncall-handover");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = settings.checkInterval().toMillis();
+        executor.scheduleWithFixedDelay(this::safeCheck, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}
