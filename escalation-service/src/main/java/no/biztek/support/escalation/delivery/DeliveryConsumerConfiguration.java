@@ -8,7 +8,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -25,6 +24,7 @@ import no.biztek.support.escalation.paging.InternalTopics;
 import no.biztek.support.escalation.paging.TopicLayout;
 import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.kafka.DeadLetterMetrics;
+import no.biztek.support.kafka.startup.StartupStep;
 import no.biztek.support.kafka.listener.ListenerDeadLetters;
 import no.biztek.support.kafka.listener.ListenerRetries;
 import no.biztek.support.schemas.topic.Topics;
@@ -92,33 +92,15 @@ class DeliveryConsumerConfiguration {
      * are delivered at the same time.
      */
     @Bean
-    SmartLifecycle deliveryConcurrency(TopicLayout layout, KafkaListenerEndpointRegistry registry) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
+    StartupStep deliveryConcurrency(TopicLayout layout, KafkaListenerEndpointRegistry registry) {
+        // after the topic layout check, long before the listener containers start
+        return new StartupStep(Integer.MIN_VALUE + 1600) {
             @Override
-            public void start() {
+            protected void run() {
                 MessageListenerContainer container = registry.getListenerContainer(PageDeliveryListener.ID);
                 if (container instanceof ConcurrentMessageListenerContainer<?, ?> concurrent) {
                     concurrent.setConcurrency(layout.partitions());
                 }
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-
-            @Override
-            public int getPhase() {
-                // after the topic layout check, long before the listener containers start
-                return Integer.MIN_VALUE + 1600;
             }
         };
     }

@@ -18,8 +18,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
+import no.biztek.support.kafka.startup.StartupStep;
 import no.biztek.support.kafka.streams.StreamsRunner;
 import no.biztek.support.schemas.topic.Topic;
 import no.biztek.support.schemas.topic.Topics;
@@ -33,7 +33,7 @@ import no.biztek.support.schemas.topic.Topics;
  * (and its DLT) is created here, with the actual partition count of {@code support.escalation-events.v1}
  * (not a configured guess); an existing one with another count fails start-up too.
  */
-public final class TopicLayout implements SmartLifecycle {
+public final class TopicLayout extends StartupStep {
 
     /**
      * After the topic followers, long before the web server, the stream processing ({@link StreamsRunner#PHASE}) and
@@ -48,7 +48,6 @@ public final class TopicLayout implements SmartLifecycle {
     private final short replicationFactor;
     private final Duration timeout;
     private volatile int partitions = -1;
-    private volatile boolean running;
 
     /**
      * @param adminConfig       AdminClient configuration (the service's Kafka settings)
@@ -58,6 +57,7 @@ public final class TopicLayout implements SmartLifecycle {
      */
     public TopicLayout(Map<String, Object> adminConfig, Topic<String, PageCommand> commands, boolean createTopics,
                        short replicationFactor, Duration timeout) {
+        super(PHASE);
         this.adminConfig = Map.copyOf(adminConfig);
         this.commands = commands;
         this.createTopics = createTopics;
@@ -83,13 +83,12 @@ public final class TopicLayout implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
+    protected void run() {
         try (Admin admin = Admin.create(adminConfig)) {
             partitions = prepare(admin, List.of(Topics.TICKET_EVENTS.name(), Topics.SLA_EVENTS.name(),
                     Topics.ESCALATION_EVENTS.name()), commands, createTopics, replicationFactor, timeout);
         }
         log.info("Topics {} are co-partitioned with {} partitions each", mergedTopics(commands), partitions);
-        running = true;
     }
 
     /**
@@ -205,18 +204,4 @@ public final class TopicLayout implements SmartLifecycle {
                 + ". Is Kafka reachable (spring.kafka.bootstrap-servers)?", cause);
     }
 
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return PHASE;
-    }
 }

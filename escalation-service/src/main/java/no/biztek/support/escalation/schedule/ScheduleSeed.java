@@ -6,11 +6,11 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import no.biztek.support.escalation.paging.PagingProperties;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.kafka.publish.AcknowledgedPublisher;
+import no.biztek.support.kafka.startup.StartupStep;
 import no.biztek.support.schemas.oncall.OnCallScheduleEntry;
 import no.biztek.support.schemas.topic.Topics;
 
@@ -22,7 +22,7 @@ import no.biztek.support.schemas.topic.Topics;
  * changed. Runs after the view has read the topic and before the web server takes requests; Kafka not answering
  * fails start-up.
  */
-final class ScheduleSeed implements SmartLifecycle {
+final class ScheduleSeed extends StartupStep {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleSeed.class);
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
@@ -32,10 +32,11 @@ final class ScheduleSeed implements SmartLifecycle {
     private final TopicFollower<OnCallScheduleEntry> follower;
     private final AcknowledgedPublisher publisher;
     private final Clock clock;
-    private volatile boolean running;
 
     ScheduleSeed(PagingProperties.Schedule configured, ScheduleView view, TopicFollower<OnCallScheduleEntry> follower,
                  AcknowledgedPublisher publisher, Clock clock) {
+        // after the followers (Integer.MIN_VALUE + 1000), before the web server and the stream processing
+        super(Integer.MIN_VALUE + 2000);
         this.configured = configured;
         this.view = view;
         this.follower = follower;
@@ -52,8 +53,7 @@ final class ScheduleSeed implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
+    protected void run() {
         if (!follower.awaitCaughtUp(READ_TIMEOUT)) {
             throw new IllegalStateException("Could not read " + Topics.ONCALL_SCHEDULE + " within " + READ_TIMEOUT
                     + " to see whether it holds a schedule");
@@ -72,21 +72,5 @@ final class ScheduleSeed implements SmartLifecycle {
         follower.readBack(written, READ_TIMEOUT);
         log.info("Seeded {} from configuration: {} engineers, {} overrides", Topics.ONCALL_SCHEDULE,
                 configured.rotation().size(), configured.overrides().size());
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        // after the followers (Integer.MIN_VALUE + 1000), before the web server and the stream processing
-        return Integer.MIN_VALUE + 2000;
     }
 }
