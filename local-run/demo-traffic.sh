@@ -91,9 +91,10 @@ t5=$(open_ticket "$run-5" fjord-helse 1 PHONE "Patient journal system unreachabl
 wait_for_page "$t5"
 page5=$(curl -sS "${auth[@]}" "$escalation/api/v1/pages?state=open" | sed 's/},{"pageId"/}\n{"pageId"/g' | grep "$t5")
 echo "$t5 paged $(echo "$page5" | first email) (swapped in: $swapped_in)"
-post "$escalation/api/v1/pages/$(echo "$page5" | first pageId)/acknowledge" "{\"acknowledgedBy\": \"$swapped_in\"}"
 
 sleep 40
+say "The swapped-in engineer acknowledges the critical page (by API here; the page mail's link opens a page for a phone)."
+post "$escalation/api/v1/pages/$(echo "$page5" | first pageId)/acknowledge" "{\"acknowledgedBy\": \"$swapped_in\"}"
 say "Microsoft has fixed it: the escalation is closed; the customer is told."
 post "$escalation/api/v1/vendor-escalations/$esc/close" '{"closedBy": "per@biztek.example", "resolution": "Microsoft rolled back a faulty update."}'
 
