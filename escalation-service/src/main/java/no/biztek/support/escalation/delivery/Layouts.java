@@ -16,6 +16,10 @@ final class Layouts {
 
     /** Slack allows at most ten fields in one section. */
     private static final int SLACK_FIELDS_PER_SECTION = 10;
+    /** Slack's limits: a section's or a field's text, a button's text (beyond them it refuses the whole message). */
+    private static final int SLACK_TEXT = 3000;
+    private static final int SLACK_FIELD = 2000;
+    private static final int SLACK_BUTTON = 75;
 
     private Layouts() {
     }
@@ -59,10 +63,10 @@ final class Layouts {
     /** A Slack message (Block Kit); {@code text} is the notification's fallback. */
     static Map<String, Object> slack(Notice notice) {
         List<Object> blocks = new ArrayList<>();
-        blocks.add(map("type", "section", "text", map("type", "mrkdwn", "text", notice.lead().isEmpty()
-                ? notice.title() : "*" + notice.title() + "*\n" + notice.lead())));
-        List<Object> fields = notice.facts().stream()
-                .<Object>map(f -> map("type", "mrkdwn", "text", "*" + f.label() + "*\n" + f.value())).toList();
+        blocks.add(map("type", "section", "text", map("type", "mrkdwn", "text", shortened(notice.lead().isEmpty()
+                ? notice.title() : "*" + notice.title() + "*\n" + notice.lead(), SLACK_TEXT))));
+        List<Object> fields = notice.facts().stream().<Object>map(f -> map("type", "mrkdwn",
+                "text", shortened("*" + f.label() + "*\n" + f.value(), SLACK_FIELD))).toList();
         for (int from = 0; from < fields.size(); from += SLACK_FIELDS_PER_SECTION) {
             blocks.add(map("type", "section", "fields",
                     fields.subList(from, Math.min(fields.size(), from + SLACK_FIELDS_PER_SECTION))));
@@ -72,7 +76,8 @@ final class Layouts {
             for (int i = 0; i < notice.links().size(); i++) {
                 Notice.Link link = notice.links().get(i);
                 Map<String, Object> button = map("type", "button",
-                        "text", map("type", "plain_text", "text", link.label()), "url", link.url().toString());
+                        "text", map("type", "plain_text", "text", shortened(link.label(), SLACK_BUTTON)),
+                        "url", link.url().toString());
                 if (i == 0 && notice.urgent()) {
                     button.put("style", "danger");
                 }
@@ -114,6 +119,14 @@ final class Layouts {
         }
         return map("type", "message", "attachments", List.of(map(
                 "contentType", "application/vnd.microsoft.card.adaptive", "contentUrl", null, "content", card)));
+    }
+
+    /**
+     * At most {@code limit} characters, cut with "…" (after escaping, so an escape is never split from what follows it;
+     * a cut entity or zero-width space before a character is harmless).
+     */
+    static String shortened(String text, int limit) {
+        return text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
     }
 
     /** An ordered map of keys and values (null values kept: a JSON null says "not known"). */

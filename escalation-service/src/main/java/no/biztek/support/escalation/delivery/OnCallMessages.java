@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import no.biztek.support.escalation.facts.Labels;
 import no.biztek.support.escalation.facts.TicketFacts;
 import no.biztek.support.escalation.facts.TicketFactsLookup;
 import no.biztek.support.escalation.paging.AckTokens;
@@ -52,8 +53,8 @@ final class OnCallMessages {
         }
         PageReEscalated moved = (PageReEscalated) event.getPayload();
         Optional<PageBoard.Page> known = board.find(moved.getPageId());
-        return page(event, moved.getPageId(), known.map(PageBoard.Page::severity).orElse("UNKNOWN"),
-                known.map(PageBoard.Page::cause).orElse("OTHER"), moved.getLevel(), moved.getLevelName(),
+        return page(event, moved.getPageId(), known.map(PageBoard.Page::severity).orElse(Labels.UNKNOWN),
+                known.map(PageBoard.Page::cause).orElse(Labels.UNKNOWN), moved.getLevel(), moved.getLevelName(),
                 moved.getRound(), moved.getReason().name(), moved.getPaged().getName(), moved.getPaged().getEmail(),
                 moved.getAcknowledgeBy(), now);
     }
@@ -64,7 +65,7 @@ final class OnCallMessages {
      */
     List<PageEndedMessage> ended(EscalationEvent event) {
         End end = end(event);
-        String severity = board.find(end.pageId()).map(PageBoard.Page::severity).orElse("UNKNOWN");
+        String severity = board.find(end.pageId()).map(PageBoard.Page::severity).orElse(Labels.UNKNOWN);
         TicketFacts ticket = facts.of(event.getTicketId(), event.getCustomerId());
         String acknowledger = end.by() == null ? null : end.people().stream()
                 .filter(p -> p.email().equalsIgnoreCase(end.by())).map(PageState.Paged::name).findFirst()

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -92,11 +93,20 @@ final class PageEventDelivery {
      * not told.
      */
     private DeliveryOutcome deliverEnding(EscalationEvent event) {
-        List<PageEndedMessage> endings = messages.ended(event);
         if (clock.instant().isAfter(event.getOccurredAt().plus(newsFor))) {
             log.info("Not telling the end of page event {}: it is older than {}", event.getEventId(), newsFor);
             return DeliveryOutcome.DELIVERED;
         }
+        if (event.getPayload() instanceof PageAcknowledged acknowledged) {
+            Optional<String> notTaken = notTaken(acknowledged, board.awaitEnded(acknowledged.getPageId(),
+                    lookupTimeout));
+            if (notTaken.isPresent()) {
+                log.info("Not telling the acknowledgement {} of page {}: {}", event.getEventId(),
+                        acknowledged.getPageId(), notTaken.get());
+                return DeliveryOutcome.DELIVERED;
+            }
+        }
+        List<PageEndedMessage> endings = messages.ended(event);
         List<PageDelivery.Report> reports = delivery.deliverAll(endings);
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < endings.size(); i++) {
@@ -111,6 +121,24 @@ final class PageEventDelivery {
         } + (endings.isEmpty() ? "" : " of page " + endings.get(0).pageId());
         return failures.isEmpty() ? DeliveryOutcome.DELIVERED : DeliveryOutcome.undeliverable(event.getTicketId(),
                 what, "not reached: " + String.join(", ", failures), null);
+    }
+
+    /**
+     * Why an acknowledgement is not news: the topology did not take it (the page had ended otherwise first, or someone
+     * else's acknowledgement came first), as the page board shows once the page ended; empty when it did.
+     */
+    static Optional<String> notTaken(PageAcknowledged acknowledged, Optional<PageBoard.Page> ended) {
+        if (ended.isEmpty()) {
+            return Optional.of("the page board does not show it ended");
+        }
+        PageBoard.Page page = ended.get();
+        if (page.state() != PageBoard.State.ACKNOWLEDGED) {
+            return Optional.of("the page is " + page.state().name().toLowerCase(Locale.ROOT));
+        }
+        if (!acknowledged.getAcknowledgedBy().equalsIgnoreCase(page.acknowledgedBy())) {
+            return Optional.of("it was acknowledged by someone else first");
+        }
+        return Optional.empty();
     }
 
     /** Why the page need not go out, as the page board (empty: it does not know the page) and the time say. */

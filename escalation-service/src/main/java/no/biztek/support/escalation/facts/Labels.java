@@ -10,6 +10,9 @@ import no.biztek.support.policy.Metric;
 /** How people read the codes of a page: severities and causes by name, instants as local times. */
 public final class Labels {
 
+    /** A severity or cause the page board no longer knows (the page was purged). */
+    public static final String UNKNOWN = "UNKNOWN";
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm, EEE d MMM yyyy", Locale.ENGLISH);
 
     private Labels() {
@@ -23,6 +26,9 @@ public final class Labels {
             case "LESS_SERIOUS" -> "Less serious";
             default -> null;
         };
+        if (UNKNOWN.equals(severity)) {
+            return "Severity unknown";
+        }
         return name == null ? severityNumber(severity) : severityNumber(severity) + " – " + name;
     }
 
@@ -49,6 +55,7 @@ public final class Labels {
                     : "SLA deadline breached";
             // the only page of cause OTHER today: a severity raised to one that pages around the clock
             case "OTHER" -> "Severity raised";
+            case UNKNOWN -> "Page";
             default -> String.valueOf(cause).replace('_', ' ').toLowerCase(Locale.ROOT);
         };
     }

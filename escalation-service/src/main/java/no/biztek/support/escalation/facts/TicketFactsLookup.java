@@ -75,16 +75,11 @@ public class TicketFactsLookup {
                 || deadline.status() == SlaDeadlines.Status.STOPPED ? null : deadline.dueAt();
     }
 
-    /** The metric whose running clock is past its deadline at its last event (a breach was announced then). */
+    /** The metric whose breach stands (first response first: by default only its breaches page). */
     private static String breached(SlaDeadlines.Deadline firstResponse, SlaDeadlines.Deadline resolution) {
-        if (pastDue(firstResponse)) {
+        if (firstResponse != null && firstResponse.breached()) {
             return Metric.FIRST_RESPONSE.id();
         }
-        return pastDue(resolution) ? Metric.RESOLUTION.id() : null;
-    }
-
-    private static boolean pastDue(SlaDeadlines.Deadline deadline) {
-        return deadline != null && deadline.status() == SlaDeadlines.Status.RUNNING
-                && !deadline.asOf().isBefore(deadline.dueAt());
+        return resolution != null && resolution.breached() ? Metric.RESOLUTION.id() : null;
     }
 }

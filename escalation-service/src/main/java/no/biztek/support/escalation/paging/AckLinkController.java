@@ -60,7 +60,8 @@ class AckLinkController {
         if (page.state() != PageBoard.State.OPEN) {
             return html(HttpStatus.GONE, pages.ended(view(page)), null);
         }
-        return html(HttpStatus.OK, pages.confirm(view(page), "/ack/" + token), null);
+        // relative to /ack/<token>, so the form also posts back through a reverse proxy that serves under a path
+        return html(HttpStatus.OK, pages.confirm(view(page), token), null);
     }
 
     @Operation(summary = "Acknowledge the page of an acknowledgement link")

@@ -125,6 +125,25 @@ class ChannelEscapingTest {
     }
 
     @Test
+    void slackGetsNoTextBeyondItsLimitsHoweverLongTheValuesAreOnceEscaped() {
+        TicketFacts huge = new TicketFacts(TICKET, CUSTOMER, "&".repeat(900), null, "*".repeat(64), "1",
+                URI.create("https://z.example/tickets/1"), null, "<".repeat(700), null, null, null, null);
+        PageMessage page = new PageMessage("event-9", "page-9", TICKET, CUSTOMER, "CRITICAL", "CRITICAL_TICKET_OPENED",
+                1, "on-call engineer", 1, null, "Kari", "kari@biztek.no", null, Instant.parse("2026-03-03T01:30:00Z"),
+                URI.create("https://escalation.biztek.no/ack/abc.def"), huge, List.of());
+
+        JsonNode slack = body(page, DeliveryProperties.Format.SLACK);
+
+        assertThat(slack.get("blocks").get(0).get("text").get("text").asString()).hasSizeLessThanOrEqualTo(3000);
+        slack.get("blocks").valueStream().filter(b -> b.has("fields")).flatMap(b -> b.get("fields").valueStream())
+                .forEach(f -> assertThat(f.get("text").asString()).hasSizeLessThanOrEqualTo(2000));
+        JsonNode buttons = slack.get("blocks").get(slack.get("blocks").size() - 1).get("elements");
+        buttons.valueStream().forEach(b -> assertThat(b.get("text").get("text").asString())
+                .hasSizeLessThanOrEqualTo(75));
+        assertThat(buttons.get(0).get("text").get("text").asString()).isEqualTo("Acknowledge");
+    }
+
+    @Test
     void plainJsonKeepsTheValuesAndItsTextIsOneLine() {
         JsonNode plain = body(WITHDRAWAL, DeliveryProperties.Format.PLAIN);
 

@@ -285,6 +285,21 @@ class WithdrawalDeliveryTest {
     }
 
     @Test
+    void anAcknowledgementTheTopologyDidNotTakeIsNotTold() {
+        board.fold(TICKET + "|" + PAGE, new PageState(PAGE, TICKET, CUSTOMER, "CRITICAL", "CRITICAL_TICKET_OPENED", 1,
+                2, 1, "secondary", "Nora Berg", "nora@biztek.example", NOW.minus(Duration.ofMinutes(20)),
+                NOW.minus(Duration.ofMinutes(5)), NOW.plus(Duration.ofMinutes(10)), PageState.Status.CLOSED,
+                null, null, NOW.minusSeconds(1), null, List.of(new PageState.Paged("Kari Nordmann",
+                "kari@biztek.example"), new PageState.Paged("Nora Berg", "nora@biztek.example")), null, null, null));
+
+        listener.onRecord(acknowledged("nora@biztek.example", NOW));
+
+        assertThat(mail.getReceivedMessages()).as("the page had closed first: nobody acknowledged it").isEmpty();
+        assertThat(webhooks.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
     void endingsThatAreNoLongerNewsAreNotDelivered() {
         listener.onRecord(closed(PageCloseReason.CAUSE_WITHDRAWN, NOW.minus(Duration.ofHours(13)), "Nora Berg"));
         listener.onRecord(closed(PageCloseReason.RESOLVED, NOW.minus(Duration.ofHours(13)), "Nora Berg"));
