@@ -90,7 +90,7 @@ class OnCallController {
                           @Size(max = 500) String note, Boolean acceptGap) {
     }
 
-    record FeedResponse(Person engineer, int generation, URI url) {
+    record FeedResponse(Person engineer, long generation, URI url) {
     }
 
     @Operation(summary = "Who is on call now", description = "Every level of the escalation policy with the person it "
