@@ -119,6 +119,25 @@ class HandoverNoticesTest {
     }
 
     @Test
+    void anOverrideStartingAMinuteAgoMadeAfterACheckIsTold() {
+        Instant now = HANDOVER.minus(Duration.ofDays(2));
+        clock.set(now);
+        HandoverNotices notices = notices(true);
+        notices.check();
+        clock.advance(Duration.ofSeconds(30));
+        OverrideRules rules = new OverrideRules(LEVELS, Duration.ofMinutes(2), Duration.ofDays(90));
+        ScheduledOverride swap = ((OverrideRules.Accepted) rules.create(new OverrideRules.Request("swap", 1,
+                OLA.email(), clock.instant().minus(Duration.ofMinutes(1)), clock.instant().plus(Duration.ofHours(1)),
+                null, false), state.get(), clock.instant(), "desk")).override();
+        state.set(TestSchedule.state(swap));
+
+        clock.advance(Duration.ofSeconds(30));
+        notices.check();
+
+        assertThat(told).extracting(HandoverDelivery.Handover::incoming).containsExactly(OLA);
+    }
+
+    @Test
     void turnedOffItClaimsAndTellsNothingButStillCountsGaps() {
         clock.set(HANDOVER);
         notices(false).check();
