@@ -2,6 +2,7 @@ package no.biztek.support.escalation.schedule;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -36,6 +37,7 @@ class CalendarFeedController {
     private final FeedTokens tokens;
     private final List<PagingProperties.Level> levels;
     private final ScheduleProperties.Calendar window;
+    private final Duration reach;
     private final String domain;
     private final Clock clock;
 
@@ -52,6 +54,7 @@ class CalendarFeedController {
         this.tokens = tokens;
         this.levels = paging.policy().levels();
         this.window = properties.calendar();
+        this.reach = Shifts.reach(properties.maxOverride());
         String host = paging.ackLink().baseUrl().getHost();
         this.domain = host == null || host.isBlank() ? "escalation-service" : host;
         this.clock = clock;
@@ -80,8 +83,9 @@ class CalendarFeedController {
             return text(HttpStatus.FORBIDDEN, "This calendar link is not valid.", null);
         }
         Instant now = clock.instant();
+        // not cut at the window: a shift spanning its start keeps its DTSTART and UID from one poll to the next
         List<Shifts.Shift> shifts = Shifts.of(state, levels)
-                .shifts(now.minus(window.past()), now.plus(window.future())).stream()
+                .overlapping(now.minus(window.past()), now.plus(window.future()), reach).stream()
                 .filter(s -> Shifts.sameEngineer(s.engineer(), granted.engineer())).toList();
         return ResponseEntity.ok().contentType(TEXT_CALENDAR).header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(CalendarText.of(granted.engineer().name(), shifts, now, domain));

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -53,5 +55,25 @@ class CalendarFeedControllerTest {
                 .isEqualTo(200);
         assertThat(controller(() -> state).feed(feeds.issue("kari@biztek.no", 1) + ".ics").getStatusCode().value())
                 .isEqualTo(410);
+    }
+
+    @Test
+    void aShiftSpanningTheWindowsStartKeepsItsStartAndUidFromOnePollToTheNext() {
+        // the window starts 14 days before Tuesday 3 March 02:00: inside Kari's week from Monday 16 February 09:00
+        ScheduleState state = TestSchedule.withFeed(TestSchedule.state(), "kari@biztek.no", 2);
+        String link = feeds.issue("kari@biztek.no", 2) + ".ics";
+
+        String first = controller(() -> state).feed(link).getBody();
+        clock.advance(Duration.ofHours(1));
+        String anHourLater = controller(() -> state).feed(link).getBody();
+
+        assertThat(first).contains("DTSTART:20260216T080000Z\r\nDTEND:20260223T080000Z\r\n")
+                .contains("UID:oncall-1-kari@biztek.no-" + Instant.parse("2026-02-16T08:00:00Z").toEpochMilli() + "@");
+        assertThat(lines(anHourLater, "UID:")).isEqualTo(lines(first, "UID:")).isNotEmpty();
+        assertThat(lines(anHourLater, "DTSTART:")).isEqualTo(lines(first, "DTSTART:"));
+    }
+
+    private static List<String> lines(String calendar, String prefix) {
+        return Arrays.stream(calendar.replace("\r\n ", "").split("\r\n")).filter(l -> l.startsWith(prefix)).toList();
     }
 }
