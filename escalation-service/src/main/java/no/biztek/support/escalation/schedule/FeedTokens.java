@@ -1,5 +1,6 @@
 package no.biztek.support.escalation.schedule;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import no.biztek.support.escalation.api.SignedTokens;
@@ -41,7 +42,22 @@ final class FeedTokens {
     }
 
     String issue(String email, int generation) {
-        return tokens.issue(ScheduleRecords.normalised(email), Integer.toString(generation));
+        return tokens.issue(ScheduleRecords.normalised(email), Integer.toUnsignedString(generation));
+    }
+
+    /**
+     * The generation of a feed link issued now, after {@code previous} (0: none on the topic): the issue time in
+     * epoch seconds, or one more than the previous when that is later (two links in one second), so generations grow
+     * strictly per engineer and also over a recreated topic (which forgets {@code previous}): a link issued before
+     * the topic was recreated never equals one issued after it. The Avro {@code int} is read as unsigned 32 bits
+     * (epoch seconds fit until 2106); {@link #issue} and {@link #verify} write and read it so.
+     */
+    static int nextGeneration(int previous, Instant now) {
+        long next = Math.max(Integer.toUnsignedLong(previous) + 1, now.getEpochSecond());
+        if (next > 0xFFFF_FFFFL) {
+            throw new IllegalStateException("a calendar feed generation no longer fits 32 bits: " + next);
+        }
+        return (int) next;
     }
 
     /** Whether the token opens a feed in this state of the schedule. */
@@ -64,7 +80,7 @@ final class FeedTokens {
     Optional<Claims> verify(String token) {
         return tokens.verify(token, 2).flatMap(fields -> {
             try {
-                return Optional.of(new Claims(fields.get(0), Integer.parseInt(fields.get(1))));
+                return Optional.of(new Claims(fields.get(0), Integer.parseUnsignedInt(fields.get(1))));
             } catch (NumberFormatException e) {
                 return Optional.empty();
             }

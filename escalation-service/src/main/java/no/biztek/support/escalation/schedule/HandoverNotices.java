@@ -25,7 +25,8 @@ import no.biztek.support.escalation.paging.PagingProperties;
  * gap metric is recomputed, and each hand-over (level 1 changes person: a weekly handover, an override starting or
  * ending) since the last check is told to the incoming engineer with the open pages of the page board — by the
  * instance whose claim came first ({@link HandoverClaims}), at most once per hand-over per instance. A starting
- * instance looks back {@code handoff.catch-up} for a hand-over nobody told (while every instance was down).
+ * instance looks back {@code handoff.catch-up} for a hand-over nobody told (while every instance was down), and no
+ * check looks further back; claims of hand-overs before that window are removed at every check.
  */
 final class HandoverNotices implements SmartLifecycle {
 
@@ -37,11 +38,18 @@ final class HandoverNotices implements SmartLifecycle {
         boolean claim(Instant handoverAt, String incomingEmail);
     }
 
+    /** Removes a hand-over claim (throws: Kafka down). */
+    @FunctionalInterface
+    interface Forget {
+        void forget(String claimKey);
+    }
+
     private final Supplier<ScheduleState> schedule;
     private final List<PagingProperties.Level> levels;
     private final Supplier<List<PageBoard.Page>> openPages;
     private final Predicate<HandoverDelivery.Handover> delivery;
     private final Claim claims;
+    private final Forget forget;
     private final Runnable recomputeGaps;
     private final ScheduleProperties.Handoff settings;
     private final Clock clock;
@@ -52,16 +60,19 @@ final class HandoverNotices implements SmartLifecycle {
     /**
      * @param openPages     the page board's open pages
      * @param delivery      tells a hand-over; true when a channel took it
+     * @param forget        removes a claim older than the catch-up window
      * @param recomputeGaps recomputes the gap metric
      */
     HandoverNotices(Supplier<ScheduleState> schedule, List<PagingProperties.Level> levels,
                     Supplier<List<PageBoard.Page>> openPages, Predicate<HandoverDelivery.Handover> delivery,
-                    Claim claims, Runnable recomputeGaps, ScheduleProperties.Handoff settings, Clock clock) {
+                    Claim claims, Forget forget, Runnable recomputeGaps, ScheduleProperties.Handoff settings,
+                    Clock clock) {
         this.schedule = schedule;
         this.levels = List.copyOf(levels);
         this.openPages = openPages;
         this.delivery = delivery;
         this.claims = claims;
+        this.forget = forget;
         this.recomputeGaps = recomputeGaps;
         this.settings = settings;
         this.clock = clock;
@@ -71,11 +82,23 @@ final class HandoverNotices implements SmartLifecycle {
     synchronized void check() {
         Instant now = clock.instant();
         recomputeGaps.run();
-        if (!settings.enabled()) {
-            return;
+        if (settings.enabled()) {
+            tellHandovers(now);
         }
-        // the last check's instant again (an override made "from now" in the same millisecond); told ones are skipped
-        Instant after = (checkedUpTo == null ? now.minus(settings.catchUp()) : checkedUpTo).minusMillis(1);
+        // claims no check looks at any more (before the catch-up window); throws when Kafka does not answer
+        for (String key : HandoverClaims.expired(schedule.get().handoverClaims(), now.minus(settings.catchUp()))) {
+            forget.forget(key);
+        }
+    }
+
+    private void tellHandovers(Instant now) {
+        // the last check's instant again (an override made "from now" in the same millisecond); told ones are
+        // skipped; never before the catch-up window, whose claims may have been removed (told by then, or never)
+        Instant earliest = now.minus(settings.catchUp()).minusMillis(1);
+        Instant after = checkedUpTo == null ? earliest : checkedUpTo.minusMillis(1);
+        if (after.isBefore(earliest)) {
+            after = earliest;
+        }
         if (!now.isAfter(after)) {
             return;
         }
@@ -89,7 +112,8 @@ final class HandoverNotices implements SmartLifecycle {
             }
             told.add(handover.at());
         }
-        told.removeIf(at -> at.isBefore(after));
+        Instant since = after;
+        told.removeIf(at -> at.isBefore(since));
         checkedUpTo = now;
     }
 

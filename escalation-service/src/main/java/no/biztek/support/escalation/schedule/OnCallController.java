@@ -38,19 +38,21 @@ class OnCallController {
     /** The longest period one schedule answer covers. */
     static final Duration MAX_PERIOD = Duration.ofDays(366);
     private static final Duration DEFAULT_PERIOD = Duration.ofDays(14);
-    /** How far around now the shift in progress is looked for (its start and end). */
-    private static final Duration AROUND_NOW = Duration.ofDays(63);
 
     private final ScheduleChanges schedule;
     private final List<PagingProperties.Level> levels;
     private final RequestValidator validator;
     private final Clock clock;
+    /** How far around now the shift in progress is looked for (its start and end). */
+    private final Duration reach;
 
-    OnCallController(ScheduleChanges schedule, PagingProperties paging, RequestValidator validator, Clock clock) {
+    OnCallController(ScheduleChanges schedule, PagingProperties paging, ScheduleProperties properties,
+                     RequestValidator validator, Clock clock) {
         this.schedule = schedule;
         this.levels = paging.policy().levels();
         this.validator = validator;
         this.clock = clock;
+        this.reach = Shifts.reach(properties.maxOverride());
     }
 
     record Person(String name, String email) {
@@ -90,17 +92,27 @@ class OnCallController {
                           @Size(max = 500) String note, Boolean acceptGap) {
     }
 
-    record FeedResponse(Person engineer, int generation, URI url) {
+    record FeedResponse(Person engineer, long generation, URI url) {
     }
 
     @Operation(summary = "Who is on call now", description = "Every level of the escalation policy with the person it "
-            + "pages now, since when and until when (overrides applied).")
+            + "pages now, since when and until when (overrides applied). `from`/`to` are null when not known: a level "
+            + "that pages a named person (always on call), or a shift that began or ends further away than the "
+            + "longest override and a rotation week.")
     @GetMapping("/now")
     OnCallNow now() {
         Instant now = clock.instant();
         ScheduleState state = schedule.state();
-        List<ShiftResponse> current = Shifts.of(state, levels).shifts(now.minus(AROUND_NOW), now.plus(AROUND_NOW))
-                .stream().filter(s -> !s.from().isAfter(now) && s.to().isAfter(now)).map(ShiftResponse::of).toList();
+        Instant start = now.minus(reach);
+        Instant end = now.plus(reach);
+        List<ShiftResponse> current = Shifts.of(state, levels).shifts(start, end).stream()
+                .filter(s -> !s.from().isAfter(now) && s.to().isAfter(now))
+                .map(s -> {
+                    boolean named = levels.get(s.level() - 1).person() != null;
+                    return new ShiftResponse(s.level(), s.levelName(), Person.of(s.engineer()),
+                            named || s.from().equals(start) ? null : s.from(),
+                            named || s.to().equals(end) ? null : s.to(), s.overrideId());
+                }).toList();
         return new OnCallNow(now, state.rotation().orElseThrow().zone().getId(), current);
     }
 

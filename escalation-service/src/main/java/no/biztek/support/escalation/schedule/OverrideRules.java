@@ -21,8 +21,8 @@ import no.biztek.support.kafka.ids.NameBasedIds;
  *   <li>kind SWAP or COVER; level: a level of the escalation policy that follows the rotation (not a named
  *   person);</li>
  *   <li>the engineer is in the rotation (by e-mail, case-insensitive);</li>
- *   <li>{@code from} not in the past (now, within the allowed clock skew, is fine; unset: now), {@code to} after
- *   {@code from}, at most {@code maxLength} later;</li>
+ *   <li>{@code from} not in the past (now, within the allowed clock skew, is fine and stored as now; unset: now),
+ *   {@code to} after {@code from}, at most {@code maxLength} later;</li>
  *   <li>no new gap: a change that would leave a level with nobody distinct on call (the same person as a lower
  *   level) where there was someone before is refused (409, naming each gap) unless the request accepts it.
  *   Gaps that were there before (too few engineers for the levels) do not count against a change.</li>
@@ -99,10 +99,13 @@ final class OverrideRules {
                     + state.rotation().map(r -> r.rotation().stream().map(Engineer::email)
                     .collect(Collectors.joining(", "))).orElse("none") + ")"));
         }
-        Instant from = request.from() == null ? now : request.from();
-        if (from.isBefore(now.minus(maxClockSkew))) {
+        Instant requested = request.from() == null ? now : request.from();
+        if (requested.isBefore(now.minus(maxClockSkew))) {
             problems.add(new Problem("from", "must not be in the past (now is " + now + ")"));
         }
+        // a start within the clock skew before now starts now: the hand-over check, which looks only after its
+        // previous check, then sees the start (the id keeps the requested start, so a retry makes the same override)
+        Instant from = requested.isBefore(now) ? now : requested;
         if (request.to() == null || !request.to().isAfter(from)) {
             problems.add(new Problem("to", "must be after from (" + from + ")"));
         } else if (Duration.between(from, request.to()).compareTo(maxLength) > 0) {
@@ -114,7 +117,7 @@ final class OverrideRules {
         int offset = policyLevel.rotationOffset();
         Shifts before = Shifts.of(state, levels);
         String replaces = before.at(from, level).email();
-        ScheduledOverride override = new ScheduledOverride(id(offset, engineer.get().email(), from, request.to()),
+        ScheduledOverride override = new ScheduledOverride(id(offset, engineer.get().email(), requested, request.to()),
                 kind, offset, from, request.to(), engineer.get(), replaces, blankToNull(request.note()), by, now);
         List<ScheduledOverride> changed = new ArrayList<>(state.overrides());
         changed.removeIf(o -> o.id().equals(override.id()));

@@ -21,7 +21,8 @@ import no.biztek.support.httpapi.problem.InvalidRequestException;
 final class ScheduleChanges {
 
     /** A new calendar feed link. */
-    record FeedLink(PagingProperties.Engineer engineer, int generation, URI url) {
+    /** @param generation the Avro int's 32 bits read as unsigned (the issue time in epoch seconds, or later) */
+    record FeedLink(PagingProperties.Engineer engineer, long generation, URI url) {
     }
 
     private final ScheduleView view;
@@ -81,12 +82,12 @@ final class ScheduleChanges {
         ScheduleState state = current();
         PagingProperties.Engineer engineer = state.engineer(email).orElseThrow(() -> Problems.notFound(
                 "No engineer " + email + " in the on-call rotation."));
-        int generation = state.feedGeneration(engineer.email()) + 1;
+        int generation = FeedTokens.nextGeneration(state.feedGeneration(engineer.email()), clock.instant());
         writer.write(ScheduleRecords.feedKey(engineer.email()),
                 ScheduleRecords.entry(ScheduleRecords.feed(engineer.email(), generation), by, clock.instant()));
         URI url = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/calendar/"
                 + feeds.issue(engineer.email(), generation) + ".ics");
-        return new FeedLink(engineer, generation, url);
+        return new FeedLink(engineer, Integer.toUnsignedLong(generation), url);
     }
 
     private static ScheduledOverride accepted(OverrideRules.Decision decision) {

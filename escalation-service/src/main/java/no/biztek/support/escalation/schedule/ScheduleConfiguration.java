@@ -79,6 +79,6 @@ class ScheduleConfiguration {
                                     GapGauge gaps, ScheduleProperties properties, Clock clock) {
         HandoverClaims claims = new HandoverClaims(view, writer, UUID.randomUUID().toString(), clock);
         return new HandoverNotices(changes::state, paging.policy().levels(), () -> board.list(PageBoard.State.OPEN),
-                delivery::deliver, claims::claim, gaps::recompute, properties.handoff(), clock);
+                delivery::deliver, claims::claim, claims::forget, gaps::recompute, properties.handoff(), clock);
     }
 }

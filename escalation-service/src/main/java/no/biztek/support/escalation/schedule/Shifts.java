@@ -1,5 +1,6 @@
 package no.biztek.support.escalation.schedule;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -126,6 +127,25 @@ final class Shifts {
             }
         }
         return shifts;
+    }
+
+    /**
+     * How far around a period its shifts are computed so that the shifts overlapping it keep their real start and end
+     * (the same on every read, whatever the period): the longest override the API accepts, and a rotation week (and
+     * a day, for a switch to or from summer time). A shift longer than that (the named person of a level, always on
+     * call; a rotation of one engineer; overrides back to back) is cut at the reach.
+     */
+    static Duration reach(Duration maxOverride) {
+        return maxOverride.plus(Duration.ofDays(8));
+    }
+
+    /**
+     * Every level's shifts that overlap the period ({@code from} inclusive, {@code to} exclusive), each with its real
+     * start and end as far as {@code reach} around the period (not cut at the period).
+     */
+    List<Shift> overlapping(Instant from, Instant to, Duration reach) {
+        return shifts(from.minus(reach), to.plus(reach)).stream()
+                .filter(s -> s.to().isAfter(from) && s.from().isBefore(to)).toList();
     }
 
     /** The id of the override that puts the level's person there at the instant; null: none. */

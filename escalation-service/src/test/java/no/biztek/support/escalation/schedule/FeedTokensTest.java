@@ -55,4 +55,33 @@ class FeedTokensTest {
         assertThat(feeds.access(ack, state)).isInstanceOf(FeedTokens.Forged.class);
         assertThat(ackTokens.verify(feed)).isEmpty();
     }
+
+    @Test
+    void aGenerationIsTheIssueTimeInSecondsAndGrowsStrictlyPerEngineer() {
+        Instant now = Instant.parse("2026-03-03T01:00:00Z");
+
+        int first = FeedTokens.nextGeneration(0, now);
+        assertThat(Integer.toUnsignedLong(first)).isEqualTo(now.getEpochSecond());
+        assertThat(FeedTokens.nextGeneration(first, now)).as("a second link in the same second").isEqualTo(first + 1);
+        assertThat(FeedTokens.nextGeneration(3, now)).as("after the counters of old").isEqualTo(first);
+        int after2038 = FeedTokens.nextGeneration(0, Instant.parse("2040-01-01T00:00:00Z"));
+        assertThat(Integer.toUnsignedLong(after2038)).isEqualTo(Instant.parse("2040-01-01T00:00:00Z").getEpochSecond());
+        assertThat(feeds.verify(feeds.issue("kari@biztek.no", after2038)))
+                .contains(new FeedTokens.Claims("kari@biztek.no", after2038));
+    }
+
+    @Test
+    void aLinkIssuedBeforeTheTopicWasRecreatedNeverOpensTheFeedAfter() {
+        Instant issued = Instant.parse("2026-03-03T01:00:00Z");
+        String leaked = feeds.issue("kari@biztek.no", FeedTokens.nextGeneration(0, issued));
+        // the topic is deleted and re-seeded: the engineer's generation is gone; a new link is issued later
+        int reissued = FeedTokens.nextGeneration(0, issued.plus(java.time.Duration.ofMinutes(10)));
+        ScheduleState afterReset = TestSchedule.withFeed(TestSchedule.state(), "kari@biztek.no", reissued);
+
+        assertThat(feeds.access(leaked, TestSchedule.state())).as("before a new link is issued")
+                .isInstanceOf(FeedTokens.Revoked.class);
+        assertThat(feeds.access(leaked, afterReset)).isInstanceOf(FeedTokens.Revoked.class);
+        assertThat(feeds.access(feeds.issue("kari@biztek.no", reissued), afterReset))
+                .isEqualTo(new FeedTokens.Granted(KARI));
+    }
 }

@@ -11,7 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -27,6 +29,7 @@ class HandoverNoticesTest {
     private final AtomicReference<ScheduleState> state = new AtomicReference<>(TestSchedule.state());
     private final List<HandoverDelivery.Handover> told = new ArrayList<>();
     private final List<Instant> claimed = new ArrayList<>();
+    private final List<String> forgotten = new ArrayList<>();
     private final AtomicInteger gapCounts = new AtomicInteger();
     private boolean winsClaims = true;
     private boolean kafkaDown;
@@ -38,6 +41,11 @@ class HandoverNoticesTest {
             }
             claimed.add(at);
             return winsClaims;
+        }, key -> {
+            if (kafkaDown) {
+                throw new IllegalStateException("Kafka did not answer");
+            }
+            forgotten.add(key);
         }, gapCounts::incrementAndGet, new ScheduleProperties.Handoff(enabled, Duration.ofSeconds(30),
                 Duration.ofMinutes(15)), clock);
     }
@@ -116,6 +124,63 @@ class HandoverNoticesTest {
 
         assertThat(told).extracting(HandoverDelivery.Handover::incoming).containsExactly(OLA, NORA);
         assertThat(told.get(0).until()).isEqualTo(now.plus(Duration.ofHours(1)));
+    }
+
+    @Test
+    void anOverrideStartingAMinuteAgoMadeAfterACheckIsTold() {
+        Instant now = HANDOVER.minus(Duration.ofDays(2));
+        clock.set(now);
+        HandoverNotices notices = notices(true);
+        notices.check();
+        clock.advance(Duration.ofSeconds(30));
+        OverrideRules rules = new OverrideRules(LEVELS, Duration.ofMinutes(2), Duration.ofDays(90));
+        ScheduledOverride swap = ((OverrideRules.Accepted) rules.create(new OverrideRules.Request("swap", 1,
+                OLA.email(), clock.instant().minus(Duration.ofMinutes(1)), clock.instant().plus(Duration.ofHours(1)),
+                null, false), state.get(), clock.instant(), "desk")).override();
+        state.set(TestSchedule.state(swap));
+
+        clock.advance(Duration.ofSeconds(30));
+        notices.check();
+
+        assertThat(told).extracting(HandoverDelivery.Handover::incoming).containsExactly(OLA);
+    }
+
+    @Test
+    void onlyTheClaimsOfHandOversBeforeTheCatchUpWindowAreChosenForRemoval() {
+        Instant now = HANDOVER.plus(Duration.ofHours(1));
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put(ScheduleRecords.handoverKey(HANDOVER), "a");
+        claims.put(ScheduleRecords.handoverKey(now.minus(Duration.ofMinutes(15))), "a");
+        claims.put(ScheduleRecords.handoverKey(now.minus(Duration.ofMinutes(14))), "b");
+        claims.put(ScheduleRecords.handoverKey(now.plus(Duration.ofDays(3))), "b");
+        claims.put(ScheduleRecords.handoverKey(HANDOVER.minus(Duration.ofDays(7))), "c");
+        claims.put("handover|not-an-instant", "c");
+
+        assertThat(HandoverClaims.expired(claims, now.minus(Duration.ofMinutes(15)))).containsExactly(
+                ScheduleRecords.handoverKey(HANDOVER.minus(Duration.ofDays(7))), ScheduleRecords.handoverKey(HANDOVER));
+    }
+
+    @Test
+    void aCheckRemovesTheClaimsBeforeTheCatchUpWindowAndNeverClaimsThatFarBack() {
+        Instant old = HANDOVER.minus(Duration.ofDays(7));
+        state.set(new ScheduleState(TestSchedule.state().rotation(), List.of(), Map.of(), Map.of(
+                ScheduleRecords.handoverKey(old), "a")));
+        HandoverNotices notices = notices(true);
+
+        notices.check();
+        assertThat(forgotten).containsExactly(ScheduleRecords.handoverKey(old));
+
+        // Kafka is down from just before the hand-over until after the catch-up window: the claim is not made
+        clock.set(HANDOVER.plusSeconds(5));
+        kafkaDown = true;
+        assertThatThrownBy(notices::check).hasMessageContaining("Kafka");
+        kafkaDown = false;
+        clock.set(HANDOVER.plus(Duration.ofMinutes(20)));
+        notices.check();
+
+        assertThat(claimed).as("a hand-over before the window (its claim may be removed) is not claimed again")
+                .isEmpty();
+        assertThat(told).isEmpty();
     }
 
     @Test

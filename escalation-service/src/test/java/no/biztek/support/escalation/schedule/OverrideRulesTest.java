@@ -58,6 +58,24 @@ class OverrideRulesTest {
     }
 
     @Test
+    void aStartWithinTheClockSkewBeforeNowStartsNowAndARetryMakesTheSameOverride() {
+        Instant aMinuteAgo = NOW.minusSeconds(60);
+        Request request = new Request("swap", 1, OLA.email(), aMinuteAgo, IN_TWO_HOURS, null, false);
+
+        assertThat(create(request)).isInstanceOfSatisfying(Accepted.class, accepted -> {
+            assertThat(accepted.override().from()).as("clamped to now").isEqualTo(NOW);
+            assertThat(accepted.override().to()).isEqualTo(IN_TWO_HOURS);
+            assertThat(accepted.override().id()).isEqualTo(OverrideRules.id(0, OLA.email(), aMinuteAgo, IN_TWO_HOURS));
+        });
+        assertThat(rules.create(request, TestSchedule.state(), NOW.plusSeconds(30), "desk"))
+                .isInstanceOfSatisfying(Accepted.class, retried -> assertThat(retried.override().id())
+                        .isEqualTo(OverrideRules.id(0, OLA.email(), aMinuteAgo, IN_TWO_HOURS)));
+        assertThat(create(new Request("swap", 1, OLA.email(), aMinuteAgo, NOW.minusSeconds(1), null, false)))
+                .as("a period over before now").isInstanceOfSatisfying(Invalid.class, invalid -> assertThat(
+                        invalid.problems()).extracting(Problem::field).containsExactly("to"));
+    }
+
+    @Test
     void everyBrokenFieldIsNamed() {
         var decision = create(new Request("holiday", 7, "siri@biztek.no", NOW, NOW, null, false));
 

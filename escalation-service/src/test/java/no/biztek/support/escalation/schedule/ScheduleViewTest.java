@@ -77,5 +77,8 @@ class ScheduleViewTest {
         assertThat(view.snapshot().feedGeneration("kari@biztek.no")).isEqualTo(3);
         assertThat(view.snapshot().feedGeneration("ola@biztek.no")).isZero();
         assertThat(view.snapshot().handoverClaims()).containsEntry("handover|" + NIGHT, "instance-a");
+
+        view.fold(ScheduleRecords.handoverKey(NIGHT), null);
+        assertThat(view.snapshot().handoverClaims()).as("a removed claim is forgotten").isEmpty();
     }
 }
