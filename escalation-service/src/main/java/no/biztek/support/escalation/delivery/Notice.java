@@ -2,6 +2,11 @@ package no.biztek.support.escalation.delivery;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import no.biztek.support.escalation.facts.Labels;
+import no.biztek.support.escalation.facts.TicketFacts;
 
 /**
  * A message in the parts every channel lays out its own way ({@link Layouts}): a title, a lead sentence, labelled
@@ -21,5 +26,17 @@ record Notice(String title, String lead, List<Fact> facts, List<Link> links, boo
     Notice {
         facts = List.copyOf(facts);
         links = List.copyOf(links);
+    }
+
+    /** The title of a message about a page: "[Severity 1 – Critical] <what>: <ticket> – <customer>". */
+    static String pageTitle(String severity, String what, TicketFacts facts, UnaryOperator<String> value) {
+        return "[" + Labels.severity(severity) + "] " + what + ": " + value.apply(facts.name()) + " – "
+                + value.apply(facts.customer());
+    }
+
+    /** The link to the ticket in its source system, when there is one. */
+    static Optional<Link> sourceLink(TicketFacts facts, UnaryOperator<String> value) {
+        return facts.sourceLink() == null ? Optional.empty()
+                : Optional.of(new Link("Open in " + value.apply(facts.source()), facts.sourceLink()));
     }
 }

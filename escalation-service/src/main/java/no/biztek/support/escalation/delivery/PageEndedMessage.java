@@ -53,10 +53,8 @@ record PageEndedMessage(Ending ending, String eventId, String pageId, String tic
         shown.add(new Notice.Fact("Customer", value.apply(facts.customer())));
         shown.add(new Notice.Fact(ending == Ending.ACKNOWLEDGED ? "Acknowledged" : "Ended", Labels.time(at, zone)));
         shown.add(new Notice.Fact("Ticket id", value.apply(ticketId)));
-        List<Notice.Link> links = facts.sourceLink() == null ? List.of()
-                : List.of(new Notice.Link("Open in " + value.apply(facts.source()), facts.sourceLink()));
-        return new Notice("[" + Labels.severity(severity) + "] " + what + ": " + value.apply(facts.name()) + " – "
-                + value.apply(facts.customer()), lead, shown, links, false);
+        return new Notice(Notice.pageTitle(severity, what, facts, value), lead, shown,
+                Notice.sourceLink(facts, value).stream().toList(), false);
     }
 
 

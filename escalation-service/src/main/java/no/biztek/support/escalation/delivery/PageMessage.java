@@ -36,7 +36,7 @@ record PageMessage(String eventId, String pageId, String ticketId, String custom
     @Override
     public Notice notice(ZoneId zone, UnaryOperator<String> value) {
         String what = Labels.cause(cause, facts.breachedMetric());
-        String title = "[" + Labels.severity(severity) + "] " + what + ": " + value.apply(facts.name()) + " – " + value.apply(facts.customer());
+        String title = Notice.pageTitle(severity, what, facts, value);
         String lead = (reEscalation == null ? "" : Labels.reEscalation(reEscalation, round) + ". ")
                 + "You are paged as " + value.apply(levelName) + ". Acknowledge by "
                 + Labels.time(acknowledgeBy, zone) + ", or the page goes to the next level.";
@@ -63,9 +63,7 @@ record PageMessage(String eventId, String pageId, String ticketId, String custom
         shown.add(new Notice.Fact("Ticket id", value.apply(ticketId)));
         List<Notice.Link> links = new ArrayList<>();
         links.add(new Notice.Link("Acknowledge", acknowledgeUrl));
-        if (facts.sourceLink() != null) {
-            links.add(new Notice.Link("Open in " + value.apply(facts.source()), facts.sourceLink()));
-        }
+        Notice.sourceLink(facts, value).ifPresent(links::add);
         return new Notice(title, lead, shown, links, true);
     }
 

@@ -14,6 +14,7 @@ public final class Labels {
     public static final String UNKNOWN = "UNKNOWN";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm, EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofPattern("HH:mm, EEE d MMM", Locale.ENGLISH);
 
     private Labels() {
     }
@@ -71,8 +72,13 @@ public final class Labels {
                 ? "the previous level could not be reached" : "the previous level did not acknowledge in time");
     }
 
-    /** e.g. "02:15, Thu 3 Dec 2026" in the zone. */
+    /** e.g. "02:15, Thu 3 Dec 2026" in the zone (a message read later). */
     public static String time(Instant instant, ZoneId zone) {
         return TIME.format(instant.atZone(zone));
+    }
+
+    /** e.g. "02:15, Thu 3 Dec" in the zone (a page looked at now). */
+    public static String shortTime(Instant instant, ZoneId zone) {
+        return SHORT_TIME.format(instant.atZone(zone));
     }
 }

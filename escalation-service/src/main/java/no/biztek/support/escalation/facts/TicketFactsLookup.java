@@ -52,7 +52,8 @@ public class TicketFactsLookup {
 
     /** What is known of the ticket now; the ids alone when nothing else is. */
     public TicketFacts of(String ticketId, String customerId) {
-        Optional<TicketDirectory.Opening> opening = tickets.find(ticketId).map(TicketDirectory.Ticket::opening);
+        Optional<TicketDirectory.Ticket> ticket = tickets.find(ticketId);
+        Optional<TicketDirectory.Opening> opening = ticket.map(TicketDirectory.Ticket::opening);
         Optional<CustomerContacts.Contact> contact = customers.find(customerId);
         Map<String, SlaDeadlines.Deadline> due = deadlines.of(ticketId);
         SlaDeadlines.Deadline firstResponse = due.get(Metric.FIRST_RESPONSE.id());
@@ -63,7 +64,7 @@ public class TicketFactsLookup {
                 opening.map(TicketDirectory.Opening::source).orElse(null),
                 opening.map(TicketDirectory.Opening::externalId).orElse(null),
                 opening.flatMap(o -> links.link(o.source(), o.externalId())).orElse(null),
-                tickets.find(ticketId).map(TicketDirectory.Ticket::openedAt).orElse(null),
+                ticket.map(TicketDirectory.Ticket::openedAt).orElse(null),
                 contact.map(CustomerContacts.Contact::name).orElse(null),
                 contact.map(CustomerContacts.Contact::phone).orElse(null),
                 open(firstResponse), open(resolution), breached(firstResponse, resolution));

@@ -5,10 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -29,7 +27,6 @@ final class AckPage {
             "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; "
                     + "base-uri 'none'; frame-ancestors 'none'";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm, EEE d MMM", Locale.ENGLISH);
 
     private static final String STYLE = """
             *{box-sizing:border-box}
@@ -236,7 +233,7 @@ final class AckPage {
 
     /** An instant in the page's words and zone, e.g. "02:15, Tue 3 Mar". */
     String local(Instant instant) {
-        return instant == null ? "an unknown time" : TIME.format(instant.atZone(zone));
+        return instant == null ? "an unknown time" : Labels.shortTime(instant, zone);
     }
 
     private static String escape(String text) {
