@@ -4,21 +4,44 @@
 #
 #   ./run-local.sh          the published support terms (business hours, Europe/Oslo)
 #   ./run-local.sh --demo   the demo policy (short targets, open around the clock) plus sample traffic
+#   ./run-local.sh --cluster [--demo]
+#                           three Kafka brokers (a controller quorum of three; replication factor 3,
+#                           min.insync.replicas=2) and two instances of every service (ports 8081-8084 and
+#                           8091-8094, each with its own state directory; one standby replica per task)
 #
-# Needs only JDK 17+. State (Kafka data, service state, logs) lives in .run-local/ and survives
-# restarts; delete that folder for a clean start.
+# Needs only JDK 17+. State (Kafka data, service state, logs) lives in .run-local/ (a cluster's in
+# .run-local/cluster/) and survives restarts; delete that folder for a clean start.
 set -euo pipefail
 root="$(cd "$(dirname "$0")" && pwd)"
 cd "$root"
+demo=false
+cluster=false
+for arg in "$@"; do
+  case "$arg" in
+    --demo) demo=true ;;
+    --cluster) cluster=true ;;
+    *) echo "usage: $0 [--cluster] [--demo]" >&2; exit 2 ;;
+  esac
+done
+
 state="$root/.run-local"
+if [ "$cluster" = true ]; then state="$root/.run-local/cluster"; fi
 logs="$state/logs"
 mkdir -p "$logs"
 
-demo=false
-if [ "${1:-}" = "--demo" ]; then demo=true; fi
-
 token="local-dev-token"
 kafka_port=9092
+brokers=1
+instances=1
+if [ "$cluster" = true ]; then brokers=3; instances=2; fi
+broker_ports=(); voters=""
+for ((n=1; n<=brokers; n++)); do
+  broker_ports+=($((kafka_port + 2 * (n - 1))))
+  voters+="${voters:+,}$n@127.0.0.1:$((kafka_port + 2 * (n - 1) + 1))"
+done
+bootstrap="$(printf '127.0.0.1:%s,' "${broker_ports[@]}")"; bootstrap="${bootstrap%,}"
+service_ports=(8081 8082 8083 8084)
+if [ "$cluster" = true ]; then service_ports+=(8091 8092 8093 8094); fi
 smtp_port=3025
 imap_port=3143
 mail_api_port=8025
@@ -55,17 +78,31 @@ wait_until() { # description, seconds, command...
 
 ready() { curl -sf "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null; }
 
-for port in $kafka_port $smtp_port $mail_api_port 8081 8082 8083 8084; do
+for port in "${broker_ports[@]}" $smtp_port $mail_api_port "${service_ports[@]}"; do
   if port_open "$port"; then echo "ERROR: port $port is in use; is another local run still going?" >&2; exit 1; fi
 done
 
 echo "Building the services (first run downloads dependencies)..."
 ./mvnw -B -q -DskipTests package -pl intake-service,sla-timer-service,escalation-service,notification-service -am
 
-echo "Starting Kafka on 127.0.0.1:$kafka_port..."
-local-run/kafka.sh "$state/kafka" "$kafka_port" > "$logs/kafka.log" 2>&1 &
-pids+=($!)
-wait_until "Kafka" 120 port_open "$kafka_port"
+if [ "$cluster" = true ]; then
+  # one cluster id for the three nodes, kept with their data (a Kafka Uuid: 16 random bytes, base64url)
+  if [ ! -s "$state/cluster-id" ]; then
+    head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' > "$state/cluster-id"
+  fi
+  for ((n=1; n<=brokers; n++)); do
+    port="${broker_ports[$((n - 1))]}"
+    echo "Starting Kafka broker $n on 127.0.0.1:$port..."
+    local-run/kafka.sh "$state/kafka-$n" "$port" "$n" "$voters" "$(cat "$state/cluster-id")" \
+      > "$logs/kafka-$n.log" 2>&1 &
+    pids+=($!)
+  done
+else
+  echo "Starting Kafka on 127.0.0.1:$kafka_port..."
+  local-run/kafka.sh "$state/kafka" "$kafka_port" > "$logs/kafka.log" 2>&1 &
+  pids+=($!)
+fi
+for port in "${broker_ports[@]}"; do wait_until "Kafka on port $port" 120 port_open "$port"; done
 
 greenmail="$state/lib/greenmail-standalone.jar"
 if [ ! -s "$greenmail" ]; then
@@ -81,35 +118,43 @@ pids+=($!)
 # every server listens on the loopback interface only: the local run publishes a development token with
 # every scope and known signing keys
 common=(--spring.profiles.active=local --server.address=127.0.0.1
-        --spring.kafka.bootstrap-servers="127.0.0.1:$kafka_port"
+        --spring.kafka.bootstrap-servers="$bootstrap"
         --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port")
+if [ "$cluster" = true ]; then
+  # topics with three replicas (min.insync.replicas=2 is the brokers' default); a warm copy of every
+  # Kafka Streams task on the other instance, so a killed instance's work moves on without a full restore
+  common+=(--support.kafka.replication-factor=3 --spring.kafka.streams.properties.num.standby.replicas=1)
+fi
 if [ "$demo" = true ]; then
   common+=(--support.policy.file="$root/local-run/demo-policy.yaml")
 fi
 
-start_service() { # name, port, extra args...
-  local name="$1" port="$2"; shift 2
-  mkdir -p "$state/$name"
-  java -Xms128m -Xmx384m -jar "$name/target/$name-0.1.0-SNAPSHOT.jar" "${common[@]}" --server.port="$port" "$@" \
-    > "$logs/$name.log" 2>&1 &
+start_service() { # name, instance, port, extra args...
+  local name="$1" instance="$2" port="$3" dir log; shift 3
+  dir="$state/$name"; log="$logs/$name.log"
+  if [ "$cluster" = true ]; then dir="$state/$name-$instance"; log="$logs/$name-$instance.log"; fi
+  mkdir -p "$dir"
+  java -Xms128m -Xmx384m -jar "$name/target/$name-0.1.0-SNAPSHOT.jar" "${common[@]}" --server.port="$port" \
+    --spring.kafka.streams.state-dir="$dir" "$@" > "$log" 2>&1 &
   pids+=($!)
 }
 
-echo "Starting the services..."
-start_service intake-service 8081
-start_service sla-timer-service 8082 --spring.kafka.streams.state-dir="$state/sla-timer-service" \
-  --support.sla.advertised-host=127.0.0.1
-escalation=(--spring.kafka.streams.state-dir="$state/escalation-service"
-            --support.escalation.delivery.mail.enabled=true
-            --support.escalation.paging.ack-link.base-url=http://127.0.0.1:8083)
-if [ "$demo" = true ]; then
-  # short acknowledgement windows, so a re-escalation shows within the demo's two minutes
-  escalation+=(--spring.config.additional-location="file:$root/local-run/demo-escalation.yaml")
-fi
-start_service escalation-service 8083 "${escalation[@]}"
-start_service notification-service 8084 --spring.kafka.streams.state-dir="$state/notification-service"
+echo "Starting the services$( [ "$cluster" = true ] && echo ", two instances each" )..."
+for ((i=1; i<=instances; i++)); do
+  offset=$((10 * (i - 1)))
+  start_service intake-service "$i" $((8081 + offset))
+  start_service sla-timer-service "$i" $((8082 + offset)) --support.sla.advertised-host=127.0.0.1
+  escalation=(--support.escalation.delivery.mail.enabled=true
+              --support.escalation.paging.ack-link.base-url=http://127.0.0.1:$((8083 + offset)))
+  if [ "$demo" = true ]; then
+    # short acknowledgement windows, so a re-escalation shows within the demo's two minutes
+    escalation+=(--spring.config.additional-location="file:$root/local-run/demo-escalation.yaml")
+  fi
+  start_service escalation-service "$i" $((8083 + offset)) "${escalation[@]}"
+  start_service notification-service "$i" $((8084 + offset))
+done
 
-for port in 8081 8082 8083 8084; do
+for port in "${service_ports[@]}"; do
   wait_until "the service on port $port" 180 ready "$port"
 done
 
@@ -128,10 +173,11 @@ cat <<BANNER
   sla-timer-service     http://127.0.0.1:8082   SLA status and deadline preview
   escalation-service    http://127.0.0.1:8083   pages, vendor escalations, invoice basis
   notification-service  http://127.0.0.1:8084   what customers were told
+$( [ "$cluster" = true ] && echo "  second instances      http://127.0.0.1:8091 ... 8094 (the same four services)" )
   API descriptions      http://127.0.0.1:808x/v3/api-docs   (Swagger UI: /swagger-ui/index.html)
   Metrics               http://127.0.0.1:808x/actuator/prometheus
   Mails (GreenMail)     http://127.0.0.1:$mail_api_port (API)  or IMAP 127.0.0.1:$imap_port, any user/password
-  Kafka                 127.0.0.1:$kafka_port
+  Kafka                 $bootstrap
   Logs                  $logs
 
   Development token (local run only):  $token
