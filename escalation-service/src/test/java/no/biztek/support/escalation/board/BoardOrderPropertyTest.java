@@ -1,0 +1,93 @@
+package no.biztek.support.escalation.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import no.biztek.support.schemas.common.Severity;
+import no.biztek.support.schemas.sla.SlaClockState;
+import no.biztek.support.schemas.sla.SlaCorrectionKind;
+import no.biztek.support.schemas.sla.SlaEvent;
+import no.biztek.support.testing.MutableClock;
+
+/**
+ * The board's clocks are the same whatever order the independent streams of (ticket, metric) are interleaved in (each
+ * stream in the order the SLA timer wrote it, as a partition delivers it).
+ */
+class BoardOrderPropertyTest {
+
+    private static final Instant OPENED = Instant.parse("2026-03-03T08:00:00Z");
+    private static final Instant DUE = OPENED.plus(Duration.ofHours(4));
+
+    @Provide
+    Arbitrary<List<List<SlaEvent>>> streams() {
+        Arbitrary<List<SlaEvent>> one = Combinators.combine(
+                Arbitraries.integers().between(1, 6), Arbitraries.of("first-response", "resolution"),
+                Arbitraries.of(Severity.class), Arbitraries.integers().between(0, 6).list().ofMaxSize(5))
+                .as((ticket, metric, severity, steps) -> stream("t-" + ticket, metric, severity, steps));
+        return one.list().ofMinSize(1).ofMaxSize(8).uniqueElements(s -> s.get(0).getTicketId() + "|"
+                + s.get(0).getMetric());
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> choices() {
+        return Arbitraries.integers().between(0, 1000).list().ofSize(60);
+    }
+
+    @Property(tries = 300)
+    void theSameClocksWhateverTheInterleaving(@ForAll("streams") List<List<SlaEvent>> streams,
+                                              @ForAll("choices") List<Integer> choices) {
+        assertThat(fold(interleave(streams, choices))).isEqualTo(fold(streams.stream().flatMap(List::stream).toList()));
+    }
+
+    private static List<BoardClock> fold(List<SlaEvent> events) {
+        BoardView view = new BoardView(new MutableClock(OPENED), Duration.ofDays(90));
+        events.forEach(e -> view.fold(e.getTicketId(), e));
+        return view.all().stream().sorted(Comparator.comparing(BoardClock::id)).toList();
+    }
+
+    /** The streams merged: each next event taken from a stream the choices name, keeping each stream's order. */
+    private static List<SlaEvent> interleave(List<List<SlaEvent>> streams, List<Integer> choices) {
+        List<List<SlaEvent>> left = new ArrayList<>();
+        streams.forEach(s -> left.add(new ArrayList<>(s)));
+        List<SlaEvent> merged = new ArrayList<>();
+        int choice = 0;
+        while (left.stream().anyMatch(s -> !s.isEmpty())) {
+            List<List<SlaEvent>> open = left.stream().filter(s -> !s.isEmpty()).toList();
+            int pick = choices.get(choice++ % choices.size()) % open.size();
+            merged.add(open.get(pick).remove(0));
+        }
+        return merged;
+    }
+
+    private static List<SlaEvent> stream(String ticket, String metric, Severity severity, List<Integer> steps) {
+        BoardEvents clock = new BoardEvents(ticket, "c-" + ticket, metric, severity, OPENED);
+        List<SlaEvent> events = new ArrayList<>();
+        events.add(clock.started(DUE, 240));
+        Instant at = OPENED;
+        for (int step : steps) {
+            at = at.plus(Duration.ofMinutes(20));
+            events.add(switch (step) {
+                case 0 -> clock.warning(at, DUE, 50, 240);
+                case 1 -> clock.paused(at, DUE, "WAITING_ON_CUSTOMER", 30);
+                case 2 -> clock.resumed(at, DUE.plus(Duration.ofMinutes(40)), "WAITING_ON_CUSTOMER", 30);
+                case 3 -> clock.breached(DUE, 240);
+                case 4 -> clock.corrected(at, DUE, SlaCorrectionKind.BREACH_WITHDRAWN, SlaClockState.RUNNING);
+                case 5 -> clock.met(at, DUE);
+                default -> clock.deadlineChanged(at, DUE.plus(Duration.ofHours(4)), DUE, 480);
+            });
+        }
+        return events;
+    }
+}
