@@ -9,6 +9,7 @@
 
   var ROW_HEIGHT = 76;
   var OVERSCAN = 4;
+  var SYNC_TOLERANCE = 2000;
   var main = document.getElementById('board');
   var spacer = document.getElementById('spacer');
   var statusLine = document.getElementById('status');
@@ -34,9 +35,13 @@
     return Date.now() + offset;
   }
 
+  /** Follows the server's clock; a drift under SYNC_TOLERANCE is left alone, so countdowns never stutter. */
   function sync(message) {
     if (message.now) {
-      offset = Date.parse(message.now) - Date.now();
+      var server = Date.parse(message.now);
+      if (Math.abs(server - now()) > SYNC_TOLERANCE) {
+        offset = server - Date.now();
+      }
     }
   }
 
@@ -226,8 +231,8 @@
     set(c[3], row.metricName);
     set(c[4], f.text);
     set(c[5], f.state === 'breached' ? '+' + duration(-f.business) : duration(f.business));
-    set(c[6], (f.state === 'paused' ? '' : (f.clock < 0 ? '+' + duration(-f.clock) : duration(f.clock)) + ' · ')
-      + 'due ' + dueFormat.format(new Date(row.due)));
+    set(c[6], (f.state === 'paused' ? '—' : f.clock < 0 ? '+' + duration(-f.clock) : duration(f.clock))
+      + '\ndue ' + dueFormat.format(new Date(row.due)));
     set(c[7], row.pages.length === 0 ? '—' : row.pages.map(function (p) {
       return (p.acknowledged ? '✔ ' : '☎ ') + p.name;
     }).join(', '));

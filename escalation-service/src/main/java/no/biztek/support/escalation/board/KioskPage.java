@@ -26,8 +26,8 @@ final class KioskPage {
                 + "<label>Metric <select id=\"f-metric\"><option value=\"\">All</option></select></label>"
                 + "<span id=\"count\"></span></form></header>"
                 + "<div class=\"row head\" aria-hidden=\"true\"><span>Severity</span><span>Customer</span>"
-                + "<span>Ticket</span><span>Metric</span><span>State</span><span>Business time left</span>"
-                + "<span>Clock time left</span><span>Pages</span></div>"
+                + "<span>Ticket</span><span>Metric</span><span>State</span><span>Left (business)</span>"
+                + "<span>Left (clock)</span><span>Pages</span></div>"
                 + "<main id=\"board\" data-events=\"" + HtmlUtils.htmlEscape(events, "UTF-8") + "\">"
                 + "<div id=\"spacer\"></div></main></body></html>";
     }
