@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 final class BoardClient implements BoardFeed.Sink {
 
     private static final long RECONNECT_MILLIS = 3000;
+    private static final String REVOKED = "revoked";
 
     private final SseEmitter emitter;
     private final BlockingQueue<BoardEvent> queue;
@@ -61,15 +62,12 @@ final class BoardClient implements BoardFeed.Sink {
         return true;
     }
 
-    /** Whether the client may still read; false: it was told so and closed. */
+    /** Whether the client may still read; false: it is told so by a sender thread, which then closes it. */
     boolean stillAllowed() {
         if (allowed.getAsBoolean()) {
             return true;
         }
-        if (queue.offer(new BoardEvent(null, "revoked", "{}"))) {
-            drain();
-        }
-        close();
+        offer(new BoardEvent(null, REVOKED, "{}"));
         return false;
     }
 
@@ -77,6 +75,9 @@ final class BoardClient implements BoardFeed.Sink {
         try {
             for (BoardEvent event; (event = queue.poll()) != null; ) {
                 send(event);
+                if (REVOKED.equals(event.name())) {
+                    close();
+                }
             }
         } catch (IOException | IllegalStateException e) {
             close();

@@ -31,12 +31,14 @@ class KioskController {
 
     private final LinkTokens tokens;
     private final LinkWriter links;
+    private final BoardLinks known;
     private final BoardStreams streams;
     private final Clock clock;
 
-    KioskController(LinkTokens tokens, LinkWriter links, BoardStreams streams, Clock clock) {
+    KioskController(LinkTokens tokens, LinkWriter links, BoardLinks known, BoardStreams streams, Clock clock) {
         this.tokens = tokens;
         this.links = links;
+        this.known = known;
         this.streams = streams;
         this.clock = clock;
     }
@@ -60,7 +62,9 @@ class KioskController {
         if (!(decision instanceof LinkAccess.Granted)) {
             throw refusal(decision);
         }
-        return streams.open(lastEventId, () -> decide(token) instanceof LinkAccess.Granted);
+        // checked at every heartbeat on the dispatcher's thread: this instance's view as it is, never waiting
+        return streams.open(lastEventId, () -> LinkAccess.decide(tokens.verify(token), known::find,
+                clock.instant()) instanceof LinkAccess.Granted);
     }
 
     @ExceptionHandler(Refused.class)
@@ -71,6 +75,7 @@ class KioskController {
                 .header("Cache-Control", "no-store").body(body);
     }
 
+    /** Decides on this instance's view, read up to now first when the link is not known yet. */
     private LinkAccess.Decision decide(String token) {
         return LinkAccess.decide(tokens.verify(token), links::find, clock.instant());
     }
