@@ -3,11 +3,10 @@ package no.biztek.support.escalation.board;
 import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.customer.Customer;
-import no.biztek.support.schemas.ticket.TicketEvent;
 
 /**
- * Views the board adds to the service's followers of the ticket, page-state and customer topics: they only note
- * which rows to rebuild (never blocking the follower); the rows read the facts from the views that keep them.
+ * Views the board adds to the service's followers of the page-state and customer topics (the ticket topic's is
+ * {@link BoardView#tickets()}): they only note which rows to rebuild (never blocking the follower); the rows read the facts from the views that keep them.
  */
 public final class BoardTouches {
 
@@ -15,11 +14,6 @@ public final class BoardTouches {
 
     BoardTouches(BoardFeed feed) {
         this.feed = feed;
-    }
-
-    /** A ticket event: its title may be known now. */
-    public TopicFollower.View<TicketEvent> tickets() {
-        return (key, event) -> feed.changed(event.getTicketId());
     }
 
     /** A page changed: who holds the ticket's pages. */

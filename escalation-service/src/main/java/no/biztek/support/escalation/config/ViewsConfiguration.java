@@ -32,7 +32,7 @@ import no.biztek.support.schemas.topic.Topics;
 class ViewsConfiguration {
 
     @Bean
-    TopicFollower<TicketEvent> ticketFollower(KafkaProperties kafka, TicketDirectory tickets, BoardTouches board) {
+    TopicFollower<TicketEvent> ticketFollower(KafkaProperties kafka, TicketDirectory tickets, BoardView board) {
         return follower(kafka, Topics.TICKET_EVENTS, "escalation-tickets", tickets, board.tickets());
     }
 
