@@ -119,6 +119,31 @@ class ExampleApiApplication {
         }
     }
 
+    /** Like escalation's live SLA board: GET only, no Bearer token, its own token in the path. */
+    @RestController
+    static class BoardController {
+
+        @GetMapping(path = "/board/{token}", produces = MediaType.TEXT_HTML_VALUE)
+        String page(@PathVariable String token) {
+            return "<p>board</p>";
+        }
+
+        @GetMapping(path = "/board/{token}/events", produces = MediaType.TEXT_PLAIN_VALUE)
+        String events(@PathVariable String token) {
+            return "event: snapshot";
+        }
+
+        @PostMapping(path = "/board/{token}")
+        String notServed(@PathVariable String token) {
+            return "must never answer";
+        }
+
+        @PostMapping(path = "/board/{token}/events")
+        String notServedEither(@PathVariable String token) {
+            return "must never answer";
+        }
+    }
+
     /** A handler outside every allowed path: deny by default must refuse it although it exists. */
     @RestController
     static class InternalController {

@@ -246,6 +246,7 @@ class HttpApiConventionsTest {
             "GET, /actuator/env", "GET, /actuator/beans", "GET, /actuator", "GET, /internal/x", "GET, /",
             "GET, /favicon.ico", "GET, /ack", "GET, /ack/a/b", "PUT, /ack/abc.def", "DELETE, /ack/abc.def",
             "GET, /calendar", "GET, /calendar/a/b", "POST, /calendar/abc.def", "DELETE, /calendar/abc.def",
+            "POST, /board/abc.def", "DELETE, /board/abc.def", "GET, /board/a/b/c", "POST, /board/abc.def/events",
             "GET, /v3/api-docsx", "GET, /apis/v1/things", "POST, /actuator/shutdown"})
     void everyPathOutsideTheAllowListIs404WithOrWithoutAToken(String method, String path) throws Exception {
         for (String token : new String[] {null, "writer-token", "guessed-token"}) {
@@ -264,7 +265,7 @@ class HttpApiConventionsTest {
             "GET, /actuator/health/readiness, 200", "GET, /actuator/prometheus, 200", "GET, /v3/api-docs, 200",
             "GET, /v3/api-docs/swagger-config, 200", "GET, /swagger-ui.html, 302", "GET, /swagger-ui/index.html, 200",
             "GET, /ack/abc.def, 200", "POST, /ack/abc.def, 200", "GET, /calendar/abc.def.ics, 200",
-            "GET, /api/v1/things/abc, 401"})
+            "GET, /board/abc.def, 200", "GET, /board/abc.def/events, 200", "GET, /api/v1/things/abc, 401"})
     void everyAllowedPathIsServedWithoutABearerToken(String method, String path, int status) throws Exception {
         HttpResponse<String> response = send(request(method, path, null));
 

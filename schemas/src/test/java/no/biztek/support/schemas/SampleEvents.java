@@ -7,6 +7,7 @@ import java.util.List;
 import no.biztek.support.schemas.billing.BillableTimeRecorded;
 import no.biztek.support.schemas.billing.BillingEvent;
 import no.biztek.support.schemas.billing.TermsSource;
+import no.biztek.support.schemas.board.BoardLink;
 import no.biztek.support.schemas.common.Channel;
 import no.biztek.support.schemas.common.ContractTerms;
 import no.biztek.support.schemas.common.CustomerLocale;
@@ -180,6 +181,12 @@ public final class SampleEvents {
     }
 
     /** One entry of every payload type of the on-call schedule topic. */
+    public static List<BoardLink> boardLinks() {
+        BoardLink issued = BoardLink.newBuilder().setLinkId("l-1").setName("Desk wall screen").setIssuedBy("desk")
+                .setIssuedAt(OPENED).setExpiresAt(DUE).setProducer("escalation-service").build();
+        return List.of(issued, BoardLink.newBuilder(issued).setRevokedAt(DUE).setRevokedBy("desk").build());
+    }
+
     public static List<OnCallScheduleEntry> onCallSchedule() {
         OnCallEngineer kari = OnCallEngineer.newBuilder().setName("Kari").setEmail("kari@biztek.example")
                 .setWebhook("https://hooks.example/kari").build();

@@ -11,13 +11,14 @@ import no.biztek.support.escalation.api.ApiProperties;
 import no.biztek.support.escalation.paging.PageCommand;
 import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.kafka.publish.AcknowledgedPublisher;
+import no.biztek.support.schemas.board.BoardLink;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.oncall.OnCallScheduleEntry;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
- * What the HTTP API and the delivery component write (escalation events, on-call schedule entries, page commands
- * as JSON, dead letters)
+ * What the HTTP API and the delivery component write (escalation events, on-call schedule entries, board links,
+ * page commands as JSON, dead letters)
  * and how a request waits for it: 503 if Kafka does not acknowledge.
  */
 @Configuration(proxyBeanMethods = false)
@@ -27,6 +28,7 @@ class PublishingConfiguration {
     DefaultKafkaProducerFactoryCustomizer catalogueSerializers() {
         return serializers().value(EscalationEvent.class, Topics.ESCALATION_EVENTS)
                 .value(OnCallScheduleEntry.class, Topics.ONCALL_SCHEDULE)
+                .value(BoardLink.class, Topics.BOARD_LINKS)
                 .value(PageCommand.class, PageCommand.SERDE.serializer()).customizer();
     }
 

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import no.biztek.support.escalation.billing.InvoiceLedger;
+import no.biztek.support.escalation.board.BoardTouches;
+import no.biztek.support.escalation.board.BoardView;
 import no.biztek.support.escalation.facts.CustomerContacts;
 import no.biztek.support.escalation.facts.SlaDeadlines;
 import no.biztek.support.escalation.paging.PageBoard;
@@ -30,8 +32,8 @@ import no.biztek.support.schemas.topic.Topics;
 class ViewsConfiguration {
 
     @Bean
-    TopicFollower<TicketEvent> ticketFollower(KafkaProperties kafka, TicketDirectory tickets) {
-        return follower(kafka, Topics.TICKET_EVENTS, "escalation-tickets", tickets);
+    TopicFollower<TicketEvent> ticketFollower(KafkaProperties kafka, TicketDirectory tickets, BoardView board) {
+        return follower(kafka, Topics.TICKET_EVENTS, "escalation-tickets", tickets, board.tickets());
     }
 
     @Bean
@@ -44,16 +46,16 @@ class ViewsConfiguration {
         return follower(kafka, Topics.BILLING, "escalation-billing", ledger);
     }
 
-    /** Customers' names and phones, for pages. */
+    /** Customers' names and phones, for pages and the board. */
     @Bean
-    TopicFollower<Customer> customerFollower(KafkaProperties kafka, CustomerContacts contacts) {
-        return follower(kafka, Topics.CUSTOMERS, "escalation-customers", contacts);
+    TopicFollower<Customer> customerFollower(KafkaProperties kafka, CustomerContacts contacts, BoardTouches board) {
+        return follower(kafka, Topics.CUSTOMERS, "escalation-customers", contacts, board.customers());
     }
 
-    /** Tickets' deadlines as the SLA timer announced them, for pages. */
+    /** Tickets' deadlines as the SLA timer announced them, for pages; the running clocks, for the board. */
     @Bean
-    TopicFollower<SlaEvent> slaFollower(KafkaProperties kafka, SlaDeadlines deadlines) {
-        return follower(kafka, Topics.SLA_EVENTS, "escalation-sla", deadlines);
+    TopicFollower<SlaEvent> slaFollower(KafkaProperties kafka, SlaDeadlines deadlines, BoardView board) {
+        return follower(kafka, Topics.SLA_EVENTS, "escalation-sla", deadlines, board);
     }
 
     /**
@@ -62,13 +64,15 @@ class ViewsConfiguration {
      * consumer must not auto-create it, or it would get the broker's default partition count).
      */
     @Bean
-    TopicFollower<PageState> pageStateFollower(KafkaProperties kafka, InternalTopics topics, PageBoard board) {
-        return follower(kafka, topics.pageStates(), "escalation-page-states", board);
+    TopicFollower<PageState> pageStateFollower(KafkaProperties kafka, InternalTopics topics, PageBoard board,
+                                               BoardTouches slaBoard) {
+        return follower(kafka, topics.pageStates(), "escalation-page-states", board, slaBoard.pages());
     }
 
+    @SafeVarargs
     private static <V> TopicFollower<V> follower(KafkaProperties kafka, Topic<String, V> topic, String purpose,
-                                                 TopicFollower.View<V> view) {
-        return new TopicFollower<>(topic, TopicFollower.consumers(kafka, purpose), List.of(view));
+                                                 TopicFollower.View<V>... views) {
+        return new TopicFollower<>(topic, TopicFollower.consumers(kafka, purpose), List.of(views));
     }
 
     /** Readiness: every view has read what was in its topic at start-up. */

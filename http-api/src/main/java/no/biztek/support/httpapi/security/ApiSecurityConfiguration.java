@@ -27,7 +27,8 @@ import no.biztek.support.httpapi.problem.ProblemResponseWriter;
  * Deny by default (SPEC §4). Served are only: {@code /api/**} under a Bearer token (GET needs {@code read},
  * other methods the scope {@link RequiredScopes} names); escalation's one-click acknowledgement page
  * {@code /ack/*} (GET and POST, its own signed token in the path, no Bearer token) and calendar feeds
- * {@code /calendar/*} (GET, the same); health, prometheus,
+ * {@code /calendar/*} (GET, the same), and its live SLA board for wall screens {@code /board/*},
+ * {@code /board/*}{@code /events} and {@code /board/assets/*} (GET only, the same); health, prometheus,
  * the OpenAPI description and Swagger UI; Spring's {@code /error}. Every other path answers 404 with a
  * problem document, token or not. No sessions, no cookies, no CSRF tokens.
  */
@@ -42,6 +43,11 @@ public class ApiSecurityConfiguration {
     static final String ACK_PAGE = "/ack/*";
     /** escalation-service's calendar feeds: GET only (calendar apps send no headers; the signed token is in the path). */
     static final String CALENDAR_FEED = "/calendar/*";
+    /**
+     * escalation-service's live SLA board for wall screens: the page and its event stream (GET only; a wall screen
+     * sends no headers, the signed token is in the path) and the page's static script and style.
+     */
+    static final String[] BOARD = {"/board/*", "/board/*/events", "/board/assets/*"};
     static final String API = "/api/**";
 
     @Bean
@@ -92,6 +98,9 @@ public class ApiSecurityConfiguration {
         matchers.add(paths.matcher(HttpMethod.GET, ACK_PAGE));
         matchers.add(paths.matcher(HttpMethod.POST, ACK_PAGE));
         matchers.add(paths.matcher(HttpMethod.GET, CALENDAR_FEED));
+        for (String board : BOARD) {
+            matchers.add(paths.matcher(HttpMethod.GET, board));
+        }
         for (String open : OPEN_PATHS) {
             matchers.add(paths.matcher(open));
         }

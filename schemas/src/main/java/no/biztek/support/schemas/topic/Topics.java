@@ -6,6 +6,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 import no.biztek.support.schemas.billing.BillingEvent;
+import no.biztek.support.schemas.board.BoardLink;
 import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.notification.NotificationEvent;
@@ -54,6 +55,13 @@ public final class Topics {
     public static final Topic<String, OnCallScheduleEntry> ONCALL_SCHEDULE = new Topic<>("support.oncall-schedule.v1",
             Serdes.String(), SingleObjectAvroSerde.forType(OnCallScheduleEntry.class), CleanupPolicy.COMPACT, 1);
 
+    /**
+     * The live SLA board's read-only kiosk links as issued and revoked, keyed by linkId; compacted, one partition (a
+     * small topic). Written only by escalation-service.
+     */
+    public static final Topic<String, BoardLink> BOARD_LINKS = new Topic<>("support.board-links.v1",
+            Serdes.String(), SingleObjectAvroSerde.forType(BoardLink.class), CleanupPolicy.COMPACT, 1);
+
     /** Upstream systems' ticket events as JSON (raw bytes), any key. Read by intake-service. */
     public static final Topic<String, byte[]> INBOUND = new Topic<>("support.inbound.v1",
             Serdes.String(), Serdes.ByteArray(), CleanupPolicy.DELETE, EVENT_PARTITIONS);
@@ -64,7 +72,7 @@ public final class Topics {
     /** Every topic of the platform, for creating them. */
     public static List<Topic<?, ?>> all() {
         return List.of(TICKET_EVENTS, SLA_EVENTS, ESCALATION_EVENTS, BILLING, NOTIFICATION_EVENTS, CUSTOMERS, INBOUND,
-                ONCALL_SCHEDULE);
+                ONCALL_SCHEDULE, BOARD_LINKS);
     }
 
     /** Serde of dead-letter values: the original bytes, untouched. */

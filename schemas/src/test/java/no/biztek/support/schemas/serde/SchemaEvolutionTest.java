@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import no.biztek.support.schemas.SampleEvents;
 import no.biztek.support.schemas.billing.BillingEvent;
+import no.biztek.support.schemas.board.BoardLink;
 import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.notification.NotificationEvent;
@@ -44,13 +45,13 @@ class SchemaEvolutionTest {
 
     static Stream<Topic<String, ? extends SpecificRecord>> avroTopics() {
         return Stream.of(Topics.TICKET_EVENTS, Topics.SLA_EVENTS, Topics.ESCALATION_EVENTS, Topics.BILLING,
-                Topics.NOTIFICATION_EVENTS, Topics.CUSTOMERS, Topics.ONCALL_SCHEDULE);
+                Topics.NOTIFICATION_EVENTS, Topics.CUSTOMERS, Topics.ONCALL_SCHEDULE, Topics.BOARD_LINKS);
     }
 
     static Stream<Schema> currentSchemas() {
         return Stream.of(TicketEvent.getClassSchema(), SlaEvent.getClassSchema(), EscalationEvent.getClassSchema(),
                 BillingEvent.getClassSchema(), NotificationEvent.getClassSchema(), Customer.getClassSchema(),
-                OnCallScheduleEntry.getClassSchema());
+                OnCallScheduleEntry.getClassSchema(), BoardLink.getClassSchema());
     }
 
     @ParameterizedTest
@@ -227,6 +228,8 @@ class SchemaEvolutionTest {
             return SampleEvents.notificationEvents();
         } else if (topic == Topics.ONCALL_SCHEDULE) {
             return SampleEvents.onCallSchedule();
+        } else if (topic == Topics.BOARD_LINKS) {
+            return SampleEvents.boardLinks();
         }
         return SampleEvents.customers();
     }
