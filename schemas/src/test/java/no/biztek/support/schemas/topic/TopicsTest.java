@@ -16,7 +16,8 @@ class TopicsTest {
                 "support.notification-events.v1",
                 "support.customers.v1",
                 "support.inbound.v1",
-                "support.oncall-schedule.v1");
+                "support.oncall-schedule.v1",
+                "support.sla-reports.v1");
     }
 
     @Test
@@ -26,9 +27,9 @@ class TopicsTest {
     }
 
     @Test
-    void onlyTheCustomerDirectoryAndTheOnCallScheduleAreCompacted() {
+    void onlyTheCustomerDirectoryTheOnCallScheduleAndTheReportsAreCompacted() {
         assertThat(Topics.all()).filteredOn(t -> t.cleanupPolicy() == CleanupPolicy.COMPACT)
-                .containsExactly(Topics.CUSTOMERS, Topics.ONCALL_SCHEDULE);
+                .containsExactly(Topics.CUSTOMERS, Topics.ONCALL_SCHEDULE, Topics.SLA_REPORTS);
         assertThat(CleanupPolicy.COMPACT.configValue()).isEqualTo("compact");
     }
 }
