@@ -13,6 +13,7 @@ import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.oncall.OnCallScheduleEntry;
+import no.biztek.support.schemas.report.SlaReportEntry;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
@@ -27,6 +28,7 @@ class PublishingConfiguration {
     DefaultKafkaProducerFactoryCustomizer catalogueSerializers() {
         return serializers().value(EscalationEvent.class, Topics.ESCALATION_EVENTS)
                 .value(OnCallScheduleEntry.class, Topics.ONCALL_SCHEDULE)
+                .value(SlaReportEntry.class, Topics.SLA_REPORTS)
                 .value(PageCommand.class, PageCommand.SERDE.serializer()).customizer();
     }
 

@@ -14,6 +14,7 @@ import no.biztek.support.escalation.facts.SlaDeadlines;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.escalation.paging.InternalTopics;
+import no.biztek.support.escalation.report.ReportLedger;
 import no.biztek.support.escalation.ticket.TicketDirectory;
 import no.biztek.support.escalation.vendor.VendorEscalationBook;
 import no.biztek.support.kafka.follow.TopicFollower;
@@ -30,13 +31,14 @@ import no.biztek.support.schemas.topic.Topics;
 class ViewsConfiguration {
 
     @Bean
-    TopicFollower<TicketEvent> ticketFollower(KafkaProperties kafka, TicketDirectory tickets) {
-        return follower(kafka, Topics.TICKET_EVENTS, "escalation-tickets", tickets);
+    TopicFollower<TicketEvent> ticketFollower(KafkaProperties kafka, TicketDirectory tickets, ReportLedger reports) {
+        return follower(kafka, Topics.TICKET_EVENTS, "escalation-tickets", tickets, reports.tickets());
     }
 
     @Bean
-    TopicFollower<EscalationEvent> escalationFollower(KafkaProperties kafka, VendorEscalationBook escalations) {
-        return follower(kafka, Topics.ESCALATION_EVENTS, "escalation-events", escalations);
+    TopicFollower<EscalationEvent> escalationFollower(KafkaProperties kafka, VendorEscalationBook escalations,
+                                                      ReportLedger reports) {
+        return follower(kafka, Topics.ESCALATION_EVENTS, "escalation-events", escalations, reports.escalations());
     }
 
     @Bean
@@ -50,10 +52,10 @@ class ViewsConfiguration {
         return follower(kafka, Topics.CUSTOMERS, "escalation-customers", contacts);
     }
 
-    /** Tickets' deadlines as the SLA timer announced them, for pages. */
+    /** Tickets' deadlines as the SLA timer announced them, for pages; verdicts for the monthly reports. */
     @Bean
-    TopicFollower<SlaEvent> slaFollower(KafkaProperties kafka, SlaDeadlines deadlines) {
-        return follower(kafka, Topics.SLA_EVENTS, "escalation-sla", deadlines);
+    TopicFollower<SlaEvent> slaFollower(KafkaProperties kafka, SlaDeadlines deadlines, ReportLedger reports) {
+        return follower(kafka, Topics.SLA_EVENTS, "escalation-sla", deadlines, reports.sla());
     }
 
     /**
@@ -66,9 +68,10 @@ class ViewsConfiguration {
         return follower(kafka, topics.pageStates(), "escalation-page-states", board);
     }
 
+    @SafeVarargs
     private static <V> TopicFollower<V> follower(KafkaProperties kafka, Topic<String, V> topic, String purpose,
-                                                 TopicFollower.View<V> view) {
-        return new TopicFollower<>(topic, TopicFollower.consumers(kafka, purpose), List.of(view));
+                                                 TopicFollower.View<V>... views) {
+        return new TopicFollower<>(topic, TopicFollower.consumers(kafka, purpose), List.of(views));
     }
 
     /** Readiness: every view has read what was in its topic at start-up. */

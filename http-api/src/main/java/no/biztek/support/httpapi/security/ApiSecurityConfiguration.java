@@ -27,7 +27,7 @@ import no.biztek.support.httpapi.problem.ProblemResponseWriter;
  * Deny by default (SPEC §4). Served are only: {@code /api/**} under a Bearer token (GET needs {@code read},
  * other methods the scope {@link RequiredScopes} names); escalation's one-click acknowledgement page
  * {@code /ack/*} (GET and POST, its own signed token in the path, no Bearer token) and calendar feeds
- * {@code /calendar/*} (GET, the same); health, prometheus,
+ * {@code /calendar/*} (GET, the same) and shareable reports {@code /reports/*} (GET, the same); health, prometheus,
  * the OpenAPI description and Swagger UI; Spring's {@code /error}. Every other path answers 404 with a
  * problem document, token or not. No sessions, no cookies, no CSRF tokens.
  */
@@ -42,6 +42,8 @@ public class ApiSecurityConfiguration {
     static final String ACK_PAGE = "/ack/*";
     /** escalation-service's calendar feeds: GET only (calendar apps send no headers; the signed token is in the path). */
     static final String CALENDAR_FEED = "/calendar/*";
+    /** escalation-service's shareable monthly SLA report: GET only (a signed, expiring token in the path). */
+    static final String REPORT_PAGE = "/reports/*";
     static final String API = "/api/**";
 
     @Bean
@@ -92,6 +94,7 @@ public class ApiSecurityConfiguration {
         matchers.add(paths.matcher(HttpMethod.GET, ACK_PAGE));
         matchers.add(paths.matcher(HttpMethod.POST, ACK_PAGE));
         matchers.add(paths.matcher(HttpMethod.GET, CALENDAR_FEED));
+        matchers.add(paths.matcher(HttpMethod.GET, REPORT_PAGE));
         for (String open : OPEN_PATHS) {
             matchers.add(paths.matcher(open));
         }
