@@ -7,23 +7,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.stereotype.Component;
-
 /**
  * The report calendar, as pure rules: a ticket's month is the month of its opening in the report zone (Europe/Oslo);
  * a month closes {@code close-after} after its last day ends there, and its facts are kept {@code addendum-window}
  * after that.
  */
-@Component
 final class MonthClose {
 
     private final ZoneId zone;
     private final Duration closeAfter;
     private final Duration addendumWindow;
-
-    MonthClose(ReportProperties properties) {
-        this(properties.zone(), properties.closeAfter(), properties.addendumWindow());
-    }
 
     MonthClose(ZoneId zone, Duration closeAfter, Duration addendumWindow) {
         this.zone = zone;

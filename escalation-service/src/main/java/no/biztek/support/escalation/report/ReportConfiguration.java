@@ -22,6 +22,11 @@ import no.biztek.support.schemas.topic.Topics;
 class ReportConfiguration {
 
     @Bean
+    MonthClose monthClose(ReportProperties properties) {
+        return new MonthClose(properties.zone(), properties.closeAfter(), properties.addendumWindow());
+    }
+
+    @Bean
     TopicFollower<SlaReportEntry> reportFollower(KafkaProperties kafka, ReportSnapshots snapshots) {
         return new TopicFollower<>(Topics.SLA_REPORTS, TopicFollower.consumers(kafka, "escalation-reports"),
                 List.of(snapshots));

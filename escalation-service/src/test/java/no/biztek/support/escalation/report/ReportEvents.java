@@ -114,6 +114,19 @@ final class ReportEvents {
         return this;
     }
 
+    /**
+     * What sla-timer writes when a late first response withdraws this ticket's breach of the metric: the correction
+     * (made at {@code at}) and the met verdict at the response time {@code at} with {@code minutes}.
+     */
+    static List<Object> correction(ReportEvents ticket, String metric, Instant at, long minutes) {
+        SlaEvent corrected = ticket.sla("corrected-" + metric, metric, at, at, SlaCorrected.newBuilder()
+                .setSupersededEventId(ticket.eventId("breached-" + metric)).setKind(SlaCorrectionKind.BREACH_WITHDRAWN)
+                .setState(SlaClockState.MET).setBusinessMinutesUsed(minutes).build());
+        SlaEvent met = ticket.sla("met-" + metric, metric, at, at, SlaMet.newBuilder().setRespondedAt(at)
+                .setConsultant("Kari").setBusinessMinutesUsed(minutes).setTargetMinutes(480).build());
+        return List.of(corrected, met);
+    }
+
     ReportEvents paged(String pageId, String at) {
         events.add(escalation(oslo(at), OnCallPaged.newBuilder().setPageId(pageId)
                 .setCause(PageCause.CRITICAL_TICKET_OPENED).setSeverity(severity).setLevel(1)
