@@ -34,27 +34,29 @@ final class ReportAddendum {
         for (TicketRow row : now.tickets()) {
             TicketRow was = before.get(key(row));
             if (was == null) {
-                changes.add(new Change("LATE_TICKET", row.ticketId(), row.metric(), null, state(row), row.openedAt()));
+                changes.add(new Change("LATE_TICKET", row.ticketId(), row.metric(), null, null, row.verdict(),
+                        row.businessMinutesUsed(), null, row.openedAt()));
             } else if (!was.verdict().equals(row.verdict())
                     || !Objects.equals(was.businessMinutesUsed(), row.businessMinutesUsed())) {
                 String kind = "BREACHED".equals(row.verdict()) && !"BREACHED".equals(was.verdict()) ? "LATE_BREACH"
                         : "VERDICT_CHANGED";
-                changes.add(new Change(kind, row.ticketId(), row.metric(), state(was), state(row),
+                changes.add(new Change(kind, row.ticketId(), row.metric(), was.verdict(), was.businessMinutesUsed(),
+                        row.verdict(), row.businessMinutesUsed(), null,
                         row.decidedAt() != null ? row.decidedAt() : row.openedAt()));
             }
         }
         Set<String> corrected = snapshot.corrections().stream().map(Correction::eventId).collect(Collectors.toSet());
         now.corrections().stream().filter(c -> !corrected.contains(c.eventId())).forEach(c -> changes.add(
-                new Change("CORRECTION", c.ticketId(), c.metric(), null, c.kind(), c.at())));
+                new Change("CORRECTION", c.ticketId(), c.metric(), null, null, c.kind(), null, null, c.at())));
         Map<String, BillingLine> billed = snapshot.billing().lines().stream()
                 .collect(Collectors.toMap(BillingLine::entryId, Function.identity()));
         for (BillingLine line : now.billing().lines()) {
             BillingLine was = billed.get(line.entryId());
             if (was == null || was.amountNok().compareTo(line.amountNok()) != 0
                     || was.billedMinutes() != line.billedMinutes()) {
-                changes.add(new Change("LATE_BILLING_LINE", line.ticketId(), null,
-                        was == null ? null : was.billedMinutes() + " min, " + was.amountNok() + " NOK",
-                        line.billedMinutes() + " min, " + line.amountNok() + " NOK", line.endedAt()));
+                changes.add(new Change("LATE_BILLING_LINE", line.ticketId(), null, null,
+                        was == null ? null : was.billedMinutes(), null, line.billedMinutes(), line.amountNok(),
+                        line.endedAt()));
             }
         }
         changes.sort(Comparator.comparing(Change::at, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
@@ -65,10 +67,5 @@ final class ReportAddendum {
 
     private static String key(TicketRow row) {
         return row.ticketId() + "|" + row.metric();
-    }
-
-    private static String state(TicketRow row) {
-        return row.businessMinutesUsed() == null ? row.verdict() : row.verdict() + ", " + row.businessMinutesUsed()
-                + " business minutes";
     }
 }

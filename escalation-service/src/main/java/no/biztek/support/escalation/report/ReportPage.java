@@ -73,6 +73,12 @@ final class ReportPage {
                         m.shareMet() == null ? "–" : Math.round(m.shareMet() * 1000) / 10.0 + " %",
                         m.medianBusinessMinutes() == null ? "–" : duration(Math.round(m.medianBusinessMinutes())),
                         m.p90BusinessMinutes() == null ? "–" : duration(m.p90BusinessMinutes())));
+        h.append("<h2 id=\"tickets\">Tickets</h2>");
+        table(h, null, List.of("Ticket", "Opened", "Severity", "Channel", "Metric", "Result", "Business time used",
+                "Target"), r.tickets(), t -> List.of(t.ticketId(), time(t.openedAt()), t.severityLabel(),
+                t.channel() == null ? "–" : reason(t.channel()), metricName(t.metric()), verdict(t.verdict(), r),
+                t.businessMinutesUsed() == null ? "–" : duration(t.businessMinutesUsed()),
+                t.targetMinutes() == null ? "–" : duration(t.targetMinutes())));
         h.append("<h2 id=\"breaches\">Breaches</h2>");
         table(h, null, List.of("Ticket", "Metric", "Severity", "Plan", "Due", "Business time used", "Severity history",
                 "Holds"), r.breaches(), b -> List.of(b.ticketId(), metricName(b.metric()), b.severityLabel(), b.plan(),
@@ -90,18 +96,19 @@ final class ReportPage {
                         : time(p.acknowledgedAt()), p.minutesToAcknowledge() == null ? "–"
                         : duration(p.minutesToAcknowledge())));
         table(h, "Vendor escalations", List.of("Ticket", "Vendor", "Vendor case", "Opened", "Closed"),
-                r.vendorEscalations(), v -> List.of(v.ticketId(), v.vendor(), v.caseReference(), time(v.openedAt()),
+                r.vendorEscalations(), v -> List.of(v.ticketId(), reason(v.vendor()), v.caseReference(), time(v.openedAt()),
                         v.closedAt() == null ? "open" : time(v.closedAt())));
         h.append("<h2 id=\"billing\">Billable time</h2>");
         table(h, null, List.of("Ticket", "Vendor", "Consultant", "Started", "Billed", "Amount (NOK)"),
-                r.billing().lines(), l -> List.of(String.valueOf(l.ticketId()), l.vendor(), l.consultant(),
+                r.billing().lines(), l -> List.of(String.valueOf(l.ticketId()), reason(l.vendor()), l.consultant(),
                         time(l.startedAt()), duration(l.billedMinutes()), l.amountNok().toPlainString()));
         if (r.addendum() != null) {
             h.append("<h2 id=\"addendum\">Addendum: changes after the close</h2>");
             table(h, null, List.of("What", "Ticket", "Metric", "Before", "Now", "At"), r.addendum().changes(),
                     c -> List.of(reason(c.kind()), String.valueOf(c.ticketId()), c.metric() == null ? "–"
-                            : metricName(c.metric()), c.before() == null ? "–" : c.before(), c.after(),
-                            c.at() == null ? "–" : time(c.at())));
+                            : metricName(c.metric()), state(c.before(), c.beforeMinutes(), r),
+                            c.amountNok() != null ? duration(c.afterMinutes()) + ", " + c.amountNok() + " NOK"
+                                    : state(c.after(), c.afterMinutes(), r), c.at() == null ? "–" : time(c.at())));
         }
         return page("SLA report " + monthName(r.month()) + " – " + who, h.toString());
     }
@@ -165,6 +172,24 @@ final class ReportPage {
     private static String holds(List<SlaReport.Hold> holds) {
         return holds.isEmpty() ? "–" : String.join("; ", holds.stream().map(x -> reason(x.reason()) + " "
                 + duration(x.businessMinutes())).toList());
+    }
+
+    private static String state(String verdict, Long minutes, SlaReport r) {
+        if (verdict == null) {
+            return minutes == null ? "–" : duration(minutes);
+        }
+        String words = List.of("MET", "BREACHED", "OPEN", "NOT_MEASURED").contains(verdict) ? verdict(verdict, r)
+                : reason(verdict);
+        return minutes == null ? words : words + ", " + duration(minutes);
+    }
+
+    private static String verdict(String verdict, SlaReport r) {
+        return switch (verdict) {
+            case "MET" -> "Met";
+            case "BREACHED" -> "Breached";
+            case "NOT_MEASURED" -> "Not measured (resolved without a response)";
+            default -> r.status().startsWith("final") ? "Open at close" : "Open";
+        };
     }
 
     private static String metricName(String metric) {

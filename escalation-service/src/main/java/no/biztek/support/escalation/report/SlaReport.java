@@ -103,9 +103,17 @@ public record SlaReport(int formatVersion, String customerId, String customerNam
     }
 
     /**
-     * @param kind   VERDICT_CHANGED, LATE_BREACH, CORRECTION, LATE_TICKET or LATE_BILLING_LINE
-     * @param at     the event time of the fact that changed it
+     * One difference between the snapshot and the facts now.
+     *
+     * @param kind    VERDICT_CHANGED, LATE_BREACH, CORRECTION, LATE_TICKET or LATE_BILLING_LINE
+     * @param before  the snapshot's verdict (MET, BREACHED, OPEN, NOT_MEASURED); null for what it did not have
+     * @param after   the verdict now; for a CORRECTION its kind (e.g. BREACH_WITHDRAWN); null for a billing line
+     * @param beforeMinutes business minutes used in the snapshot (billed minutes for a billing line)
+     * @param afterMinutes  business minutes used now (billed minutes for a billing line)
+     * @param amountNok     a billing line's amount now
+     * @param at      the event time of the fact that changed it
      */
-    public record Change(String kind, String ticketId, String metric, String before, String after, Instant at) {
+    public record Change(String kind, String ticketId, String metric, String before, Long beforeMinutes,
+                         String after, Long afterMinutes, BigDecimal amountNok, Instant at) {
     }
 }
