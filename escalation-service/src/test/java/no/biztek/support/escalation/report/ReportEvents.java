@@ -127,6 +127,15 @@ final class ReportEvents {
         return List.of(corrected, met);
     }
 
+    /** A correction of this ticket's event {@code superseded} (e.g. "met-first-response"), made at {@code at}. */
+    ReportEvents corrected(String metric, SlaCorrectionKind kind, SlaClockState state, String superseded,
+                           long minutes, String at) {
+        events.add(sla("corrected-" + kind, metric, oslo(at), oslo(at), SlaCorrected.newBuilder()
+                .setSupersededEventId(eventId(superseded)).setKind(kind).setState(state)
+                .setBusinessMinutesUsed(minutes).build()));
+        return this;
+    }
+
     ReportEvents paged(String pageId, String at) {
         events.add(escalation(oslo(at), OnCallPaged.newBuilder().setPageId(pageId)
                 .setCause(PageCause.CRITICAL_TICKET_OPENED).setSeverity(severity).setLevel(1)
