@@ -5,12 +5,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -113,11 +117,25 @@ class ReportController {
             }
             return suffix;
         }
-        String wanted = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
-        if (wanted.contains("text/csv")) {
-            return "csv";
+        List<MediaType> wanted;
+        try {
+            wanted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (InvalidMediaTypeException e) {
+            return "json";
         }
-        return wanted.contains("text/html") ? "html" : "json";
+        wanted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : wanted) {
+            if (type.isWildcardType() || type.includes(MediaType.APPLICATION_JSON)) {
+                return "json";
+            }
+            if (type.includes(CSV)) {
+                return "csv";
+            }
+            if (type.includes(MediaType.TEXT_HTML)) {
+                return "html";
+            }
+        }
+        return "json";
     }
 
     private static YearMonth month(String month) {

@@ -196,6 +196,26 @@ class ReportIntegrationTest extends EscalationIntegrationTest {
     }
 
     @Test
+    void theAcceptHeaderChoosesTheFormatByPreference() {
+        publish(Topics.CUSTOMERS, customer, TestEvents.customer(customer, null));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get(path(current()), READER).statusCode(),
+                s -> s == 200);
+
+        assertThat(type(path(current()), "application/json, text/html;q=0.5")).startsWith("application/json");
+        assertThat(type(path(current()), "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"))
+                .startsWith("text/html");
+        assertThat(type(path(current()), "text/csv;q=0.9, text/html;q=0.1")).startsWith("text/csv");
+        assertThat(type(path(current()), "*/*")).startsWith("application/json");
+        assertThat(type(path(current()) + ".html", "application/json")).as("the suffix wins").startsWith("text/html");
+    }
+
+    private String type(String path, String accept) {
+        HttpResponse<String> answer = api.send(api.request(path, READER).header("Accept", accept).GET());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.headers().firstValue("Content-Type").orElse("");
+    }
+
+    @Test
     void aSharedLinkOpensTheReportUntilItExpiresAndAForgedOneIsRefused() {
         publish(Topics.CUSTOMERS, customer, TestEvents.customer(customer, null));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get(path(current()), READER).statusCode(),
@@ -209,7 +229,8 @@ class ReportIntegrationTest extends EscalationIntegrationTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<h1>SLA report ", "Provisional");
 
-        String forged = link.substring(0, link.length() - 3) + (link.endsWith("AAA") ? "BBB" : "AAA");
+        String token = link.substring("/reports/".length());
+        String forged = "/reports/" + (token.charAt(0) == 'a' ? 'b' : 'a') + token.substring(1);
         HttpResponse<String> refused = api.get(forged, null);
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("Invalid link").doesNotContainIgnoringCase("exception");
