@@ -28,10 +28,15 @@ public record ReportProperties(@NotNull ZoneId zone, @NotNull Duration closeAfte
                                @NotBlank String instance) {
 
     public ReportProperties {
-        for (Duration d : new Duration[] {closeAfter, addendumWindow, checkInterval, linkValidFor}) {
-            if (d != null && (d.isNegative() || d.isZero())) {
-                throw new IllegalArgumentException("support.reports durations must be positive, was " + d);
-            }
+        positive("close-after", closeAfter);
+        positive("addendum-window", addendumWindow);
+        positive("check-interval", checkInterval);
+        positive("link-valid-for", linkValidFor);
+    }
+
+    private static void positive(String name, Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new IllegalArgumentException("support.reports." + name + ": must be positive, was " + value);
         }
     }
 }
