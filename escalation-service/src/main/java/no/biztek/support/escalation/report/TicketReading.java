@@ -19,6 +19,7 @@ import no.biztek.support.escalation.report.TicketRecord.SlaFact;
 import no.biztek.support.escalation.report.TicketRecord.Timed;
 import no.biztek.support.policy.Metric;
 import no.biztek.support.policy.PlanCatalogue;
+import no.biztek.support.policy.PolicyHistory;
 import no.biztek.support.policy.Severity;
 import no.biztek.support.policy.SlaPolicy;
 import no.biztek.support.policy.calendar.BusinessCalendar;
@@ -56,7 +57,12 @@ final class TicketReading {
         }
         String plan = ticket.opening() == null || ticket.opening().plan() == null ? PlanCatalogue.DEFAULT_PLAN
                 : ticket.opening().plan();
-        return plans.plan(plan).orElse(plans.defaultPlan()).inForceAt(ticket.openedAt());
+        PolicyHistory history = plans.plan(plan).orElse(plans.defaultPlan());
+        try {
+            return history.inForceAt(ticket.openedAt());
+        } catch (IllegalArgumentException e) {
+            return history.versions().get(0); // opened before the plan's first version: measured by its first terms
+        }
     }
 
     String openingSeverity() {
