@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import no.biztek.support.escalation.delivery.DeliveryProperties;
 import no.biztek.support.escalation.paging.BreachPaging;
 import no.biztek.support.escalation.paging.PagingProperties;
+import no.biztek.support.escalation.report.ReportProperties;
 import no.biztek.support.escalation.schedule.ScheduleProperties;
 import no.biztek.support.escalation.vendor.VendorProperties;
 import no.biztek.support.escalation.view.ViewsProperties;
@@ -25,7 +26,7 @@ class ConfigurationValidationTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({PagingProperties.class, DeliveryProperties.class, VendorProperties.class,
-            ViewsProperties.class, ScheduleProperties.class})
+            ViewsProperties.class, ScheduleProperties.class, ReportProperties.class})
     static class Properties {
     }
 
@@ -67,7 +68,13 @@ class ConfigurationValidationTest {
             "support.escalation.schedule.calendar.future=P84D",
             "support.escalation.schedule.handoff.enabled=true",
             "support.escalation.schedule.handoff.check-interval=PT30S",
-            "support.escalation.schedule.handoff.catch-up=PT15M");
+            "support.escalation.schedule.handoff.catch-up=PT15M",
+            "support.escalation.reports.zone=Europe/Oslo",
+            "support.escalation.reports.close-after=P3D",
+            "support.escalation.reports.addendum-window=P90D",
+            "support.escalation.reports.check-interval=PT1M",
+            "support.escalation.reports.link-valid-for=P30D",
+            "support.escalation.reports.instance=escalation-1");
 
     private ApplicationContextRunner with(String... overrides) {
         List<String> values = new ArrayList<>(VALID);
@@ -106,6 +113,14 @@ class ConfigurationValidationTest {
             assertThat(paging.policy().levels()).hasSize(2);
             assertThat(context.getBean(DeliveryProperties.class).webhook().url()).isNull();
         });
+    }
+
+    @Test
+    void theReportSettingsAreValidated() {
+        with().run(context -> assertThat(context.getBean(ReportProperties.class).closeAfter()).hasDays(3));
+        assertFailsNaming("support.escalation.reports.close-after: must be positive, was PT0S", "support.escalation.reports.close-after=PT0S");
+        assertFailsNaming("support.escalation.reports.zone", "support.escalation.reports.zone=Europe/Atlantis");
+        assertFailsNaming("support.escalation.reports.instance", "support.escalation.reports.instance=");
     }
 
     @Test

@@ -36,6 +36,9 @@ import no.biztek.support.schemas.oncall.OnCallEngineer;
 import no.biztek.support.schemas.oncall.OnCallOverride;
 import no.biztek.support.schemas.oncall.OnCallRotation;
 import no.biztek.support.schemas.oncall.OnCallScheduleEntry;
+import no.biztek.support.schemas.report.SlaReportClaimed;
+import no.biztek.support.schemas.report.SlaReportEntry;
+import no.biztek.support.schemas.report.SlaReportSnapshot;
 import no.biztek.support.schemas.oncall.OverrideKind;
 import no.biztek.support.schemas.notification.CustomerNotificationFailed;
 import no.biztek.support.schemas.notification.CustomerNotified;
@@ -201,6 +204,18 @@ public final class SampleEvents {
                 schedule(CalendarFeed.newBuilder().setEmail("kari@biztek.example").setGeneration(2).build()),
                 schedule(HandoverClaimed.newBuilder().setHandoverAt(OPENED).setEmail("ola@biztek.example")
                         .setInstance("escalation-1").build()));
+    }
+
+    /** A claim and a snapshot of the monthly SLA reports topic. */
+    public static List<SlaReportEntry> slaReports() {
+        return List.of(report(SlaReportClaimed.newBuilder().setInstance("escalation-1").build()),
+                report(SlaReportSnapshot.newBuilder().setClosedAt(DUE).setFormatVersion(1)
+                        .setDocument("{\"customerId\":\"kunde-1\"}").build()));
+    }
+
+    private static SlaReportEntry report(Object payload) {
+        return SlaReportEntry.newBuilder().setCustomerId("kunde-1").setMonth("2026-03").setWrittenAt(OPENED)
+                .setProducer("escalation-service").setPayload(payload).build();
     }
 
     private static OnCallScheduleEntry schedule(Object payload) {

@@ -141,9 +141,19 @@ final class BoardFeed {
         sinks.remove(sink);
     }
 
-    /** Offers an event to every subscriber (heartbeats), dropping those that cannot take it. */
+    /**
+     * Offers an event to every subscriber (heartbeats), dropping those that cannot take it. Not {@code removeIf}: a
+     * sink that cannot take the event closes itself and unsubscribes, which must not happen inside the list's own
+     * removal (it throws, and the rows already rebuilt would never be sent).
+     */
     void broadcast(BoardEvent event) {
-        sinks.removeIf(sink -> !sink.offer(event));
+        List<Sink> dropped = new ArrayList<>();
+        for (Sink sink : sinks) {
+            if (!sink.offer(event)) {
+                dropped.add(sink);
+            }
+        }
+        sinks.removeAll(dropped);
     }
 
     int subscribers() {

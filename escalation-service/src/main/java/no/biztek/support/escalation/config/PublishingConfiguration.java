@@ -14,6 +14,7 @@ import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.schemas.board.BoardLink;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.oncall.OnCallScheduleEntry;
+import no.biztek.support.schemas.report.SlaReportEntry;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
@@ -29,6 +30,7 @@ class PublishingConfiguration {
         return serializers().value(EscalationEvent.class, Topics.ESCALATION_EVENTS)
                 .value(OnCallScheduleEntry.class, Topics.ONCALL_SCHEDULE)
                 .value(BoardLink.class, Topics.BOARD_LINKS)
+                .value(SlaReportEntry.class, Topics.SLA_REPORTS)
                 .value(PageCommand.class, PageCommand.SERDE.serializer()).customizer();
     }
 

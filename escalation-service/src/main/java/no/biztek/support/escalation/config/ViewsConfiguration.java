@@ -16,6 +16,7 @@ import no.biztek.support.escalation.facts.SlaDeadlines;
 import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PageState;
 import no.biztek.support.escalation.paging.InternalTopics;
+import no.biztek.support.escalation.report.ReportLedger;
 import no.biztek.support.escalation.ticket.TicketDirectory;
 import no.biztek.support.escalation.vendor.VendorEscalationBook;
 import no.biztek.support.kafka.follow.TopicFollower;
@@ -32,13 +33,15 @@ import no.biztek.support.schemas.topic.Topics;
 class ViewsConfiguration {
 
     @Bean
-    TopicFollower<TicketEvent> ticketFollower(KafkaProperties kafka, TicketDirectory tickets, BoardView board) {
-        return follower(kafka, Topics.TICKET_EVENTS, "escalation-tickets", tickets, board.tickets());
+    TopicFollower<TicketEvent> ticketFollower(KafkaProperties kafka, TicketDirectory tickets, BoardView board,
+                                              ReportLedger reports) {
+        return follower(kafka, Topics.TICKET_EVENTS, "escalation-tickets", tickets, board.tickets(), reports.tickets());
     }
 
     @Bean
-    TopicFollower<EscalationEvent> escalationFollower(KafkaProperties kafka, VendorEscalationBook escalations) {
-        return follower(kafka, Topics.ESCALATION_EVENTS, "escalation-events", escalations);
+    TopicFollower<EscalationEvent> escalationFollower(KafkaProperties kafka, VendorEscalationBook escalations,
+                                                      ReportLedger reports) {
+        return follower(kafka, Topics.ESCALATION_EVENTS, "escalation-events", escalations, reports.escalations());
     }
 
     @Bean
@@ -52,10 +55,14 @@ class ViewsConfiguration {
         return follower(kafka, Topics.CUSTOMERS, "escalation-customers", contacts, board.customers());
     }
 
-    /** Tickets' deadlines as the SLA timer announced them, for pages; the running clocks, for the board. */
+    /**
+     * Tickets' deadlines as the SLA timer announced them, for pages; the running clocks, for the board; verdicts for
+     * the monthly reports.
+     */
     @Bean
-    TopicFollower<SlaEvent> slaFollower(KafkaProperties kafka, SlaDeadlines deadlines, BoardView board) {
-        return follower(kafka, Topics.SLA_EVENTS, "escalation-sla", deadlines, board);
+    TopicFollower<SlaEvent> slaFollower(KafkaProperties kafka, SlaDeadlines deadlines, BoardView board,
+                                        ReportLedger reports) {
+        return follower(kafka, Topics.SLA_EVENTS, "escalation-sla", deadlines, board, reports.sla());
     }
 
     /**

@@ -31,6 +31,11 @@ public class CustomerContacts implements TopicFollower.View<Customer> {
         }
     }
 
+    /** The customer's display name, when the directory knows the customer. */
+    public synchronized Optional<String> name(String customerId) {
+        return Optional.ofNullable(contacts.get(customerId)).map(Contact::name);
+    }
+
     synchronized Optional<Contact> find(String customerId) {
         return Optional.ofNullable(contacts.get(customerId));
     }

@@ -115,6 +115,34 @@ class BoardFeedTest {
     }
 
     @Test
+    void aClientThatUnsubscribesItselfWhenFullDoesNotStopTheDispatch() {
+        feed.dispatch();
+        Recorder fast = new Recorder();
+        feed.subscribe(null, fast);
+        // takes the snapshot, then closes itself at the next event, as a real client whose queue is full does
+        feed.subscribe(null, new BoardFeed.Sink() {
+            boolean full;
+
+            @Override
+            public boolean offer(BoardEvent event) {
+                if (full) {
+                    feed.unsubscribe(this);
+                    return false;
+                }
+                full = true;
+                return true;
+            }
+        });
+
+        open("t-1");
+        open("t-2");
+        feed.dispatch();
+
+        assertThat(fast.names()).as("both rows of the one dispatch").containsExactly("snapshot", "upsert", "upsert");
+        assertThat(feed.subscribers()).isEqualTo(1);
+    }
+
+    @Test
     void aNewDayStartsANewStreamWithASnapshotForEveryone() {
         open("t-1");
         feed.dispatch();

@@ -27,8 +27,9 @@ import no.biztek.support.httpapi.problem.ProblemResponseWriter;
  * Deny by default (SPEC §4). Served are only: {@code /api/**} under a Bearer token (GET needs {@code read},
  * other methods the scope {@link RequiredScopes} names); escalation's one-click acknowledgement page
  * {@code /ack/*} (GET and POST, its own signed token in the path, no Bearer token) and calendar feeds
- * {@code /calendar/*} (GET, the same), and its live SLA board for wall screens {@code /board/*},
- * {@code /board/*}{@code /events} and {@code /board/assets/*} (GET only, the same); health, prometheus,
+ * {@code /calendar/*} (GET, the same), shareable reports {@code /reports/*} (GET, the same) and its live SLA board
+ * for wall screens {@code /board/*}, {@code /board/*}{@code /events} and {@code /board/assets/*} (GET only, the
+ * same); health, prometheus,
  * the OpenAPI description and Swagger UI; Spring's {@code /error}. Every other path answers 404 with a
  * problem document, token or not. No sessions, no cookies, no CSRF tokens.
  */
@@ -48,6 +49,8 @@ public class ApiSecurityConfiguration {
      * sends no headers, the signed token is in the path) and the page's static script and style.
      */
     static final String[] BOARD = {"/board/*", "/board/*/events", "/board/assets/*"};
+    /** escalation-service's shareable monthly SLA report: GET only (a signed, expiring token in the path). */
+    static final String REPORT_PAGE = "/reports/*";
     static final String API = "/api/**";
 
     @Bean
@@ -101,6 +104,7 @@ public class ApiSecurityConfiguration {
         for (String board : BOARD) {
             matchers.add(paths.matcher(HttpMethod.GET, board));
         }
+        matchers.add(paths.matcher(HttpMethod.GET, REPORT_PAGE));
         for (String open : OPEN_PATHS) {
             matchers.add(paths.matcher(open));
         }

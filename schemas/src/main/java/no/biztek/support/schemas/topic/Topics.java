@@ -11,6 +11,7 @@ import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.notification.NotificationEvent;
 import no.biztek.support.schemas.oncall.OnCallScheduleEntry;
+import no.biztek.support.schemas.report.SlaReportEntry;
 import no.biztek.support.schemas.serde.SingleObjectAvroSerde;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.ticket.TicketEvent;
@@ -62,6 +63,14 @@ public final class Topics {
     public static final Topic<String, BoardLink> BOARD_LINKS = new Topic<>("support.board-links.v1",
             Serdes.String(), SingleObjectAvroSerde.forType(BoardLink.class), CleanupPolicy.COMPACT, 1);
 
+    /**
+     * The frozen monthly SLA reports, one snapshot per customer and month (key {@code <customerId>|<yyyy-MM>}) and
+     * the claims of who writes it (key {@code claim|<customerId>|<yyyy-MM>}); compacted. One partition (a small
+     * topic; its readers rely only on the order within a key). Written only by escalation-service.
+     */
+    public static final Topic<String, SlaReportEntry> SLA_REPORTS = new Topic<>("support.sla-reports.v1",
+            Serdes.String(), SingleObjectAvroSerde.forType(SlaReportEntry.class), CleanupPolicy.COMPACT, 1);
+
     /** Upstream systems' ticket events as JSON (raw bytes), any key. Read by intake-service. */
     public static final Topic<String, byte[]> INBOUND = new Topic<>("support.inbound.v1",
             Serdes.String(), Serdes.ByteArray(), CleanupPolicy.DELETE, EVENT_PARTITIONS);
@@ -72,7 +81,7 @@ public final class Topics {
     /** Every topic of the platform, for creating them. */
     public static List<Topic<?, ?>> all() {
         return List.of(TICKET_EVENTS, SLA_EVENTS, ESCALATION_EVENTS, BILLING, NOTIFICATION_EVENTS, CUSTOMERS, INBOUND,
-                ONCALL_SCHEDULE, BOARD_LINKS);
+                ONCALL_SCHEDULE, BOARD_LINKS, SLA_REPORTS);
     }
 
     /** Serde of dead-letter values: the original bytes, untouched. */

@@ -31,7 +31,8 @@ class EnvelopeRoundTripTest {
                 new Samples(Topics.BILLING, SampleEvents.billingEvents()),
                 new Samples(Topics.NOTIFICATION_EVENTS, SampleEvents.notificationEvents()),
                 new Samples(Topics.CUSTOMERS, SampleEvents.customers()),
-                new Samples(Topics.ONCALL_SCHEDULE, SampleEvents.onCallSchedule()));
+                new Samples(Topics.ONCALL_SCHEDULE, SampleEvents.onCallSchedule()),
+                new Samples(Topics.SLA_REPORTS, SampleEvents.slaReports()));
     }
 
     static Stream<Arguments> everySample() {

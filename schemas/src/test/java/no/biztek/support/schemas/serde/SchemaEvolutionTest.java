@@ -35,6 +35,7 @@ import no.biztek.support.schemas.customer.Customer;
 import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.notification.NotificationEvent;
 import no.biztek.support.schemas.oncall.OnCallScheduleEntry;
+import no.biztek.support.schemas.report.SlaReportEntry;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.ticket.TicketOpened;
@@ -45,13 +46,14 @@ class SchemaEvolutionTest {
 
     static Stream<Topic<String, ? extends SpecificRecord>> avroTopics() {
         return Stream.of(Topics.TICKET_EVENTS, Topics.SLA_EVENTS, Topics.ESCALATION_EVENTS, Topics.BILLING,
-                Topics.NOTIFICATION_EVENTS, Topics.CUSTOMERS, Topics.ONCALL_SCHEDULE, Topics.BOARD_LINKS);
+                Topics.NOTIFICATION_EVENTS, Topics.CUSTOMERS, Topics.ONCALL_SCHEDULE, Topics.BOARD_LINKS,
+                Topics.SLA_REPORTS);
     }
 
     static Stream<Schema> currentSchemas() {
         return Stream.of(TicketEvent.getClassSchema(), SlaEvent.getClassSchema(), EscalationEvent.getClassSchema(),
                 BillingEvent.getClassSchema(), NotificationEvent.getClassSchema(), Customer.getClassSchema(),
-                OnCallScheduleEntry.getClassSchema(), BoardLink.getClassSchema());
+                OnCallScheduleEntry.getClassSchema(), BoardLink.getClassSchema(), SlaReportEntry.getClassSchema());
     }
 
     @ParameterizedTest
@@ -230,6 +232,8 @@ class SchemaEvolutionTest {
             return SampleEvents.onCallSchedule();
         } else if (topic == Topics.BOARD_LINKS) {
             return SampleEvents.boardLinks();
+        } else if (topic == Topics.SLA_REPORTS) {
+            return SampleEvents.slaReports();
         }
         return SampleEvents.customers();
     }

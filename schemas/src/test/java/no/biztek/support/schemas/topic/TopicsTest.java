@@ -17,7 +17,7 @@ class TopicsTest {
                 "support.customers.v1",
                 "support.inbound.v1",
                 "support.oncall-schedule.v1",
-                "support.board-links.v1");
+                "support.board-links.v1", "support.sla-reports.v1");
     }
 
     @Test
@@ -27,9 +27,9 @@ class TopicsTest {
     }
 
     @Test
-    void onlyTheCustomerDirectoryTheOnCallScheduleAndTheBoardLinksAreCompacted() {
+    void onlyTheCustomerDirectoryTheOnCallScheduleTheBoardLinksAndTheReportsAreCompacted() {
         assertThat(Topics.all()).filteredOn(t -> t.cleanupPolicy() == CleanupPolicy.COMPACT)
-                .containsExactly(Topics.CUSTOMERS, Topics.ONCALL_SCHEDULE, Topics.BOARD_LINKS);
+                .containsExactly(Topics.CUSTOMERS, Topics.ONCALL_SCHEDULE, Topics.BOARD_LINKS, Topics.SLA_REPORTS);
         assertThat(CleanupPolicy.COMPACT.configValue()).isEqualTo("compact");
     }
 }
