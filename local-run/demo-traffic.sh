@@ -4,7 +4,8 @@
 # deadlines, warnings, a breach and the page it causes, a critical page at night and its re-escalation, a
 # downgrade, a hold that pauses the resolution clock only, a resolution breach (which pages nobody), an on-call
 # swap through the API and the next page going to the swapped-in engineer, a vendor escalation to Microsoft with
-# customer mails, and time entries on the invoice basis.
+# customer mails, and time entries on the invoice basis. It opens with a link to the live SLA board (watch the
+# clocks appear, count down, pause and breach) and ends with the month's SLA report of a customer.
 set -euo pipefail
 token="${1:-local-dev-token}"
 intake=http://127.0.0.1:8081
@@ -45,6 +46,10 @@ open_ticket() { # externalId customer severity channel title openedAt
 JSON
 )" | field ticketId
 }
+
+say "The desk's live SLA board (a read-only kiosk link, valid for a day; open it in a browser and watch):"
+board=$(curl -sS -X POST "${auth[@]}" "$escalation/api/v1/board/links" -d '{"name": "Demo wall screen", "validFor": "P1D"}' | field url)
+echo "  $board"
 
 say "A severity-3 ticket from Kunde AS by e-mail; answered after 20 s: its SLA is met."
 t3=$(open_ticket "$run-3" kunde-as 3 EMAIL "Printer on 2nd floor" "$(iso now)")
@@ -114,4 +119,10 @@ curl -sS -H "Authorization: Bearer $token" -H "Accept: text/csv" \
   "$escalation/api/v1/customers/kunde-as/invoice-basis?month=$(TZ=Europe/Oslo date +%Y-%m)"; echo
 say "What Kunde AS was told: http://127.0.0.1:8084/api/v1/tickets/$t1/notifications (read the mails over IMAP 127.0.0.1:3143)."
 curl -sS -H "Authorization: Bearer $token" "http://127.0.0.1:8084/api/v1/tickets/$t1/notifications"; echo
-say "Demo traffic done. The services keep running until Ctrl-C."
+month=$(TZ=Europe/Oslo date +%Y-%m)
+say "The monthly SLA report of Kunde AS for $month (provisional while the month is open; frozen three days after it ends). Summary as CSV, then a link to the printable page (valid 30 days):"
+curl -sS -H "Authorization: Bearer $token" "$escalation/api/v1/reports/kunde-as/$month.csv?part=summary"; echo
+report=$(curl -sS -X POST "${auth[@]}" "$escalation/api/v1/reports/kunde-as/$month/links" | field url)
+echo "  $report"
+echo "  (JSON: curl -H 'Authorization: Bearer $token' $escalation/api/v1/reports/kunde-as/$month)"
+say "Demo traffic done. The board is still live at $board; the services keep running until Ctrl-C."
