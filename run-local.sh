@@ -151,7 +151,9 @@ for ((i=1; i<=instances; i++)); do
     escalation+=(--spring.config.additional-location="file:$root/local-run/demo-escalation.yaml")
   fi
   start_service escalation-service "$i" $((8083 + offset)) "${escalation[@]}"
-  start_service notification-service "$i" $((8084 + offset))
+  # with two instances the audit API answers a ticket held by the other instance by forwarding to it
+  start_service notification-service "$i" $((8084 + offset)) \
+    $( [ "$cluster" = true ] && echo "--support.notification.application-server=127.0.0.1:$((8084 + offset))" )
 done
 
 for port in "${service_ports[@]}"; do
