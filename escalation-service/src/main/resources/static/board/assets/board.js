@@ -227,7 +227,7 @@
     }
     set(c[0], row.severityName);
     set(c[1], row.customer);
-    set(c[2], row.title + ' · ' + row.ticketId);
+    set(c[2], row.title + ' · ' + (row.reference || row.ticketId));
     set(c[3], row.metricName);
     set(c[4], f.text);
     set(c[5], f.state === 'breached' ? '+' + duration(-f.business) : duration(f.business));

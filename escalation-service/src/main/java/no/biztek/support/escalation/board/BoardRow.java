@@ -9,6 +9,8 @@ import java.util.List;
  * and {@code dueAt} inside the window to {@code tailSeconds}, the business time between the window's edge and
  * {@code dueAt} when that lies outside it.
  *
+ * @param reference                what the desk calls the ticket: its source and id there (e.g. {@code zendesk 48213}),
+ *                                 else the ticket id
  * @param state                    {@code running}, {@code outside-hours}, {@code paused} or {@code breached}, as of
  *                                 the message's {@code now}
  * @param pauseText                e.g. "paused: waiting on customer" (null unless paused)
@@ -19,14 +21,14 @@ import java.util.List;
  */
 public record BoardRow(String id, String ticketId, String metric, String metricName, String customerId,
                        String customer, String severity, String severityName, int severityLevel, String title,
-                       String state, boolean breached, String pauseReason, String pauseText, Instant openedAt,
+                       String reference, String state, boolean breached, String pauseReason, String pauseText, Instant openedAt,
                        Instant dueAt, long targetSeconds, long businessRemainingSeconds, String calendar,
                        long tailSeconds, int warningPercent, List<Holder> pages) {
 
     /** The row without what changes with time alone (to tell a changed row from one merely older). */
     BoardRow timeless() {
         return new BoardRow(id, ticketId, metric, metricName, customerId, customer, severity, severityName,
-                severityLevel, title, "outside-hours".equals(state) ? "running" : state, breached, pauseReason,
+                severityLevel, title, reference, "outside-hours".equals(state) ? "running" : state, breached, pauseReason,
                 pauseText, openedAt, dueAt, targetSeconds, "paused".equals(state) ? businessRemainingSeconds : 0,
                 calendar, tailSeconds, 0, pages);
     }

@@ -41,9 +41,15 @@ final class BoardRows {
         Severity severity = Severity.valueOf(clock.severity());
         return new BoardRow(clock.id(), clock.ticketId(), clock.metric(), metricName(clock.metric()),
                 clock.customerId(), facts.customer(), clock.severity(), Labels.severity(clock.severity()),
-                severity.level(), facts.name(), state, clock.breached(), clock.paused() ? clock.pauseReason() : null,
+                severity.level(), facts.name(), reference(facts), state, clock.breached(), clock.paused() ? clock.pauseReason() : null,
                 clock.paused() ? pauseText(clock.pauseReason()) : null, clock.openedAt(), clock.dueAt(), target,
                 remaining, calendarId, tail, warning(clock, target, remaining), pages);
+    }
+
+    /** What the desk calls the ticket: its source and id there, else the ticket id. */
+    static String reference(TicketFacts facts) {
+        return facts.source() == null || facts.externalId() == null ? facts.ticketId()
+                : facts.source() + " " + facts.externalId();
     }
 
     /** "paused: waiting on customer" from the reason code {@code WAITING_ON_CUSTOMER}. */

@@ -15,11 +15,11 @@ final class ReportCsv {
     }
 
     static String tickets(SlaReport report) {
-        StringBuilder csv = new StringBuilder("customerId,month,status,ticketId,openedAt,severity,severityName,channel,"
+        StringBuilder csv = new StringBuilder("customerId,month,status,ticketId,reference,title,openedAt,severity,severityName,channel,"
                 + "plan,metric,verdict,businessMinutesUsed,targetMinutes,dueAt,heldBusinessMinutes,severityChanges,"
                 + "decidedAt\r\n");
         for (SlaReport.TicketRow r : report.tickets()) {
-            line(csv, report.customerId(), report.month(), report.status(), r.ticketId(), r.openedAt(), r.severity(),
+            line(csv, report.customerId(), report.month(), report.status(), r.ticketId(), r.reference(), r.title(), r.openedAt(), r.severity(),
                     r.severityLabel(), r.channel(), r.plan(), r.metric(), r.verdict(), r.businessMinutesUsed(),
                     r.targetMinutes(), r.dueAt(), r.heldBusinessMinutes(), r.severityChanges(), r.decidedAt());
         }

@@ -75,13 +75,14 @@ final class ReportPage {
                         m.p90BusinessMinutes() == null ? "–" : duration(m.p90BusinessMinutes())));
         h.append("<h2 id=\"tickets\">Tickets</h2>");
         table(h, null, List.of("Ticket", "Opened", "Severity", "Channel", "Metric", "Result", "Business time used",
-                "Target"), r.tickets(), t -> List.of(t.ticketId(), time(t.openedAt()), t.severityLabel(),
+                "Target"), r.tickets(), t -> List.of(t.title() == null ? t.reference() : t.reference() + " · " + t.title(),
+                time(t.openedAt()), t.severityLabel(),
                 t.channel() == null ? "–" : reason(t.channel()), metricName(t.metric()), verdict(t.verdict(), r),
                 t.businessMinutesUsed() == null ? "–" : duration(t.businessMinutesUsed()),
                 t.targetMinutes() == null ? "–" : duration(t.targetMinutes())));
         h.append("<h2 id=\"breaches\">Breaches</h2>");
         table(h, null, List.of("Ticket", "Metric", "Severity", "Plan", "Due", "Business time used", "Severity history",
-                "Holds"), r.breaches(), b -> List.of(b.ticketId(), metricName(b.metric()), b.severityLabel(), b.plan(),
+                "Holds"), r.breaches(), b -> List.of(r.reference(b.ticketId()), metricName(b.metric()), b.severityLabel(), b.plan(),
                 b.dueAt() == null ? "–" : time(b.dueAt()), b.businessMinutesUsed() == null ? "–"
                         : duration(b.businessMinutesUsed()) + " of " + duration(b.targetMinutes() == null ? 0
                         : b.targetMinutes()), history(b.severityHistory()), holds(b.holds())));
@@ -89,23 +90,23 @@ final class ReportPage {
         table(h, null, List.of("Reason", "Holds", "Business time"), r.pausedByReason(),
                 p -> List.of(reason(p.reason()), "" + p.holds(), duration(p.businessMinutes())));
         table(h, "Corrections", List.of("Ticket", "Metric", "Correction", "At"), r.corrections(),
-                c -> List.of(c.ticketId(), metricName(c.metric()), reason(c.kind()), time(c.at())));
+                c -> List.of(r.reference(c.ticketId()), metricName(c.metric()), reason(c.kind()), time(c.at())));
         h.append("<h2 id=\"escalations\">Escalations</h2>");
         table(h, "Severity 1 pages", List.of("Ticket", "Paged", "Acknowledged", "Time to acknowledge"), r.pages(),
-                p -> List.of(p.ticketId(), time(p.pagedAt()), p.acknowledgedAt() == null ? "not acknowledged"
+                p -> List.of(r.reference(p.ticketId()), time(p.pagedAt()), p.acknowledgedAt() == null ? "not acknowledged"
                         : time(p.acknowledgedAt()), p.minutesToAcknowledge() == null ? "–"
                         : duration(p.minutesToAcknowledge())));
         table(h, "Vendor escalations", List.of("Ticket", "Vendor", "Vendor case", "Opened", "Closed"),
-                r.vendorEscalations(), v -> List.of(v.ticketId(), reason(v.vendor()), v.caseReference(), time(v.openedAt()),
+                r.vendorEscalations(), v -> List.of(r.reference(v.ticketId()), reason(v.vendor()), v.caseReference(), time(v.openedAt()),
                         v.closedAt() == null ? "open" : time(v.closedAt())));
         h.append("<h2 id=\"billing\">Billable time</h2>");
         table(h, null, List.of("Ticket", "Vendor", "Consultant", "Started", "Billed", "Amount (NOK)"),
-                r.billing().lines(), l -> List.of(String.valueOf(l.ticketId()), reason(l.vendor()), l.consultant(),
+                r.billing().lines(), l -> List.of(r.reference(l.ticketId()), reason(l.vendor()), l.consultant(),
                         time(l.startedAt()), duration(l.billedMinutes()), l.amountNok().toPlainString()));
         if (r.addendum() != null) {
             h.append("<h2 id=\"addendum\">Addendum: changes after the close</h2>");
             table(h, null, List.of("What", "Ticket", "Metric", "Before", "Now", "At"), r.addendum().changes(),
-                    c -> List.of(reason(c.kind()), String.valueOf(c.ticketId()), c.metric() == null ? "–"
+                    c -> List.of(reason(c.kind()), r.reference(c.ticketId()), c.metric() == null ? "–"
                             : metricName(c.metric()), state(c.before(), c.beforeMinutes(), r),
                             c.amountNok() != null ? duration(c.afterMinutes()) + ", " + c.amountNok() + " NOK"
                                     : state(c.after(), c.afterMinutes(), r), c.at() == null ? "–" : time(c.at())));

@@ -30,6 +30,15 @@ public record SlaReport(int formatVersion, String customerId, String customerNam
     }
 
     /** Tickets opened in the month, by a code (severity or channel) with its label. */
+    /** What the customer calls a ticket of this report (its source and id there); the ticket id when unknown. */
+    public String reference(String ticketId) {
+        if (ticketId == null) {
+            return "–";
+        }
+        return tickets.stream().filter(t -> ticketId.equals(t.ticketId())).map(TicketRow::reference).findFirst()
+                .orElse(ticketId);
+    }
+
     public record Count(String code, String label, int tickets) {
     }
 
@@ -54,7 +63,7 @@ public record SlaReport(int formatVersion, String customerId, String customerNam
      *                            NOT_MEASURED (resolved without a response)
      * @param businessMinutesUsed null while open
      */
-    public record TicketRow(String ticketId, Instant openedAt, String severity, String severityLabel, String channel,
+    public record TicketRow(String ticketId, String reference, String title, Instant openedAt, String severity, String severityLabel, String channel,
                             String plan, String metric, String verdict, Long businessMinutesUsed,
                             Integer targetMinutes, Instant dueAt, long heldBusinessMinutes, int severityChanges,
                             Instant decidedAt) {

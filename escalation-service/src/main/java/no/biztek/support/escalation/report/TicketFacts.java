@@ -77,7 +77,8 @@ final class TicketFacts {
         Object payload = event.getPayload();
         if (payload instanceof TicketOpened o) {
             openedAt = o.getOpenedAt();
-            opening = new Opening(o.getSeverity().name(), o.getChannel().name(), o.getPlan());
+            opening = new Opening(o.getSeverity().name(), o.getChannel().name(), o.getPlan(), o.getTitle(),
+                    o.getSource(), o.getExternalId());
         } else if (payload instanceof SeverityChanged c) {
             severityChanges.put(id, new SeverityChange(id, c.getChangedAt(), c.getSeverity().name(),
                     c.getReasonCode() != null ? c.getReasonCode() : c.getReason().name()));

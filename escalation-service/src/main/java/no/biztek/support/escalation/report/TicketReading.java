@@ -169,7 +169,9 @@ final class TicketReading {
                 .orElse(null);
         long held = holds.stream().filter(h -> pauses(h.reason(), metric)).mapToLong(Hold::businessMinutes).sum();
         int changes = (int) ticket.severityChanges().stream().filter(c -> !c.at().isAfter(upTo)).count();
-        return new TicketRow(ticket.ticketId(), ticket.openedAt(), severity, label(severity),
+        return new TicketRow(ticket.ticketId(), ticket.opening() == null ? ticket.ticketId()
+                : ticket.opening().reference(), ticket.opening() == null ? null : ticket.opening().title(),
+                ticket.openedAt(), severity, label(severity),
                 ticket.opening() == null ? null : ticket.opening().channel(), latest != null ? latest.plan()
                 : policy.plan(), metric, state, used, target, latest == null ? null : latest.dueAt(), held, changes,
                 verdict.map(SlaFact::at).orElse(null));

@@ -19,8 +19,16 @@ record TicketRecord(String ticketId, String customerId, Instant openedAt, Openin
 
     static final Comparator<Timed> BY_TIME = Comparator.comparing(Timed::at).thenComparing(Timed::eventId);
 
-    /** @param severity and {@code channel} as the schema's enum names; plan null for the default plan */
-    record Opening(String severity, String channel, String plan) {
+    /**
+     * @param severity   and {@code channel} as the schema's enum names; plan null for the default plan
+     * @param source     the system the ticket came from and {@code externalId} its id there: what the customer calls it
+     */
+    record Opening(String severity, String channel, String plan, String title, String source, String externalId) {
+
+        /** What the customer calls the ticket: its source and id there, e.g. {@code zendesk 48213}. */
+        String reference() {
+            return source + " " + externalId;
+        }
     }
 
     /** A severity change: the new severity and the policy's reason code. */

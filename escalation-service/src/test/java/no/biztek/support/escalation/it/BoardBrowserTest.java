@@ -90,6 +90,9 @@ class BoardBrowserTest extends EscalationIntegrationTest {
             assertThat(row.getText()).contains("Severity 2 – Serious", "Nordic Shipping AS",
                     "E-mail is down for the whole office", "First response", "running", "due ");
             assertThat(row.getText()).as("codes in words").doesNotContain("SERIOUS", "first-response");
+            assertThat(rowOf(browser, id).findElement(By.className("ticket")).getAttribute("textContent"))
+                    .as("the ticket as the desk knows it: its source and id there")
+                    .isEqualTo("E-mail is down for the whole office · portal INC-" + started.getTicketId());
 
             String before = cell(browser, id, "clock");
             browser.waiting().until(d -> !cell(browser, id, "clock").equals(before));

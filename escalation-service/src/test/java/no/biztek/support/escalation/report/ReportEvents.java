@@ -65,6 +65,16 @@ final class ReportEvents {
         return LocalDateTime.parse(local).atZone(OSLO).toInstant();
     }
 
+    /** The ticket as its source system knows it (the opening says portal, INC-<ticketId> and "t" otherwise). */
+    ReportEvents known(String source, String externalId, String title) {
+        TicketEvent opening = (TicketEvent) events.get(0);
+        TicketOpened opened = (TicketOpened) opening.getPayload();
+        opened.setSource(source);
+        opened.setExternalId(externalId);
+        opened.setTitle(title);
+        return this;
+    }
+
     List<Object> events() {
         return List.copyOf(events);
     }

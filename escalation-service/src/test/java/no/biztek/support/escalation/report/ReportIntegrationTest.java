@@ -148,7 +148,7 @@ class ReportIntegrationTest extends EscalationIntegrationTest {
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
         List<String> rows = csv.body().lines().toList();
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(0)).startsWith("customerId,month,status,ticketId,openedAt,severity");
+        assertThat(rows.get(0)).startsWith("customerId,month,status,ticketId,reference,title,openedAt,severity");
         assertThat(rows).anySatisfy(r -> assertThat(r).contains(late).contains(",first-response,BREACHED,"));
         assertThat(api.get(path(closed) + ".csv", READER).body()).isEqualTo(csv.body());
         assertThat(api.get(path(closed) + ".csv?part=summary", READER).body().lines().toList()).hasSize(2);

@@ -73,17 +73,19 @@ class ReportPageBrowserTest extends EscalationIntegrationTest {
         publish(Topics.CUSTOMERS, customer, directory);
         String suffix = customer.substring(customer.length() - 4);
         publishAll(ReportEvents.opened("INC-1041-" + suffix, customer, Severity.LESS_SERIOUS, Channel.EMAIL,
-                day(month, 9, "09:10")).met("first-response", 95, day(month, 9, "10:45")).events());
+                day(month, 9, "09:10")).known("zendesk", "48213", "Printer on the 2nd floor jams").met("first-response", 95, day(month, 9, "10:45")).events());
         publishAll(ReportEvents.opened("INC-1042-" + suffix, customer, Severity.SERIOUS, Channel.PHONE,
-                day(month, 10, "08:00")).changed(Severity.LESS_SERIOUS, "CUSTOMER_ANSWERS_MISSING",
+                day(month, 10, "08:00")).known("zendesk", "48227", "Invoices stuck in the ERP").changed(Severity.LESS_SERIOUS, "CUSTOMER_ANSWERS_MISSING",
                 day(month, 10, "08:20")).breached("first-response", day(month, 12, "08:00"))
                 .responded(day(month, 12, "11:20")).events());
         publishAll(ReportEvents.opened("INC-1043-" + suffix, customer, Severity.LESS_SERIOUS, Channel.PORTAL,
-                day(month, 14, "13:00")).held("WAITING_ON_CUSTOMER", day(month, 14, "13:30"))
+                day(month, 14, "13:00")).known("portal", "INC-1043", "Teams calls drop after 10 minutes")
+                .held("WAITING_ON_CUSTOMER", day(month, 14, "13:30"))
                 .resumed(day(month, 15, "09:00")).met("first-response", 200, day(month, 14, "16:20"))
                 .vendor("esc-" + suffix, Vendor.MICROSOFT, "2610140010004711", day(month, 14, "14:00")).events());
         ReportEvents late = ReportEvents.opened("INC-1044-" + suffix, customer, Severity.LESS_SERIOUS,
-                Channel.PORTAL, day(month, 20, "10:00")).breached("first-response", day(month, 21, "10:00"));
+                Channel.PORTAL, day(month, 20, "10:00")).known("portal", "INC-1044", "VPN slow for the warehouse")
+                .breached("first-response", day(month, 21, "10:00"));
         publishAll(late.events());
         String path = "/api/v1/reports/" + customer + "/" + month;
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get(path, READER),
@@ -110,6 +112,8 @@ class ReportPageBrowserTest extends EscalationIntegrationTest {
                     "Severity 3 – Less serious", "Severity 2 – Serious → Severity 3 – Less serious (Customer answers "
                             + "missing", "Microsoft", "2610140010004711", "Addendum: changes after the close",
                     "Breach withdrawn", "Met, 6 h 50 min", "1 h 35 min", "3 h 20 min", "Email", "Phone", "Portal");
+            assertThat(shown).as("tickets as the customer knows them").contains(
+                    "zendesk 48213 · Printer on the 2nd floor jams", "portal INC-1044 · VPN slow for the warehouse");
             assertThat(shown).as("words, not codes").doesNotContain("LESS_SERIOUS", "WAITING_ON_CUSTOMER",
                     "BREACH_WITHDRAWN", "first-response");
             assertThat(browser.driver().findElements(By.tagName("script"))).isEmpty();
