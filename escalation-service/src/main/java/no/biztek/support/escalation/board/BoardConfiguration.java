@@ -5,14 +5,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -26,6 +22,7 @@ import no.biztek.support.escalation.paging.PageBoard;
 import no.biztek.support.escalation.paging.PagingProperties;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.kafka.publish.AcknowledgedPublisher;
+import no.biztek.support.kafka.timer.PeriodicTasks;
 import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.schemas.board.BoardLink;
 import no.biztek.support.schemas.topic.Topics;
@@ -68,33 +65,13 @@ class BoardConfiguration {
         return new BoardStreams(feed, boardSenders, properties.clientQueue(), properties.emitterTimeout(), clock);
     }
 
-    /** Gathers changes into deltas and sends heartbeats, on its own thread. */
+    /** Gathers changes into deltas and sends heartbeats, on its own thread; open streams close at the stop. */
     @Bean
-    SmartLifecycle boardDispatcher(BoardFeed feed, BoardStreams streams, BoardProperties properties) {
-        return new SmartLifecycle() {
-            private ScheduledExecutorService scheduler;
-
-            @Override
-            public void start() {
-                scheduler = Executors.newSingleThreadScheduledExecutor(daemon("board-dispatch"));
-                long dispatch = properties.dispatchInterval().toMillis();
-                long heartbeat = properties.heartbeatInterval().toMillis();
-                scheduler.scheduleWithFixedDelay(guarded(feed::dispatch), dispatch, dispatch, TimeUnit.MILLISECONDS);
-                scheduler.scheduleWithFixedDelay(guarded(streams::heartbeat), heartbeat, heartbeat,
-                        TimeUnit.MILLISECONDS);
-            }
-
-            @Override
-            public void stop() {
-                scheduler.shutdownNow();
-                streams.closeAll();
-            }
-
-            @Override
-            public boolean isRunning() {
-                return scheduler != null && !scheduler.isShutdown();
-            }
-        };
+    PeriodicTasks boardDispatcher(BoardFeed feed, BoardStreams streams, BoardProperties properties) {
+        return new PeriodicTasks("board-dispatch", List.of(
+                new PeriodicTasks.Task("board dispatch", properties.dispatchInterval(), feed::dispatch),
+                new PeriodicTasks.Task("board heartbeat", properties.heartbeatInterval(), streams::heartbeat)),
+                streams::closeAll);
     }
 
     /** {@code support_board_clients}: boards connected to this instance. */
@@ -132,16 +109,6 @@ class BoardConfiguration {
     @Bean
     BoardUrls boardUrls(PagingProperties paging) {
         return new BoardUrls(paging.ackLink().baseUrl().toString());
-    }
-
-    private static Runnable guarded(Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(BoardConfiguration.class).warn("Board task failed", e);
-            }
-        };
     }
 
     private static ThreadFactory daemon(String name) {

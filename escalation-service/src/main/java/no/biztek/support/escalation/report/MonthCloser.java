@@ -4,14 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -28,9 +24,10 @@ import no.biztek.support.schemas.topic.Topics;
  * {@code claim|<customerId>|<yyyy-MM>}) and reads the claims back; the claims of a month share a key, hence a partition,
  * so every instance sees them in the same order and only the first claimant writes the snapshot (key
  * {@code <customerId>|<yyyy-MM>}), once. A claimant that dies between its claim and the snapshot leaves the month
- * without one: it is then served computed as at the close ({@code final-computed}).
+ * without one: it is then served computed as at the close ({@code final-computed}). Run every {@code check-interval}
+ * by a {@link no.biztek.support.kafka.timer.PeriodicTasks} ({@link ReportConfiguration}).
  */
-final class MonthCloser implements SmartLifecycle {
+final class MonthCloser {
 
     private static final Logger log = LoggerFactory.getLogger(MonthCloser.class);
     private static final String PRODUCER = "escalation-service";
@@ -45,7 +42,6 @@ final class MonthCloser implements SmartLifecycle {
     private final Clock clock;
     private final ReportProperties properties;
     private final Duration readBack = Duration.ofSeconds(10);
-    private ScheduledExecutorService executor;
 
     MonthCloser(ReportLedger ledger, ReportSnapshots snapshots, ReportService reports, MonthClose months,
                 AcknowledgedPublisher publisher, TopicFollower<SlaReportEntry> follower, JsonMapper json, Clock clock,
@@ -101,37 +97,5 @@ final class MonthCloser implements SmartLifecycle {
             throw new IllegalStateException("wrote " + key + " to " + Topics.SLA_REPORTS.name()
                     + " but did not read it back in time");
         }
-    }
-
-    private void safeCheck() {
-        try {
-            closeDue();
-        } catch (RuntimeException e) {
-            log.warn("SLA report month close failed, trying again at the next check: {}", e.toString());
-        }
-    }
-
-    @Override
-    public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "sla-report-close");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.checkInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::safeCheck, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
     }
 }

@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 import no.biztek.support.escalation.paging.AckTokens;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.kafka.publish.AcknowledgedPublisher;
+import no.biztek.support.kafka.timer.PeriodicTasks;
 import no.biztek.support.schemas.report.SlaReportEntry;
 import no.biztek.support.schemas.topic.Topics;
 
@@ -37,6 +38,13 @@ class ReportConfiguration {
                             AcknowledgedPublisher publisher, TopicFollower<SlaReportEntry> reportFollower,
                             JsonMapper json, Clock clock, ReportProperties properties) {
         return new MonthCloser(ledger, snapshots, reports, months, publisher, reportFollower, json, clock, properties);
+    }
+
+    /** Every instance looks for months to close every {@code check-interval}. */
+    @Bean
+    PeriodicTasks monthClosing(MonthCloser closer, ReportProperties properties) {
+        return PeriodicTasks.of(new PeriodicTasks.Task("sla-report-close", properties.checkInterval(),
+                closer::closeDue));
     }
 
     @Bean

@@ -5,15 +5,11 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import no.biztek.support.escalation.api.Ids;
 import no.biztek.support.escalation.delivery.HandoverDelivery;
@@ -28,7 +24,7 @@ import no.biztek.support.escalation.paging.PagingProperties;
  * instance looks back {@code handoff.catch-up} for a hand-over nobody told (while every instance was down), and no
  * check looks further back; claims of hand-overs before that window are removed at every check.
  */
-final class HandoverNotices implements SmartLifecycle {
+final class HandoverNotices {
 
     private static final Logger log = LoggerFactory.getLogger(HandoverNotices.class);
 
@@ -55,7 +51,6 @@ final class HandoverNotices implements SmartLifecycle {
     private final Clock clock;
     private final Set<Instant> told = new HashSet<>();
     private Instant checkedUpTo;
-    private ScheduledExecutorService executor;
 
     /**
      * @param openPages     the page board's open pages
@@ -126,37 +121,5 @@ final class HandoverNotices implements SmartLifecycle {
         } else {
             log.warn("Could not tell the incoming on-call engineer of the hand-over at {} on any channel", handover.at());
         }
-    }
-
-    private void safeCheck() {
-        try {
-            check();
-        } catch (RuntimeException e) {
-            log.warn("On-call hand-over check failed, trying again at the next: {}", e.toString());
-        }
-    }
-
-    @Override
-    public void start() {
-        executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "oncall-handover");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.checkInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::safeCheck, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
     }
 }

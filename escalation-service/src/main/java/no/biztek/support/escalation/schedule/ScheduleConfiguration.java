@@ -19,6 +19,7 @@ import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.schemas.oncall.OnCallScheduleEntry;
 import no.biztek.support.schemas.topic.Topics;
+import no.biztek.support.kafka.timer.PeriodicTasks;
 
 /** The on-call schedule on its topic: the view, its seed, the API's reads and writes, feeds, hand-overs, gaps. */
 @Configuration(proxyBeanMethods = false)
@@ -80,5 +81,12 @@ class ScheduleConfiguration {
         HandoverClaims claims = new HandoverClaims(view, writer, UUID.randomUUID().toString(), clock);
         return new HandoverNotices(changes::state, paging.policy().levels(), () -> board.list(PageBoard.State.OPEN),
                 delivery::deliver, claims::claim, claims::forget, gaps::recompute, properties.handoff(), clock);
+    }
+
+    /** Every instance checks for hand-overs every {@code handoff.check-interval}. */
+    @Bean
+    PeriodicTasks handoverChecks(HandoverNotices notices, ScheduleProperties properties) {
+        return PeriodicTasks.of(new PeriodicTasks.Task("oncall-handover", properties.handoff().checkInterval(),
+                notices::check));
     }
 }
