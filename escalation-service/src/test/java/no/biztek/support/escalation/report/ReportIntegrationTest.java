@@ -14,22 +14,14 @@ import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.escalation.TestEvents;
-import no.biztek.support.escalation.it.EscalationIntegrationTest;
-import no.biztek.support.kafka.follow.TopicFollower;
-import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.schemas.common.Channel;
 import no.biztek.support.schemas.common.Severity;
-import no.biztek.support.schemas.escalation.EscalationEvent;
 import no.biztek.support.schemas.report.SlaReportEntry;
 import no.biztek.support.schemas.report.SlaReportSnapshot;
-import no.biztek.support.schemas.sla.SlaEvent;
-import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.topic.Topics;
 
 /**
@@ -38,18 +30,7 @@ import no.biztek.support.schemas.topic.Topics;
  * addendum; problem documents for bad requests. Months are relative to the shared test clock: the month before last
  * is closed (and kept), the current one is open.
  */
-class ReportIntegrationTest extends EscalationIntegrationTest {
-
-    @Autowired ReportLedger ledger;
-    @Autowired ReportSnapshots snapshots;
-    @Autowired ReportService reports;
-    @Autowired MonthClose months;
-    @Autowired AcknowledgedPublisher publisher;
-    @Autowired TopicFollower<SlaReportEntry> reportFollower;
-    @Autowired JsonMapper json;
-    @Autowired ReportProperties properties;
-
-    private final String customer = unique("kunde");
+class ReportIntegrationTest extends ReportIntegrationSupport {
 
     private YearMonth current() {
         return months.monthOf(CLOCK.instant());
@@ -58,28 +39,6 @@ class ReportIntegrationTest extends EscalationIntegrationTest {
     /** 10:00 Oslo on the 12th of the month. */
     private static String at(YearMonth month, int hour) {
         return LocalDate.of(month.getYear(), month.getMonth(), 12) + "T" + String.format("%02d", hour) + ":00";
-    }
-
-    private void publishAll(List<Object> events) {
-        for (Object event : events) {
-            if (event instanceof TicketEvent t) {
-                publish(Topics.TICKET_EVENTS, t.getTicketId(), t);
-            } else if (event instanceof SlaEvent s) {
-                publish(Topics.SLA_EVENTS, s.getTicketId(), s);
-            } else if (event instanceof EscalationEvent e) {
-                publish(Topics.ESCALATION_EVENTS, e.getTicketId(), e);
-            }
-        }
-    }
-
-    private String path(YearMonth month) {
-        return "/api/v1/reports/" + customer + "/" + month;
-    }
-
-    private MonthCloser closer(String instance) {
-        ReportProperties as = new ReportProperties(properties.zone(), properties.closeAfter(),
-                properties.addendumWindow(), properties.checkInterval(), properties.linkValidFor(), instance);
-        return new MonthCloser(ledger, snapshots, reports, months, publisher, reportFollower, json, CLOCK, as);
     }
 
     private List<ConsumerRecord<String, SlaReportEntry>> snapshotsOnTopic(YearMonth month) {

@@ -6,27 +6,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import no.biztek.support.escalation.TestEvents;
-import no.biztek.support.escalation.it.EscalationIntegrationTest;
-import no.biztek.support.kafka.follow.TopicFollower;
-import no.biztek.support.kafka.publish.AcknowledgedPublisher;
 import no.biztek.support.schemas.common.Channel;
 import no.biztek.support.schemas.common.Severity;
 import no.biztek.support.schemas.common.Vendor;
-import no.biztek.support.schemas.escalation.EscalationEvent;
-import no.biztek.support.schemas.report.SlaReportEntry;
-import no.biztek.support.schemas.sla.SlaEvent;
-import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.topic.Topics;
 import no.biztek.support.testing.browser.HeadlessChromium;
 
@@ -36,33 +25,10 @@ import no.biztek.support.testing.browser.HeadlessChromium;
  * vendor escalation and a correction that came after the close (the addendum). Screenshot {@code sla-report}
  * ({@code -Dscreenshots.dir=$PWD/docs/images} refreshes the README's). Skipped outside CI without Chromium.
  */
-class ReportPageBrowserTest extends EscalationIntegrationTest {
-
-    @Autowired ReportLedger ledger;
-    @Autowired ReportSnapshots snapshots;
-    @Autowired ReportService reports;
-    @Autowired MonthClose months;
-    @Autowired AcknowledgedPublisher publisher;
-    @Autowired TopicFollower<SlaReportEntry> reportFollower;
-    @Autowired JsonMapper json;
-    @Autowired ReportProperties properties;
-
-    private final String customer = unique("kunde");
+class ReportPageBrowserTest extends ReportIntegrationSupport {
 
     private static String day(YearMonth month, int day, String time) {
         return LocalDate.of(month.getYear(), month.getMonth(), day) + "T" + time;
-    }
-
-    private void publishAll(List<Object> events) {
-        for (Object event : events) {
-            if (event instanceof TicketEvent t) {
-                publish(Topics.TICKET_EVENTS, t.getTicketId(), t);
-            } else if (event instanceof SlaEvent s) {
-                publish(Topics.SLA_EVENTS, s.getTicketId(), s);
-            } else if (event instanceof EscalationEvent e) {
-                publish(Topics.ESCALATION_EVENTS, e.getTicketId(), e);
-            }
-        }
     }
 
     @Test
@@ -87,12 +53,10 @@ class ReportPageBrowserTest extends EscalationIntegrationTest {
                 Channel.PORTAL, day(month, 20, "10:00")).known("portal", "INC-1044", "VPN slow for the warehouse")
                 .breached("first-response", day(month, 21, "10:00"));
         publishAll(late.events());
-        String path = "/api/v1/reports/" + customer + "/" + month;
+        String path = path(month);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get(path, READER),
                 r -> r.statusCode() == 200 && json(r).get("summary").get("tickets").asInt() == 4);
-        ReportProperties as = new ReportProperties(properties.zone(), properties.closeAfter(),
-                properties.addendumWindow(), properties.checkInterval(), properties.linkValidFor(), "browser-test");
-        new MonthCloser(ledger, snapshots, reports, months, publisher, reportFollower, json, CLOCK, as).closeDue();
+        closer("browser-test").closeDue();
         publishAll(ReportEvents.correction(late, "first-response", CLOCK.instant(), 410));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get(path, READER),
                 r -> json(r).get("addendum").get("changes").size() >= 2);
