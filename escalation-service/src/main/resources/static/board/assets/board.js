@@ -229,7 +229,8 @@
     set(c[1], row.customer);
     set(c[2], row.title + ' · ' + (row.reference || row.ticketId));
     set(c[3], row.metricName);
-    set(c[4], f.text);
+    // the level in words too, not only as a colour: 'running · warning 75 %'
+    set(c[4], f.text + (f.level >= 50 && f.level < 100 ? ' · warning ' + f.level + ' %' : ''));
     set(c[5], f.state === 'breached' ? '+' + duration(-f.business) : duration(f.business));
     set(c[6], (f.state === 'paused' ? '—' : f.clock < 0 ? '+' + duration(-f.clock) : duration(f.clock))
       + '\ndue ' + dueFormat.format(new Date(row.due)));

@@ -98,7 +98,8 @@ class BoardBrowserTest extends EscalationIntegrationTest {
             browser.waiting().until(d -> !cell(browser, id, "clock").equals(before));
             assertThat(cell(browser, id, "biz")).as("4 h of business time, less what passed").startsWith("3h 59m");
 
-            assertThat(browser.text()).contains("paused: waiting on vendor", "breached +", "Production line stopped");
+            assertThat(browser.text()).contains("paused: waiting on vendor", "breached +", "Production line stopped",
+                    "running · warning 75 %");
             assertThat(rowOf(browser, late.getTicketId() + "|first-response").getAttribute("class"))
                     .contains("breached");
             assertThat(rowOf(browser, opened.get(0).getTicketId() + "|first-response").getAttribute("class"))
