@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,6 +45,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -77,6 +81,7 @@ import no.biztek.support.schemas.sla.SlaMet;
 import no.biztek.support.schemas.sla.SlaWarning;
 import no.biztek.support.schemas.ticket.FirstResponseRecorded;
 import no.biztek.support.schemas.topic.Topics;
+import no.biztek.support.testing.browser.HeadlessChromium;
 
 /**
  * The whole platform: the four services as separate processes on one real (embedded KRaft) broker,
@@ -446,6 +451,29 @@ class EndToEndTest {
                 Files.readString(root.resolve("observability/prometheus/alerts.yml"))));
 
         assertThat(exported).containsAll(referenced);
+    }
+
+    @Test
+    @Order(9)
+    void aTicketOpenedThroughIntakeAppearsOnTheLiveBoardAndCountsDown() {
+        HttpResponse<String> issued = send(escalation, "POST", "/api/v1/board/links",
+                "{\"name\": \"E2E wall screen\", \"validFor\": \"PT1H\"}");
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String kiosk = escalation.uri(URI.create(json(issued).get("url").asString()).getRawPath()).toString();
+
+        // tall enough for every ticket of this run: the page renders only the rows in view
+        try (HeadlessChromium browser = HeadlessChromium.start(1440, 2400)) {
+            browser.open(kiosk);
+            browser.waiting().until(ExpectedConditions.textToBe(By.id("status"), "Live"));
+
+            String ticket = open("board", 2, "PORTAL");
+            By row = By.cssSelector("main .row[data-id='" + ticket + "|first-response']");
+            new WebDriverWait(browser.driver(), FLOW).until(d -> !d.findElements(row).isEmpty());
+            assertThat(browser.driver().findElement(row).getText()).contains("E2E board", "Severity 2", "running");
+            String before = browser.driver().findElement(row).findElement(By.className("clock")).getText();
+            browser.waiting().withMessage("the countdown runs").until(d -> !d.findElement(row)
+                    .findElement(By.className("clock")).getText().equals(before));
+        }
     }
 
     private static void customerOnPlan(String customer, String plan) {
