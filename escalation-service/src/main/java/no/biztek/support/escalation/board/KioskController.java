@@ -67,6 +67,10 @@ class KioskController {
                 clock.instant()) instanceof LinkAccess.Granted);
     }
 
+    /**
+     * The stream's refusal as a problem document written here as a string with its own content type, so it is sent
+     * although the browser's {@code EventSource} asks for {@code text/event-stream} only.
+     */
     @ExceptionHandler(Refused.class)
     ResponseEntity<String> refused(Refused refused) {
         String body = JSON.writeValueAsString(new Problem("about:blank", refused.title(), refused.status().value(),
