@@ -163,7 +163,10 @@ final class BoardFeed {
     /** The board now, built afresh (for the API's snapshot). */
     synchronized BoardMessages.Snapshot snapshot() {
         Instant now = clock.instant();
-        calendars.moveTo(now);
+        if (calendars.moveTo(now) || stream == null) {
+            // the window moved (a new day): the streams start anew too, as at a dispatch
+            restart(now);
+        }
         Map<String, List<BoardRow.Holder>> holders = BoardRows.holders(pages.get());
         List<BoardRow> all = view.all().stream().map(c -> BoardRows.row(c, facts.apply(c),
                 holders.getOrDefault(c.ticketId(), List.of()), calendars, now)).sorted(BoardFeed::byTimeToBreach)

@@ -157,6 +157,21 @@ class BoardFeedTest {
     }
 
     @Test
+    void aNewDaySeenFirstByTheApisSnapshotStillStartsANewStream() {
+        open("t-1");
+        feed.dispatch();
+        Recorder board = new Recorder();
+        feed.subscribe(null, board);
+
+        clock.advance(Duration.ofDays(1));
+        feed.snapshot();
+        feed.dispatch();
+
+        assertThat(board.names()).containsExactly("snapshot", "snapshot");
+        assertThat(board.events.get(1).id()).isNotEqualTo(board.events.get(0).id()).endsWith("-0");
+    }
+
+    @Test
     void aChangeOfTheTicketAloneSendsTheRowAgainOnlyWhenItsRowChanged() {
         open("t-1");
         feed.dispatch();
