@@ -76,7 +76,12 @@ wait_until() { # description, seconds, command...
   exit 1
 }
 
-ready() { curl -sf "http://127.0.0.1:$1/actuator/health/readiness" >/dev/null; }
+# sla-timer's readiness means "can serve its API" (the preview needs no Kafka): its clocks are up when sla-status is
+ready() {
+  local group=readiness
+  case "$1" in 8082|8092) group=sla-status ;; esac
+  curl -sf "http://127.0.0.1:$1/actuator/health/$group" >/dev/null
+}
 
 for port in "${broker_ports[@]}" $smtp_port $mail_api_port "${service_ports[@]}"; do
   if port_open "$port"; then echo "ERROR: port $port is in use; is another local run still going?" >&2; exit 1; fi
@@ -116,14 +121,14 @@ java -Dgreenmail.setup.test.smtp -Dgreenmail.setup.test.imap -Dgreenmail.hostnam
 pids+=($!)
 
 # every server listens on the loopback interface only: the local run publishes a development token with
-# every scope and known signing keys
+# every scope and known signing keys (instances advertise that address to each other: kafka-platform's default)
 common=(--spring.profiles.active=local --server.address=127.0.0.1
         --spring.kafka.bootstrap-servers="$bootstrap"
         --spring.mail.host=127.0.0.1 --spring.mail.port="$smtp_port")
 if [ "$cluster" = true ]; then
-  # topics with three replicas (min.insync.replicas=2 is the brokers' default); a warm copy of every
-  # Kafka Streams task on the other instance, so a killed instance's work moves on without a full restore
-  common+=(--support.kafka.replication-factor=3 --spring.kafka.streams.properties.num.standby.replicas=1)
+  # topics with three replicas (min.insync.replicas=2 is the brokers' default); every Kafka Streams task has a
+  # warm copy on the other instance (the platform's default of one standby replica)
+  common+=(--support.kafka.replication-factor=3)
 fi
 if [ "$demo" = true ]; then
   common+=(--support.policy.file="$root/local-run/demo-policy.yaml")
@@ -143,7 +148,7 @@ echo "Starting the services$( [ "$cluster" = true ] && echo ", two instances eac
 for ((i=1; i<=instances; i++)); do
   offset=$((10 * (i - 1)))
   start_service intake-service "$i" $((8081 + offset))
-  start_service sla-timer-service "$i" $((8082 + offset)) --support.sla.advertised-host=127.0.0.1
+  start_service sla-timer-service "$i" $((8082 + offset))
   escalation=(--support.escalation.delivery.mail.enabled=true
               --support.escalation.paging.ack-link.base-url=http://127.0.0.1:$((8083 + offset)))
   if [ "$demo" = true ]; then
@@ -151,9 +156,7 @@ for ((i=1; i<=instances; i++)); do
     escalation+=(--spring.config.additional-location="file:$root/local-run/demo-escalation.yaml")
   fi
   start_service escalation-service "$i" $((8083 + offset)) "${escalation[@]}"
-  # with two instances the audit API answers a ticket held by the other instance by forwarding to it
-  start_service notification-service "$i" $((8084 + offset)) \
-    $( [ "$cluster" = true ] && echo "--support.notification.application-server=127.0.0.1:$((8084 + offset))" )
+  start_service notification-service "$i" $((8084 + offset))
 done
 
 for port in "${service_ports[@]}"; do

@@ -5,11 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static no.biztek.support.system.PlatformApi.assertNoDuplicateIds;
+import static no.biztek.support.system.PlatformApi.json;
+import static no.biztek.support.system.PlatformApi.mailsAbout;
+import static no.biztek.support.system.PlatformApi.send;
+import static no.biztek.support.system.PlatformApi.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,18 +24,13 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -53,11 +51,8 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -92,12 +87,10 @@ import no.biztek.support.testing.browser.HeadlessChromium;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
 
-    private static final String TOKEN = "local-dev-token";
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final Duration START = Duration.ofMinutes(3);
     private static final Duration FLOW = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String CUSTOMER = "kunde-e2e-" + RUN;
@@ -138,9 +131,9 @@ class EndToEndTest {
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + mail.getSmtp().getPort(),
                 "--logging.level.root=WARN", "--logging.level.no.biztek=INFO");
         intake = new ServiceProcess("intake-service", common, logs);
-        slaTimer = new ServiceProcess("sla-timer-service", with(common,
+        slaTimer = new ServiceProcess("sla-timer-service", "sla-status", with(common,
                 "--spring.kafka.streams.state-dir=" + work.resolve("state/sla-timer-" + RUN),
-                "--support.sla.advertised-host=127.0.0.1"), logs);
+                "--support.kafka.advertised-host=127.0.0.1"), logs);
         escalation = new ServiceProcess("escalation-service", with(common,
                 "--spring.kafka.streams.state-dir=" + work.resolve("state/escalation-" + RUN),
                 "--spring.config.additional-location=file:" + resources.resolve("escalation.yaml"),
@@ -280,7 +273,7 @@ class EndToEndTest {
         assertThat(told).containsExactlyInAnyOrder(NotificationTemplate.VENDOR_ESCALATION_OPENED,
                 NotificationTemplate.VENDOR_STATUS_CHANGED, NotificationTemplate.VENDOR_ESCALATION_CLOSED);
         // three mails (opened, status, closed), each delivered once to the requester's and the contact's mailbox
-        Map<String, List<Set<String>>> copiesByMessageId = mailsAbout("2603020040001234");
+        Map<String, List<Set<String>>> copiesByMessageId = mailsAbout(mail, "2603020040001234");
         assertThat(copiesByMessageId).hasSize(3);
         assertThat(copiesByMessageId.values()).allSatisfy(copies -> {
             assertThat(copies).hasSize(2);
@@ -537,49 +530,5 @@ class EndToEndTest {
     private static void awaitNotified(NotificationTemplate template) {
         events.await(template.name(), Topics.NOTIFICATION_EVENTS, e -> e.getTicketId().equals(critical)
                 && e.getPayload() instanceof CustomerNotified told && told.getTemplate() == template, FLOW);
-    }
-
-    /** The received copies (one per mailbox) of each mail mentioning the text, by Message-ID, with their recipients. */
-    private static Map<String, List<Set<String>>> mailsAbout(String text) throws Exception {
-        Map<String, List<Set<String>>> copies = new java.util.HashMap<>();
-        for (MimeMessage message : mail.getReceivedMessages()) {
-            if (GreenMailUtil.getWholeMessage(message).contains(text)) {
-                Set<String> recipients = Arrays.stream(message.getAllRecipients())
-                        .map(address -> ((InternetAddress) address).getAddress()).collect(Collectors.toSet());
-                copies.computeIfAbsent(message.getMessageID(), id -> new ArrayList<>()).add(recipients);
-            }
-        }
-        return copies;
-    }
-
-    private static <E> void assertNoDuplicateIds(List<E> values, Function<E, String> id) {
-        Set<String> seen = new HashSet<>();
-        List<String> doubled = values.stream().map(id).filter(i -> !seen.add(i)).toList();
-        assertThat(doubled).as("event ids written more than once").isEmpty();
-    }
-
-    private static HttpResponse<String> send(ServiceProcess service, String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TOKEN);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        }
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
-    }
-
-    private static List<String> with(List<String> common, String... more) {
-        List<String> all = new ArrayList<>(common);
-        all.addAll(List.of(more));
-        return all;
     }
 }

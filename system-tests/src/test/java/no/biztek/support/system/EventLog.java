@@ -1,6 +1,7 @@
 package no.biztek.support.system;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,14 @@ final class EventLog {
     }
 
     <V> List<V> all(Topic<String, V> topic, Predicate<V> matching) {
+        return timed(topic, matching).stream().map(Timed::value).toList();
+    }
+
+    /** A value with its record's timestamp (for an SLA event: when the clock emitted it). */
+    record Timed<V>(V value, Instant timestamp) {
+    }
+
+    <V> List<Timed<V>> timed(Topic<String, V> topic, Predicate<V> matching) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false, ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), topic.valueSerde().deserializer())) {
@@ -34,11 +43,11 @@ final class EventLog {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<V> values = new ArrayList<>();
+            List<Timed<V>> values = new ArrayList<>();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value() != null && matching.test(record.value())) {
-                        values.add(record.value());
+                        values.add(new Timed<>(record.value(), Instant.ofEpochMilli(record.timestamp())));
                     }
                 }
             }

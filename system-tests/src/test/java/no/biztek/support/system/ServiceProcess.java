@@ -22,15 +22,32 @@ final class ServiceProcess {
 
     final String name;
     final int port;
+    private final String readyGroup;
     private final List<String> arguments;
     private final Path log;
     private Process process;
 
     ServiceProcess(String name, List<String> arguments, Path logDirectory) throws IOException {
+        this(name, "readiness", arguments, logDirectory);
+    }
+
+    /** @param readyGroup the health group that says the service does its work (sla-timer: {@code sla-status}) */
+    ServiceProcess(String name, String readyGroup, List<String> arguments, Path logDirectory) throws IOException {
+        this(logDirectory.resolve(name + ".log"), name, readyGroup, arguments);
+    }
+
+    private ServiceProcess(Path log, String name, String readyGroup, List<String> arguments) throws IOException {
         this.name = name;
+        this.readyGroup = readyGroup;
         this.port = freePort();
         this.arguments = List.copyOf(arguments);
-        this.log = logDirectory.resolve(name + ".log");
+        this.log = log;
+    }
+
+    /** One of several instances of a service: its own log ({@code name-instance.log}). */
+    static ServiceProcess instance(String name, int instance, String readyGroup, List<String> arguments,
+                                   Path logDirectory) throws IOException {
+        return new ServiceProcess(logDirectory.resolve(name + "-" + instance + ".log"), name, readyGroup, arguments);
     }
 
     void start() throws IOException {
@@ -45,14 +62,14 @@ final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
-    /** Waits until the service reports itself ready (Kafka reachable, state restored). */
+    /** Waits until the service's ready group is UP (Kafka reachable, state restored). */
     void awaitReady(Duration timeout) {
         Awaitility.await(name + " ready").atMost(timeout).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
                     }
-                    return readiness() == 200;
+                    return health() == 200;
                 });
     }
 
@@ -75,9 +92,9 @@ final class ServiceProcess {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
-    private int readiness() {
+    private int health() {
         try {
-            return HTTP.send(HttpRequest.newBuilder(uri("/actuator/health/readiness")).timeout(Duration.ofSeconds(3))
+            return HTTP.send(HttpRequest.newBuilder(uri("/actuator/health/" + readyGroup)).timeout(Duration.ofSeconds(3))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;

@@ -78,6 +78,32 @@ class StreamsRunnerTest {
     }
 
     @Test
+    void instancesAdvertiseThisHostsOwnAddressAndKeepAStandbyCopyUnlessConfiguredOtherwise() {
+        context().withBean(Topology.class, StreamsRunnerTest::passThrough)
+                .withPropertyValues("support.kafka.advertised-port=8099")
+                .run(context -> assertThat(context.getBean(StreamsRunner.class).config())
+                        .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, ThisHost.address() + ":8099")
+                        .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1));
+        context().withBean(Topology.class, StreamsRunnerTest::passThrough)
+                .withPropertyValues("support.kafka.advertised-host=sla-timer-1.sla-timer.support.svc",
+                        "support.kafka.advertised-port=8082",
+                        "spring.kafka.streams.properties.num.standby.replicas=0")
+                .run(context -> assertThat(context.getBean(StreamsRunner.class).config())
+                        .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG,
+                                "sla-timer-1.sla-timer.support.svc:8082")
+                        .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0"));
+        context().withBean(Topology.class, StreamsRunnerTest::passThrough)
+                .withPropertyValues("server.address=127.0.0.1", "support.kafka.advertised-port=8083")
+                .run(context -> assertThat(context.getBean(StreamsRunner.class).config())
+                        .as("the one address the server listens on")
+                        .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:8083"));
+        context().withBean(Topology.class, StreamsRunnerTest::passThrough)
+                .run(context -> assertThat(context.getBean(StreamsRunner.class).config())
+                        .as("no HTTP server started, no port configured: nothing to advertise")
+                        .doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG));
+    }
+
+    @Test
     void theTopologyRunsWithTheContextAndItsHealthSaysSo() throws Exception {
         String in = "runner-in-" + UUID.randomUUID();
         String out = "runner-out-" + UUID.randomUUID();

@@ -2,20 +2,22 @@ package no.biztek.support.notification.audit;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import no.biztek.support.kafka.streams.AdvertisedAddress;
 import no.biztek.support.kafka.streams.StreamsRunner;
-import no.biztek.support.notification.config.NotificationProperties;
 
 @Configuration(proxyBeanMethods = false)
 class AuditConfiguration {
 
     @Bean
-    NotificationHistoryQuery notificationHistoryQuery(StreamsRunner streams, NotificationProperties properties) {
-        return new NotificationHistoryQuery(new StreamsHistorySource(streams), properties.applicationServer());
+    NotificationHistoryQuery notificationHistoryQuery(StreamsRunner streams, ObjectProvider<AdvertisedAddress> address) {
+        return new NotificationHistoryQuery(new StreamsHistorySource(streams),
+                () -> address.getIfAvailable() == null ? null : address.getIfAvailable().self());
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -24,7 +25,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * Answers what a ticket's customer was told from the audit store. A ticket's history lives on the instance
- * that owns its partition; with several instances ({@code support.notification.application-server} set):
+ * that owns its partition; once this instance knows its own address (kafka-platform's {@code AdvertisedAddress}:
+ * its HTTP server started):
  * <ul>
  *   <li>this instance answers only for tickets it owns (never from its store for a ticket held elsewhere, which
  *       would wrongly answer an empty list);</li>
@@ -45,19 +47,21 @@ class NotificationHistoryQuery {
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(10);
 
     private final HistorySource source;
-    private final HostInfo self;
+    private final Supplier<HostInfo> self;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    NotificationHistoryQuery(HistorySource source, String applicationServer) {
+    /** @param self this instance as the others reach it, or null while it has no HTTP port (answers locally) */
+    NotificationHistoryQuery(HistorySource source, Supplier<HostInfo> self) {
         this.source = source;
-        this.self = applicationServer == null ? null : HostInfo.buildFromEndpoint(applicationServer);
+        this.self = self;
     }
 
     ResponseEntity<?> find(String ticketId, String authorization, boolean forwarded) {
         if (!source.queryable()) {
             throw unavailable("the notification pipeline is starting or rebalancing; try again shortly");
         }
-        if (self != null) {
+        HostInfo me = self.get();
+        if (me != null) {
             KeyQueryMetadata owner;
             try {
                 owner = source.owner(ticketId);
@@ -67,7 +71,7 @@ class NotificationHistoryQuery {
             if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) || owner.activeHost() == null) {
                 throw unavailable("no instance holds ticket " + ticketId + " right now (starting or rebalancing)");
             }
-            if (!owner.activeHost().equals(self)) {
+            if (!owner.activeHost().equals(me)) {
                 if (forwarded) {
                     throw unavailable("ticket " + ticketId + " is held by another instance (it moved); try again");
                 }

@@ -26,8 +26,6 @@ import org.springframework.validation.annotation.Validated;
  * @param maxCauseAge          a cause (vendor escalation event) that occurred longer ago than this is not told
  *                             (dropped, counted and logged), e.g. when an old history is replayed; default and
  *                             at most the dedup retention, since an older cause may have been told already
- * @param applicationServer    this instance's {@code host:port} for the audit API to answer for tickets
- *                             held by another instance; empty for a single instance
  * @param senderConcurrency    consumer threads of the sender
  */
 @Validated
@@ -35,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
 public record NotificationProperties(@NotNull @Valid Mail mail,
                                      @NotNull @Valid Retry retry, @NotNull Duration cadenceCheckInterval,
                                      @NotNull Duration awaitingGrace, @NotNull Duration dedupRetention,
-                                     Duration maxCauseAge, String applicationServer,
+                                     Duration maxCauseAge,
                                      @Min(1) Integer senderConcurrency) {
 
     public NotificationProperties {
@@ -45,7 +43,6 @@ public record NotificationProperties(@NotNull @Valid Mail mail,
         awaitingGrace = awaitingGrace == null ? Duration.ofMinutes(15) : awaitingGrace;
         dedupRetention = dedupRetention == null ? Duration.ofDays(90) : dedupRetention;
         maxCauseAge = maxCauseAge == null ? dedupRetention : maxCauseAge;
-        applicationServer = applicationServer == null || applicationServer.isBlank() ? null : applicationServer;
         senderConcurrency = senderConcurrency == null ? 1 : senderConcurrency;
     }
 

@@ -106,14 +106,10 @@ class PipelineConfiguration {
 
     /** Replicas of the Streams' internal topics as of the platform's, every input read from its beginning. */
     @Bean
-    StreamsConfigCustomizer notificationStreamsConfig(KafkaPlatformProperties platform,
-                                                      NotificationProperties properties) {
+    StreamsConfigCustomizer notificationStreamsConfig(KafkaPlatformProperties platform) {
         return config -> {
             config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) platform.replicationFactor());
             config.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-            if (properties.applicationServer() != null) {
-                config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, properties.applicationServer());
-            }
         };
     }
 }

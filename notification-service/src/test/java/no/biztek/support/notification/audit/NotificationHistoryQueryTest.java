@@ -95,7 +95,7 @@ class NotificationHistoryQueryTest {
     }
 
     private static NotificationHistoryQuery query(HistorySource source) {
-        return new NotificationHistoryQuery(source, SELF.host() + ":" + SELF.port());
+        return new NotificationHistoryQuery(source, () -> SELF);
     }
 
     @Test

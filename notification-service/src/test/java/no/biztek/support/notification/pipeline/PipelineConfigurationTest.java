@@ -19,7 +19,7 @@ import no.biztek.support.notification.config.NotificationProperties;
 class PipelineConfigurationTest {
 
     private final PipelineConfiguration configuration = new PipelineConfiguration();
-    private final KafkaPlatformProperties platform = new KafkaPlatformProperties(null, (short) 3, 0, null, null);
+    private final KafkaPlatformProperties platform = new KafkaPlatformProperties(null, (short) 3, 0, null, null, null, null);
     private final MockEnvironment environment = new MockEnvironment()
             .withProperty("spring.application.name", "notification-service");
 
@@ -55,21 +55,16 @@ class PipelineConfigurationTest {
     }
 
     @Test
-    void theStreamsConfigurationGetsThePlatformsReplicasTheEarliestOffsetsAndThisInstancesAddress() {
-        NotificationProperties properties = new NotificationProperties(null, null, null, null, null, null,
-                "10.0.0.7:8084", null);
+    void theStreamsConfigurationGetsThePlatformsReplicasAndTheEarliestOffsets() {
         Map<String, Object> config = new HashMap<>();
 
-        configuration.notificationStreamsConfig(platform, properties).customize(config);
+        configuration.notificationStreamsConfig(platform).customize(config);
 
         assertThat(config).containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
-                .containsEntry("consumer.auto.offset.reset", "earliest")
-                .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "10.0.0.7:8084");
+                .containsEntry("consumer.auto.offset.reset", "earliest");
 
         Map<String, Object> configured = new HashMap<>(Map.of("consumer.auto.offset.reset", "latest"));
-        configuration.notificationStreamsConfig(platform, new NotificationProperties(null, null, null, null, null,
-                null, null, null)).customize(configured);
-        assertThat(configured).containsEntry("consumer.auto.offset.reset", "latest")
-                .doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        configuration.notificationStreamsConfig(platform).customize(configured);
+        assertThat(configured).containsEntry("consumer.auto.offset.reset", "latest");
     }
 }

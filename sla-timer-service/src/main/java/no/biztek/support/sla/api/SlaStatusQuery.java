@@ -15,13 +15,17 @@ import org.springframework.stereotype.Component;
 
 import no.biztek.support.sla.clock.SlaClock;
 import no.biztek.support.sla.clock.SlaTopology;
+import no.biztek.support.kafka.streams.AdvertisedAddress;
 import no.biztek.support.kafka.streams.StreamsRunner;
-import no.biztek.support.sla.config.AdvertisedAddress;
 
 /**
  * Finds a ticket's SLA status wherever its clock lives: in this instance's store when it owns the ticket's
  * partition (interactive query), otherwise by forwarding the GET ({@link OwnerForwarding}, with the service's
  * own credential) to the instance Kafka Streams names as the owner. A forwarded request is never forwarded again.
+ * While the owner does not answer (it was killed and its partitions have not moved yet) an instance that keeps a
+ * standby copy of the partition ({@code num.standby.replicas}) answers from that copy, which trails the owner by
+ * at most a commit. Asking works as soon as the instance has joined the group, also while it is still restoring
+ * its own partitions: it forwards.
  */
 @Component
 class SlaStatusQuery {
@@ -41,7 +45,7 @@ class SlaStatusQuery {
 
     Optional<SlaStatusResponse> find(String ticketId, boolean forwarded) {
         KafkaStreams streams = runner.streams();
-        if (streams == null || !runner.isReady()) {
+        if (streams == null || !streams.state().isRunningOrRebalancing()) {
             throw new SlaUnavailableException("SLA clocks are not available yet (Kafka Streams " + runner.state() + ")",
                     null);
         }
@@ -61,18 +65,46 @@ class SlaStatusQuery {
         if (forwarded) {
             throw new SlaUnavailableException("The ticket's SLA clock moved to another instance; retry", null);
         }
-        return forwarding.ask(owner.activeHost(), ticketId);
+        try {
+            return forwarding.ask(owner.activeHost(), ticketId);
+        } catch (SlaUnavailableException ownerAway) {
+            if (owner.standbyHosts().contains(self)) {
+                return readCopy(streams, ticketId, owner.partition(), ownerAway);
+            }
+            throw ownerAway;
+        }
     }
 
     private Optional<SlaStatusResponse> readLocal(KafkaStreams streams, String ticketId, int partition) {
         try {
-            ReadOnlyKeyValueStore<String, SlaClock> store = streams.store(StoreQueryParameters
-                    .fromNameAndType(SlaTopology.CLOCK_STORE, QueryableStoreTypes.<String, SlaClock>keyValueStore())
-                    .withPartition(partition));
-            return Optional.ofNullable(store.get(ticketId)).map(mapper::toResponse);
+            return Optional.ofNullable(streams.store(query(partition)).get(ticketId)).map(mapper::toResponse);
+        } catch (InvalidStateStoreException notQueryable) {
+            // a standby just promoted catches up the last commits before it is queryable again
+            return readCopy(streams, ticketId, partition, notQueryable);
+        }
+    }
+
+    /**
+     * The clock as a copy that may trail the owner (a standby, or a store catching up). A clock found there is
+     * answered; a miss is not a 404, since the copy may not have the ticket yet.
+     */
+    private Optional<SlaStatusResponse> readCopy(KafkaStreams streams, String ticketId, int partition,
+                                                 RuntimeException why) {
+        SlaClock clock;
+        try {
+            clock = streams.store(query(partition).enableStaleStores()).get(ticketId);
         } catch (InvalidStateStoreException e) {
             throw new SlaUnavailableException("The ticket's SLA clock is not readable right now (" + e.getMessage()
                     + "); retry", e);
         }
+        if (clock == null) {
+            throw new SlaUnavailableException("The ticket's SLA clock is moving between instances; retry", why);
+        }
+        return Optional.of(mapper.toResponse(clock));
+    }
+
+    private static StoreQueryParameters<ReadOnlyKeyValueStore<String, SlaClock>> query(int partition) {
+        return StoreQueryParameters.fromNameAndType(SlaTopology.CLOCK_STORE,
+                QueryableStoreTypes.<String, SlaClock>keyValueStore()).withPartition(partition);
     }
 }

@@ -2,10 +2,7 @@ package no.biztek.support.sla.config;
 
 import java.time.Clock;
 
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,31 +10,20 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import no.biztek.support.kafka.DeadLetterMetrics;
-import no.biztek.support.kafka.streams.StreamsConfigCustomizer;
 import no.biztek.support.kafka.streams.StreamsRunnerConfiguration;
 import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.sla.clock.ClockMetrics;
 import no.biztek.support.sla.clock.SlaTopology;
 import no.biztek.support.sla.clock.TopologySettings;
 
-/**
- * The SLA topology, which kafka-platform's {@code StreamsRunner} runs, and what the service adds to its
- * configuration: {@code application.server}.
- */
+/** The SLA topology, which kafka-platform's {@code StreamsRunner} runs. */
 @Configuration(proxyBeanMethods = false)
 class SlaStreamsConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(SlaStreamsConfiguration.class);
 
     @Bean(destroyMethod = "close")
     AdminBacklogLookup backlogLookup(KafkaProperties kafka, Environment environment) {
         return new AdminBacklogLookup(kafka.buildAdminProperties(),
                 StreamsRunnerConfiguration.applicationId(kafka, environment));
-    }
-
-    @Bean
-    AdvertisedAddress advertisedAddress(SlaStreamsProperties properties) {
-        return new AdvertisedAddress(properties);
     }
 
     @Bean
@@ -47,17 +33,5 @@ class SlaStreamsConfiguration {
         return SlaTopology.build(plans, clock::instant, new TopologySettings(producer,
                 properties.punctuationInterval(), properties.maxTimersPerPunctuation(),
                 properties.closedClockRetention(), properties.backlogWait()), metrics, backlog, deadLetters);
-    }
-
-    @Bean
-    StreamsConfigCustomizer advertisedServer(AdvertisedAddress address) {
-        return config -> {
-            var self = address.self();
-            if (self != null) {
-                config.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-            } else {
-                log.warn("No HTTP port known: this instance answers SLA queries only for the tickets it owns");
-            }
-        };
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -23,9 +22,6 @@ import org.springframework.validation.annotation.Validated;
  *                                facts, before it is deleted; a fact arriving later is dead-lettered
  * @param backlogWait             how long a task that starts (restart, rebalance) waits to have read the records
  *                                already in its partition before it fires its timers anyway
- * @param advertisedHost          host other instances reach this one at (Kafka Streams
- *                                {@code application.server}); the port is the HTTP server's
- * @param advertisedPort          port other instances reach this one at; 0: the port the HTTP server got
  * @param forwardTimeout          time limit of a status query forwarded to the instance owning the ticket
  * @param forwardingToken         the Bearer token this instance forwards status queries with (a secret; its
  *                                SHA-256 must be among {@code support.api.tokens} with scope {@code read});
@@ -37,9 +33,6 @@ public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
                                    @Min(1) @Max(1_000_000) Integer maxTimersPerPunctuation,
                                    @NotNull Duration closedClockRetention,
                                    @NotNull Duration backlogWait,
-                                   @NotNull @Pattern(regexp = "[A-Za-z0-9.-]+", message = "must be a host name or address")
-                                   String advertisedHost,
-                                   @Min(0) @Max(65535) Integer advertisedPort,
                                    @NotNull Duration forwardTimeout,
                                    String forwardingToken) {
 
@@ -48,8 +41,6 @@ public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
         maxTimersPerPunctuation = maxTimersPerPunctuation == null ? 10_000 : maxTimersPerPunctuation;
         closedClockRetention = closedClockRetention == null ? Duration.ofDays(30) : closedClockRetention;
         backlogWait = backlogWait == null ? Duration.ofSeconds(30) : backlogWait;
-        advertisedHost = advertisedHost == null ? "localhost" : advertisedHost;
-        advertisedPort = advertisedPort == null ? 0 : advertisedPort;
         forwardTimeout = forwardTimeout == null ? Duration.ofSeconds(5) : forwardTimeout;
         forwardingToken = forwardingToken == null || forwardingToken.isBlank() ? null : forwardingToken;
     }
@@ -59,8 +50,7 @@ public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
     public String toString() {
         return "SlaStreamsProperties[punctuationInterval=" + punctuationInterval + ", maxTimersPerPunctuation="
                 + maxTimersPerPunctuation + ", closedClockRetention=" + closedClockRetention + ", backlogWait="
-                + backlogWait + ", advertisedHost=" + advertisedHost + ", advertisedPort=" + advertisedPort
-                + ", forwardTimeout=" + forwardTimeout + ", forwardingToken=" + (forwardingToken == null ? "none" : "***")
+                + backlogWait + ", forwardTimeout=" + forwardTimeout + ", forwardingToken=" + (forwardingToken == null ? "none" : "***")
                 + "]";
     }
 }

@@ -19,8 +19,9 @@ import no.biztek.support.sla.it.SlaInstance;
 import no.biztek.support.testing.MutableClock;
 
 /**
- * The HTTP API of an instance whose broker is unreachable: previews still work, status queries answer 503,
- * readiness is DOWN; tokens, scopes and validation answer with problem documents.
+ * The HTTP API of an instance whose broker is unreachable: previews still work, so the instance is ready; status
+ * queries answer 503 and the sla-status health group says DOWN; tokens, scopes and validation answer with problem
+ * documents.
  */
 class SlaApiWithoutKafkaTest {
 
@@ -119,12 +120,14 @@ class SlaApiWithoutKafkaTest {
     }
 
     @Test
-    void readinessIsDownUntilTheStreamsRunButTheInstanceIsAlive() {
+    void theInstanceIsReadyToServeThePreviewWhileTheStatusCannotBeAnswered() {
         var readiness = app.get("/actuator/health/readiness", null);
+        var status = app.get("/actuator/health/sla-status", null);
         var liveness = app.get("/actuator/health/liveness", null);
 
-        assertThat(readiness.statusCode()).isEqualTo(503);
-        assertThat(readiness.body()).contains("\"DOWN\"");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(status.statusCode()).isEqualTo(503);
+        assertThat(status.body()).contains("\"DOWN\"");
         assertThat(liveness.statusCode()).isEqualTo(200);
     }
 

@@ -1,5 +1,6 @@
 package no.biztek.support.sla.it;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,10 +19,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.ticket.TicketEvent;
 import no.biztek.support.schemas.topic.Topics;
+import no.biztek.support.testing.TicketEvents;
 
 /** Producers and read-committed readers against the embedded broker. */
 final class KafkaTestClients {
@@ -31,6 +34,17 @@ final class KafkaTestClients {
 
     static String brokers() {
         return System.getProperty("spring.embedded.kafka.brokers");
+    }
+
+    /** A fresh ticket id that Kafka's default partitioner puts on the given partition of {@code partitions}. */
+    static String ticketOnPartition(int partition, int partitions) {
+        while (true) {
+            String ticketId = TicketEvents.newTicketId();
+            byte[] key = ticketId.getBytes(StandardCharsets.UTF_8);
+            if (Utils.toPositive(Utils.murmur2(key)) % partitions == partition) {
+                return ticketId;
+            }
+        }
     }
 
     static void send(TicketEvent... events) {

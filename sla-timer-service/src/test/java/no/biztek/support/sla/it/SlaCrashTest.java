@@ -118,7 +118,7 @@ class SlaCrashTest {
 
     private static void awaitReady(int port) {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/sla-status"))
                 .timeout(Duration.ofSeconds(5)).build();
         Function<Void, Boolean> ready = ignored -> {
             try {

@@ -132,11 +132,13 @@ class SlaEndToEndTest {
     }
 
     @Test
-    void readinessIsUpWhileTheStreamsRun() {
-        var response = app.get("/actuator/health/readiness", null);
+    void readyAndAbleToAnswerStatusWhileTheStreamsRun() {
+        var readiness = app.get("/actuator/health/readiness", null);
+        var status = app.get("/actuator/health/sla-status", null);
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"UP\"");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.body()).contains("\"UP\"");
     }
 
     @Test

@@ -1,11 +1,9 @@
 package no.biztek.support.sla.it;
 
-import static no.biztek.support.testing.TicketEvents.newTicketId;
 import static no.biztek.support.testing.TicketEvents.opened;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.junit.jupiter.api.Test;
@@ -91,14 +88,7 @@ class SlaForwardingTest {
                 Serdes.String().serializer());
     }
 
-    /** A fresh ticket id that Kafka's default partitioner puts on the given partition. */
     private static String ticketOnPartition(int partition) {
-        while (true) {
-            String ticketId = newTicketId();
-            byte[] key = ticketId.getBytes(StandardCharsets.UTF_8);
-            if (Utils.toPositive(Utils.murmur2(key)) % PARTITIONS == partition) {
-                return ticketId;
-            }
-        }
+        return KafkaTestClients.ticketOnPartition(partition, PARTITIONS);
     }
 }
