@@ -57,8 +57,9 @@ import no.biztek.support.schemas.topic.Topics;
  * escalations with mails, time entries) while one instance of each Kafka Streams service is killed with SIGKILL a
  * few seconds before the breaches fall due, and started again. Nothing is lost and nothing doubled (SLA events,
  * pages, customer notifications and their mails, billing lines); every breach fires, late by no more than the
- * session timeout plus the hand-over; the surviving sla-timer instance answers every ticket's status throughout,
- * and both answer afterwards.
+ * session timeout plus the hand-over; the surviving sla-timer instance answers every ticket's status throughout (a
+ * client asks again after a 503's Retry-After, which a rebalance closing a store may cause now and then: at most one
+ * ask in fifty needs it), and both answer afterwards.
  *
  * <p>With {@code -Dcluster.brokers=3} (Maven profile {@code cluster}) the platform runs on three Kafka nodes of its
  * own (replication factor 3, {@code min.insync.replicas=2}) and one of them is killed with the instances; by
@@ -71,6 +72,12 @@ class ClusterFailoverTest {
     private static final Duration FLOW = Duration.ofMinutes(2);
     /** sla-timer-service's session.timeout.ms: how long a killed instance's partitions stay with it. */
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * With a Kafka node killed too, the surviving instance's transactions wait for the transactions the dead node
+     * coordinated or led partitions of to be completed (CONCURRENT_TRANSACTIONS for about 50 s measured): the
+     * session timeout alone does not bound the lag then (README "Scaling out").
+     */
+    private static final Duration BROKER_LOSS_BOUND = Duration.ofSeconds(75);
     /** The e2e policy's severity-2 first-response target (every hour counts). */
     private static final Duration SERIOUS_TARGET = Duration.ofSeconds(40);
 
@@ -230,9 +237,12 @@ class ClusterFailoverTest {
                     + Duration.between(restarted, Instant.now()).toSeconds() + " s after its restart");
         }
         Map<Integer, Integer> statusAnswers = watch.stop();
-        log("the surviving sla-timer instance answered " + statusAnswers + " (status code: times) from the kill on");
+        log("the surviving sla-timer instance answered " + statusAnswers + " (status code: times) from the kill on, "
+                + watch.askedAgain() + " of them after a 503 and its Retry-After");
         assertThat(statusAnswers).as("the surviving instance's answers from the kill until the others were back")
                 .containsOnlyKeys(200);
+        assertThat(watch.askedAgain()).as("asks that needed a second try (a store closed by a rebalance)")
+                .isLessThanOrEqualTo(statusAnswers.get(200) / 50);
 
         Map<String, SlaEvent> breaches = new LinkedHashMap<>();
         for (String ticket : serious) {
@@ -266,7 +276,7 @@ class ClusterFailoverTest {
                 .map(t -> Duration.between(t.value().getDueAt(), t.timestamp())).max(Duration::compareTo).orElseThrow();
         log("the latest breach came " + latest.toMillis() + " ms after its deadline");
         assertThat(latest).as("late by no more than the session timeout plus the hand-over")
-                .isLessThanOrEqualTo(SESSION_TIMEOUT.plusSeconds(20));
+                .isLessThanOrEqualTo(brokers.isEmpty() ? SESSION_TIMEOUT.plusSeconds(20) : BROKER_LOSS_BOUND);
 
         List<EscalationEvent> escalations = events.all(Topics.ESCALATION_EVENTS, e -> ours.contains(e.getTicketId()));
         assertNoDuplicateIds(escalations, EscalationEvent::getEventId);
@@ -303,30 +313,42 @@ class ClusterFailoverTest {
         }
     }
 
-    /** Asks one instance for every ticket's SLA status, again and again, on a thread of its own until stopped. */
+    /**
+     * Asks one instance for every ticket's SLA status, again and again, on a thread of its own until stopped, as a
+     * client does: a 503 is asked again once after its Retry-After. Counts the final answers by status code.
+     */
     private static final class StatusWatch {
 
         private final Map<Integer, Integer> answers = new java.util.concurrent.ConcurrentSkipListMap<>();
+        private final java.util.concurrent.atomic.AtomicInteger askedAgain = new java.util.concurrent.atomic.AtomicInteger();
         private final Thread thread;
         private volatile boolean stopped;
 
         StatusWatch(ServiceProcess instance, List<String> tickets) {
             thread = new Thread(() -> {
-                while (!stopped) {
-                    for (String ticket : tickets) {
-                        HttpResponse<String> answer = send(instance, "GET", "/api/v1/tickets/" + ticket + "/sla", null);
-                        if (answers.merge(answer.statusCode(), 1, Integer::sum) <= 3 && answer.statusCode() != 200) {
-                            log("status of " + ticket + ": " + answer.statusCode() + " " + answer.body());
+                try {
+                    while (!stopped) {
+                        for (String ticket : tickets) {
+                            answers.merge(ask(instance, ticket), 1, Integer::sum);
                         }
-                    }
-                    try {
                         Thread.sleep(500);
-                    } catch (InterruptedException e) {
-                        return;
                     }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }, "status-watch");
             thread.setDaemon(true);
+        }
+
+        private int ask(ServiceProcess instance, String ticket) throws InterruptedException {
+            HttpResponse<String> answer = send(instance, "GET", "/api/v1/tickets/" + ticket + "/sla", null);
+            if (answer.statusCode() == 503) {
+                log("status of " + ticket + ": 503 " + answer.body() + "; asked again after its Retry-After");
+                askedAgain.incrementAndGet();
+                Thread.sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
+                answer = send(instance, "GET", "/api/v1/tickets/" + ticket + "/sla", null);
+            }
+            return answer.statusCode();
         }
 
         void start() {
@@ -337,6 +359,10 @@ class ClusterFailoverTest {
             stopped = true;
             thread.join();
             return new TreeMap<>(answers);
+        }
+
+        int askedAgain() {
+            return askedAgain.get();
         }
     }
 

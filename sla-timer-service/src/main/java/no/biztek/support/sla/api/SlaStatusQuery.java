@@ -1,5 +1,6 @@
 package no.biztek.support.sla.api;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import no.biztek.support.sla.clock.SlaClock;
 import no.biztek.support.sla.clock.SlaTopology;
+import no.biztek.support.sla.config.SlaStreamsProperties;
 import no.biztek.support.kafka.streams.AdvertisedAddress;
 import no.biztek.support.kafka.streams.StreamsRunner;
 
@@ -25,25 +27,54 @@ import no.biztek.support.kafka.streams.StreamsRunner;
  * While the owner does not answer (it was killed and its partitions have not moved yet) an instance that keeps a
  * standby copy of the partition ({@code num.standby.replicas}) answers from that copy, which trails the owner by
  * at most a commit. Asking works as soon as the instance has joined the group, also while it is still restoring
- * its own partitions: it forwards.
+ * its own partitions: it forwards. While a rebalance closes and reopens the stores, a query keeps trying for up to
+ * {@code support.sla.status-wait} before it answers 503 (a forwarded query tries once: its sender keeps trying).
  */
 @Component
 class SlaStatusQuery {
+
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
 
     private final StreamsRunner runner;
     private final AdvertisedAddress address;
     private final SlaStatusMapper mapper;
     private final OwnerForwarding forwarding;
+    private final Duration statusWait;
 
     SlaStatusQuery(StreamsRunner runner, AdvertisedAddress address, SlaStatusMapper mapper,
-                   OwnerForwarding forwarding) {
+                   OwnerForwarding forwarding, SlaStreamsProperties properties) {
         this.runner = runner;
         this.address = address;
         this.mapper = mapper;
         this.forwarding = forwarding;
+        this.statusWait = properties.statusWait();
     }
 
     Optional<SlaStatusResponse> find(String ticketId, boolean forwarded) {
+        long giveUp = System.nanoTime() + (forwarded ? 0 : statusWait.toNanos());
+        while (true) {
+            try {
+                return findOnce(ticketId, forwarded);
+            } catch (SlaUnavailableException moving) {
+                // an instance that has never run (Kafka away, first start) has nothing moving to wait for
+                if (!runner.isReady() || System.nanoTime() + RETRY_PAUSE.toNanos() > giveUp) {
+                    throw moving;
+                }
+                pause(moving);
+            }
+        }
+    }
+
+    private static void pause(SlaUnavailableException moving) {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw moving;
+        }
+    }
+
+    private Optional<SlaStatusResponse> findOnce(String ticketId, boolean forwarded) {
         KafkaStreams streams = runner.streams();
         if (streams == null || !streams.state().isRunningOrRebalancing()) {
             throw new SlaUnavailableException("SLA clocks are not available yet (Kafka Streams " + runner.state() + ")",

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param backlogWait             how long a task that starts (restart, rebalance) waits to have read the records
  *                                already in its partition before it fires its timers anyway
  * @param forwardTimeout          time limit of a status query forwarded to the instance owning the ticket
+ * @param statusWait              how long a status query keeps trying while the ticket's clock moves between
+ *                                instances (a rebalance closes and reopens stores) before it answers 503; 0: never
  * @param forwardingToken         the Bearer token this instance forwards status queries with (a secret; its
  *                                SHA-256 must be among {@code support.api.tokens} with scope {@code read});
  *                                unset: a query for a ticket another instance owns is answered 503
@@ -34,6 +36,7 @@ public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
                                    @NotNull Duration closedClockRetention,
                                    @NotNull Duration backlogWait,
                                    @NotNull Duration forwardTimeout,
+                                   @NotNull Duration statusWait,
                                    String forwardingToken) {
 
     public SlaStreamsProperties {
@@ -42,6 +45,7 @@ public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
         closedClockRetention = closedClockRetention == null ? Duration.ofDays(30) : closedClockRetention;
         backlogWait = backlogWait == null ? Duration.ofSeconds(30) : backlogWait;
         forwardTimeout = forwardTimeout == null ? Duration.ofSeconds(5) : forwardTimeout;
+        statusWait = statusWait == null ? Duration.ofSeconds(3) : statusWait;
         forwardingToken = forwardingToken == null || forwardingToken.isBlank() ? null : forwardingToken;
     }
 
@@ -50,7 +54,7 @@ public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
     public String toString() {
         return "SlaStreamsProperties[punctuationInterval=" + punctuationInterval + ", maxTimersPerPunctuation="
                 + maxTimersPerPunctuation + ", closedClockRetention=" + closedClockRetention + ", backlogWait="
-                + backlogWait + ", forwardTimeout=" + forwardTimeout + ", forwardingToken=" + (forwardingToken == null ? "none" : "***")
+                + backlogWait + ", forwardTimeout=" + forwardTimeout + ", statusWait=" + statusWait + ", forwardingToken=" + (forwardingToken == null ? "none" : "***")
                 + "]";
     }
 }

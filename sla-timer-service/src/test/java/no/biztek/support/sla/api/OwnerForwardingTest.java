@@ -110,7 +110,7 @@ class OwnerForwardingTest {
     }
 
     private static SlaStreamsProperties properties(String forwardingToken) {
-        return new SlaStreamsProperties(null, null, null, null, Duration.ofSeconds(2),
+        return new SlaStreamsProperties(null, null, null, null, Duration.ofSeconds(2), null,
                 forwardingToken);
     }
 
