@@ -7,7 +7,8 @@ import org.springframework.context.ApplicationListener;
 /**
  * How the other instances of a service reach this one: Kafka Streams' {@code application.server}, which every
  * instance learns of every other, so that a query for a key another instance holds can be forwarded to it.
- * The host is {@code support.kafka.advertised-host}, else this host's own address ({@link ThisHost}); the port
+ * The host is {@code support.kafka.advertised-host}, else the one address the HTTP server listens on
+ * ({@code server.address}), else this host's own address ({@link ThisHost}); the port
  * {@code support.kafka.advertised-port}, else the port the HTTP server got (known once it started, which is
  * before the Kafka Streams application starts).
  */

@@ -9,8 +9,8 @@ import java.util.Collections;
 
 /**
  * This host's own address, as the other instances of a service see it: the address its host name resolves to (a
- * Kubernetes pod's IP, a compose container's) if an interface of this host has it, else the first address of a network interface that is up and not
- * the loopback, else the loopback (a single instance needs no more).
+ * Kubernetes pod's IP, a compose container's) if an interface of this host has it, else the first IPv4 address of
+ * an interface that is up and not the loopback, else the loopback (a single instance needs no more).
  */
 final class ThisHost {
 
