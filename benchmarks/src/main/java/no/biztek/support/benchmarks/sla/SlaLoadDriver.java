@@ -17,7 +17,9 @@ import java.util.Arrays;
  * ({@link ScaleRun});</li>
  * <li>{@code timeliness rate=1000 seconds=60}: {@code rate} deadlines fall due per second for
  * {@code seconds}, with background ticket traffic; reports breach lag, processor and end to end
- * ({@link TimelinessRun}).</li>
+ * ({@link TimelinessRun});</li>
+ * <li>{@code idle clocks=10000 seconds=60}: the CPU time the topology uses with open clocks and nothing due
+ * ({@link IdleRun}).</li>
  * </ul>
  * Options: {@code brokers=localhost:19092 threads=2 commit=<ms> punctuation=<ms> dir=/tmp/sla-bench}. See docs/benchmarks-sla-timer.md.
  */
@@ -28,7 +30,7 @@ public final class SlaLoadDriver {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: SlaLoadDriver throughput|compare|scale|timeliness [key=value ...]");
+            System.err.println("usage: SlaLoadDriver throughput|compare|scale|timeliness|idle [key=value ...]");
             System.exit(2);
         }
         DriverOptions options = DriverOptions.parse(Arrays.copyOfRange(args, 1, args.length));
@@ -39,6 +41,7 @@ public final class SlaLoadDriver {
         switch (args[0]) {
             case "throughput" -> new ThroughputRun(options, kafka, streams).run();
             case "compare" -> new CompareRun(options, kafka, streams).run();
+            case "idle" -> new IdleRun(options, kafka, streams).run();
             case "scale" -> new ScaleRun(options, kafka, streams).run();
             case "timeliness" -> new TimelinessRun(options, kafka, streams).run();
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
