@@ -26,7 +26,7 @@ import no.biztek.support.sla.clock.TopologySettings;
 final class SlaStreams {
 
     /** The service's default punctuation interval (support.sla.punctuation-interval). */
-    static final int PUNCTUATION_MILLIS = 250;
+    static final int PUNCTUATION_MILLIS = 50;
 
     private final DriverOptions options;
     private final TopologySettings settings;
