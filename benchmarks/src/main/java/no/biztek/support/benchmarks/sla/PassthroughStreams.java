@@ -37,6 +37,7 @@ final class PassthroughStreams {
     KafkaStreams start(String applicationId, Path stateDir) {
         Properties props = SlaStreams.properties(options, applicationId, stateDir);
         KafkaStreams streams = new KafkaStreams(topology(), props);
+        streams.setUncaughtExceptionHandler(SlaStreams::printAndShutDown);
         streams.start();
         return streams;
     }

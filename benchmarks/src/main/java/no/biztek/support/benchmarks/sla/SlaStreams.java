@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -50,8 +51,16 @@ final class SlaStreams {
         // a fresh application id: no backlog, every ticket event is sent after the streams started
         KafkaStreams streams = new KafkaStreams(SlaTopology.build(policies, clock::instant, settings, metrics,
                 InputBacklog.Lookup.NONE, new DeadLetterMetrics(new SimpleMeterRegistry())), props);
+        streams.setUncaughtExceptionHandler(SlaStreams::printAndShutDown);
         streams.start();
         return streams;
+    }
+
+    /** The driver has no logger: a stream thread's failure is printed, and the client shuts down. */
+    static StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse printAndShutDown(Throwable failure) {
+        System.err.println("stream thread failed:");
+        failure.printStackTrace();
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
     /** The streams settings every topology of the driver runs with, the passthrough baseline's too. */
