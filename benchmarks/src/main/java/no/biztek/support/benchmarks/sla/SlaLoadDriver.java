@@ -21,7 +21,7 @@ import java.util.Arrays;
  * <li>{@code idle clocks=10000 seconds=60}: the CPU time the topology uses with open clocks and nothing due
  * ({@link IdleRun}).</li>
  * </ul>
- * Options: {@code brokers=localhost:19092 threads=2 commit=<ms> punctuation=<ms> dir=/tmp/sla-bench}. See docs/benchmarks-sla-timer.md.
+ * Options: {@code brokers=localhost:19092 threads=2 commit=<ms> poll=<ms> punctuation=<ms> dir=/tmp/sla-bench}. See docs/benchmarks-sla-timer.md.
  */
 public final class SlaLoadDriver {
 

@@ -75,6 +75,10 @@ final class SlaStreams {
         if (options.has("commit")) {
             props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.intOption("commit", 100));
         }
+        if (options.has("poll")) {
+            // how long an idle stream thread blocks in poll, and so waits to punctuate (Kafka's default 100 ms)
+            props.put(StreamsConfig.POLL_MS_CONFIG, options.intOption("poll", 100));
+        }
         // as the service: a restarted member waits 10 s, not Kafka's 45 s, for the old one's session to expire
         props.put("main.consumer." + ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         props.put("main.consumer." + ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
