@@ -60,6 +60,15 @@ final class BenchKafka {
         }
     }
 
+    /** Creates a scratch topic of the benchmark's own, if missing. */
+    void ensureTopic(String name, int partitions) throws InterruptedException, ExecutionException {
+        try (Admin admin = admin()) {
+            if (!admin.listTopics().names().get().contains(name)) {
+                admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            }
+        }
+    }
+
     /** The number of ticket events the input topic holds (the sum of its partitions' end offsets). */
     long endOffsets() throws ExecutionException, InterruptedException {
         try (Admin admin = admin()) {

@@ -14,12 +14,18 @@ final class Progress {
 
     /** Prints the rate between 10 % and 90 % of the run, which leaves out start-up and JIT warm-up. */
     void printSustained() {
+        if (samples.size() >= 10) {
+            System.out.printf("sustained rate between 10 %% and 90 %% of the run: %,.0f events/s%n", sustained());
+        }
+    }
+
+    /** The rate between 10 % and 90 % of the run, or NaN for a run too short to tell (under 10 samples). */
+    double sustained() {
         if (samples.size() < 10) {
-            return;
+            return Double.NaN;
         }
         double[] from = samples.get(samples.size() / 10);
         double[] to = samples.get(samples.size() * 9 / 10);
-        System.out.printf("sustained rate between 10 %% and 90 %% of the run: %,.0f events/s%n",
-                (to[1] - from[1]) / (to[0] - from[0]));
+        return (to[1] - from[1]) / (to[0] - from[0]);
     }
 }

@@ -8,6 +8,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -20,19 +21,24 @@ import no.biztek.support.sla.clock.TopologySettings;
 
 /**
  * Starts and stops sla-timer-service's topology ({@link SlaTopology}) in a plain {@link KafkaStreams} with the
- * service's settings: exactly-once v2, 250 ms punctuation, at most 10,000 timers per punctuation, the default
- * policy; persistent stores with changelogs.
+ * service's settings: exactly-once v2, the service's punctuation interval ({@code punctuation=<ms>} to change
+ * it), at most 10,000 timers per punctuation, the default policy; persistent stores with changelogs.
  */
 final class SlaStreams {
 
-    private static final TopologySettings SETTINGS = new TopologySettings("sla-timer-service",
-            Duration.ofMillis(250), 10_000, Duration.ofDays(30), Duration.ofSeconds(30));
+    /** The service's default punctuation interval (support.sla.punctuation-interval). */
+    static final int PUNCTUATION_MILLIS = 50;
 
     private final DriverOptions options;
+    private final TopologySettings settings;
     private final PolicyHistory policies = PolicyFile.defaultPolicy();
 
     SlaStreams(DriverOptions options) {
         this.options = options;
+        this.settings = new TopologySettings("sla-timer-service",
+                Duration.ofMillis(options.intOption("punctuation", PUNCTUATION_MILLIS)), 10_000, Duration.ofDays(30),
+                Duration.ofSeconds(30));
+        System.out.printf("punctuation every %s%n", settings.punctuationInterval());
     }
 
     /** Starts the topology on a clock that reads {@link VirtualTime#START} now. */
@@ -41,6 +47,24 @@ final class SlaStreams {
     }
 
     KafkaStreams start(String applicationId, Path stateDir, BenchMetrics metrics, Clock clock) {
+        Properties props = properties(options, applicationId, stateDir);
+        // a fresh application id: no backlog, every ticket event is sent after the streams started
+        KafkaStreams streams = new KafkaStreams(SlaTopology.build(policies, clock::instant, settings, metrics,
+                InputBacklog.Lookup.NONE, new DeadLetterMetrics(new SimpleMeterRegistry())), props);
+        streams.setUncaughtExceptionHandler(SlaStreams::printAndShutDown);
+        streams.start();
+        return streams;
+    }
+
+    /** The driver has no logger: a stream thread's failure is printed, and the client shuts down. */
+    static StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse printAndShutDown(Throwable failure) {
+        System.err.println("stream thread failed:");
+        failure.printStackTrace();
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    /** The streams settings every topology of the driver runs with, the passthrough baseline's too. */
+    static Properties properties(DriverOptions options, String applicationId, Path stateDir) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, options.brokers());
@@ -51,14 +75,14 @@ final class SlaStreams {
         if (options.has("commit")) {
             props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, options.intOption("commit", 100));
         }
+        if (options.has("poll")) {
+            // how long an idle stream thread blocks in poll, and so waits to punctuate (Kafka's default 100 ms)
+            props.put(StreamsConfig.POLL_MS_CONFIG, options.intOption("poll", 100));
+        }
         // as the service: a restarted member waits 10 s, not Kafka's 45 s, for the old one's session to expire
         props.put("main.consumer." + ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         props.put("main.consumer." + ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
-        // a fresh application id: no backlog, every ticket event is sent after the streams started
-        KafkaStreams streams = new KafkaStreams(SlaTopology.build(policies, clock::instant, SETTINGS, metrics,
-                InputBacklog.Lookup.NONE, new DeadLetterMetrics(new SimpleMeterRegistry())), props);
-        streams.start();
-        return streams;
+        return props;
     }
 
     static void awaitRunning(KafkaStreams streams, Duration timeout) throws InterruptedException {

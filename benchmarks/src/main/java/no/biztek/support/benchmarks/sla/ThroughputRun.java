@@ -2,15 +2,9 @@ package no.biztek.support.benchmarks.sla;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.streams.KafkaStreams;
-
-import no.biztek.support.schemas.common.Severity;
-import no.biztek.support.schemas.ticket.TicketEvent;
-import no.biztek.support.testing.TicketEvents;
 
 /**
  * {@code throughput events=300000}: pre-loads ticket events (per ticket: opened, first response 30 min later,
@@ -34,7 +28,7 @@ final class ThroughputRun {
         kafka.ensureTopics();
         String run = "sla-bench-throughput-" + UUID.randomUUID().toString().substring(0, 8);
         long offsetsBefore = kafka.endOffsets();
-        produce(run, tickets);
+        TicketLoad.produce(kafka, run, tickets);
         long total = kafka.endOffsets();
         System.out.printf("topic holds %,d events (%,d before this run)%n", total, offsetsBefore);
 
@@ -52,21 +46,5 @@ final class ThroughputRun {
         System.out.printf("SlaMet emitted for this run's tickets: %,d of %,d%n", metrics.met(), tickets);
         Report.printHeap();
         app.close(Duration.ofSeconds(60));
-    }
-
-    private void produce(String run, int tickets) {
-        long produceStart = System.nanoTime();
-        Instant opened = VirtualTime.START.minus(Duration.ofHours(1));
-        try (KafkaProducer<String, TicketEvent> producer = kafka.producer()) {
-            for (int i = 0; i < tickets; i++) {
-                String ticketId = run + "-" + i;
-                BenchKafka.send(producer, TicketEvents.opened(ticketId, Severity.LESS_SERIOUS, opened));
-                BenchKafka.send(producer, TicketEvents.responded(ticketId, opened.plus(Duration.ofMinutes(30))));
-                BenchKafka.send(producer, TicketEvents.resolved(ticketId, opened.plus(Duration.ofMinutes(50))));
-            }
-            producer.flush();
-        }
-        System.out.printf("produced %,d ticket events in %.1f s%n", tickets * 3,
-                (System.nanoTime() - produceStart) / 1e9);
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -25,6 +24,11 @@ import org.apache.kafka.streams.state.Stores;
  * scheduled, and ignores an entry returned by {@link #due} that no longer matches (it moved or is gone). Any
  * number of timers per key, one per kind and instant. Open one index per store (per task): the scan position is
  * kept in memory too, and two indexes over one store would disagree about it.
+ *
+ * <p>The index also keeps in memory where the earliest timer from the scan position on is, at the latest (read
+ * from the store when the index is opened, lowered by {@link #schedule}, read again at the end of every scan that
+ * found something due), so that a scan with nothing due reads no store: a task can look for due timers often at
+ * almost no cost.
  */
 public final class TimerIndex {
 
@@ -37,6 +41,8 @@ public final class TimerIndex {
     private Bytes position;
     private Bytes storedPosition;
     private Instant positionStoredAt = Instant.MIN;
+    /** No timer key lies between the position and this one (null: no timer at or after the position at all). */
+    private Bytes earliest;
 
     /** The index over its store (a task's instance), resuming at the stored scan position. */
     public TimerIndex(KeyValueStore<Bytes, byte[]> store) {
@@ -44,6 +50,9 @@ public final class TimerIndex {
         byte[] stored = store.get(POSITION);
         this.position = stored == null ? Timer.lowestAt(0) : Bytes.wrap(stored);
         this.storedPosition = position;
+        try (KeyValueIterator<Bytes, byte[]> entries = store.range(position, null)) {
+            this.earliest = nextTimer(entries);
+        }
     }
 
     /** A persistent, changelogged store for a timer index. */
@@ -56,6 +65,9 @@ public final class TimerIndex {
         store.put(key, PRESENT);
         if (key.compareTo(position) < 0) {
             move(key, true);
+        }
+        if (earliest == null || key.compareTo(earliest) < 0) {
+            earliest = key;
         }
     }
 
@@ -86,12 +98,15 @@ public final class TimerIndex {
             return List.of();
         }
         List<Bytes> keys = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> entries = store.range(position, upper)) {
-            while (entries.hasNext() && keys.size() < max) {
-                KeyValue<Bytes, byte[]> entry = entries.next();
-                if (!entry.key.equals(upper) && !entry.key.equals(POSITION)) {
-                    keys.add(entry.key);
+        if (earliest != null && earliest.compareTo(upper) < 0) {
+            // reads on past "now" to the first timer not returned, which is where the earliest one is from then on
+            try (KeyValueIterator<Bytes, byte[]> entries = store.range(position, null)) {
+                Bytes key = nextTimer(entries);
+                while (key != null && key.compareTo(upper) < 0 && keys.size() < max) {
+                    keys.add(key);
+                    key = nextTimer(entries);
                 }
+                earliest = key;
             }
         }
         Bytes next = keys.size() < max ? upper : Timer.successor(keys.get(keys.size() - 1));
@@ -106,6 +121,16 @@ public final class TimerIndex {
             due.add(Timer.decode(key));
         }
         return due;
+    }
+
+    private static Bytes nextTimer(KeyValueIterator<Bytes, byte[]> entries) {
+        while (entries.hasNext()) {
+            Bytes key = entries.next().key;
+            if (!key.equals(POSITION)) {
+                return key;
+            }
+        }
+        return null;
     }
 
     /** The instant the next scan starts at: every timer due before it was handled. */

@@ -2,6 +2,8 @@ package no.biztek.support.kafka.timer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +85,78 @@ class TimerIndexTest {
         index.cancel(new Timer(NINE, PURGE, "t-2"));
 
         assertThat(index.due(NINE.plusSeconds(60), 100)).containsExactly(later);
+    }
+
+    @Test
+    void aTimerScheduledBeforeTheEarliestOneTheIndexKnewComesDueOnTime() {
+        TimerIndex index = new TimerIndex(store);
+        index.schedule(new Timer(NINE.plusSeconds(3600), DEADLINE, "t-later"));
+        assertThat(index.due(NINE, 100)).as("nothing due; the earliest timer is at ten").isEmpty();
+
+        index.schedule(new Timer(NINE.plusSeconds(60), DEADLINE, "t-sooner"));
+
+        assertThat(index.due(NINE.plusSeconds(59), 100)).isEmpty();
+        assertThat(index.due(NINE.plusSeconds(60), 100)).extracting(Timer::key).containsExactly("t-sooner");
+        assertThat(index.due(NINE.plusSeconds(3599), 100)).isEmpty();
+        assertThat(index.due(NINE.plusSeconds(3600), 100)).extracting(Timer::key).containsExactly("t-later");
+    }
+
+    @Test
+    void cancellingTheEarliestTimerLeavesTheNextOneDueOnTime() {
+        TimerIndex index = new TimerIndex(store);
+        Timer earliest = new Timer(NINE.plusSeconds(60), DEADLINE, "t-1");
+        index.schedule(earliest);
+        index.schedule(new Timer(NINE.plusSeconds(120), DEADLINE, "t-2"));
+
+        index.cancel(earliest);
+
+        assertThat(index.due(NINE.plusSeconds(60), 100)).isEmpty();
+        assertThat(index.due(NINE.plusSeconds(119), 100)).isEmpty();
+        assertThat(index.due(NINE.plusSeconds(120), 100)).extracting(Timer::key).containsExactly("t-2");
+    }
+
+    @Test
+    void anIndexOpenedAgainOverItsStoreFindsTheEarliestTimerThere() {
+        TimerIndex before = new TimerIndex(store);
+        before.schedule(new Timer(NINE.plusSeconds(60), DEADLINE, "t-1"));
+        before.schedule(new Timer(NINE.plusSeconds(120), DEADLINE, "t-2"));
+        assertThat(before.due(NINE.plusSeconds(60), 100)).extracting(Timer::key).containsExactly("t-1");
+
+        // the task starts again (restart, rebalance): a new index over the same store
+        TimerIndex reopened = new TimerIndex(store);
+
+        assertThat(reopened.due(NINE.plusSeconds(119), 100)).isEmpty();
+        assertThat(reopened.due(NINE.plusSeconds(120), 100)).extracting(Timer::key).containsExactly("t-2");
+    }
+
+    @Test
+    void aScanWithNothingDueReadsNoStoreAndWritesOnlyThePositionNowAndThen() {
+        List<String> calls = new ArrayList<>();
+        TimerIndex index = new TimerIndex(recordingCalls(store, calls));
+        index.schedule(new Timer(NINE.plusSeconds(3600), DEADLINE, "t-1"));
+        index.due(NINE, 100); // stores the scan position: the first time
+        calls.clear();
+
+        for (int i = 1; i < 25; i++) {
+            assertThat(index.due(NINE.plusSeconds(i), 100)).isEmpty();
+        }
+        assertThat(calls).as("scans within 30 s of the last stored position").isEmpty();
+
+        assertThat(index.due(NINE.plusSeconds(30), 100)).isEmpty();
+        assertThat(calls).as("the position is stored now and then, nothing is read").containsExactly("put");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static KeyValueStore<Bytes, byte[]> recordingCalls(KeyValueStore<Bytes, byte[]> store, List<String> calls) {
+        return (KeyValueStore<Bytes, byte[]>) Proxy.newProxyInstance(KeyValueStore.class.getClassLoader(),
+                new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                    calls.add(method.getName());
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

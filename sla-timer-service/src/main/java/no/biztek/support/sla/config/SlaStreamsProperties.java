@@ -40,7 +40,7 @@ public record SlaStreamsProperties(@NotNull Duration punctuationInterval,
                                    String forwardingToken) {
 
     public SlaStreamsProperties {
-        punctuationInterval = punctuationInterval == null ? Duration.ofMillis(250) : punctuationInterval;
+        punctuationInterval = punctuationInterval == null ? Duration.ofMillis(50) : punctuationInterval;
         maxTimersPerPunctuation = maxTimersPerPunctuation == null ? 10_000 : maxTimersPerPunctuation;
         closedClockRetention = closedClockRetention == null ? Duration.ofDays(30) : closedClockRetention;
         backlogWait = backlogWait == null ? Duration.ofSeconds(30) : backlogWait;

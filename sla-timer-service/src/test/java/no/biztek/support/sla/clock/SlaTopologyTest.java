@@ -731,6 +731,25 @@ class SlaTopologyTest extends SlaTopologyHarness {
     }
 
     @Test
+    void aDeadlineEarlierThanEveryTimerTheTaskHadFiresAtTheFirstPunctuationAfterIt() {
+        startAt(MONDAY_0900);
+        send(opened(newTicketId(), Severity.LESS_SERIOUS, MONDAY_0900)); // its first timer is hours away
+        assertThat(passTimeUntil(oslo("2026-03-02T09:10"), Duration.ofMillis(250))).as("nothing due yet")
+                .noneMatch(event -> event.getPayload() instanceof SlaWarning || event.getPayload() instanceof SlaBreached);
+        String urgent = newTicketId();
+
+        send(opened(urgent, Severity.CRITICAL, clock.instant()));
+
+        Instant dueAt = sla.readValuesToList().get(0).getDueAt();
+        List<SlaEvent> before = passTimeUntil(dueAt.minusMillis(1), Duration.ofMinutes(1));
+        assertThat(kinds(before)).containsExactly("Warning50", "Warning75", "Warning90");
+        passTime(Duration.ofMillis(250));
+        List<SlaEvent> breached = sla.readValuesToList();
+        assertThat(kinds(breached)).as("within one punctuation interval of the deadline").containsExactly("Breached");
+        assertThat(breached.get(0).getTicketId()).isEqualTo(urgent);
+    }
+
+    @Test
     void closedClocksAreDeletedAfterTheirRetention() {
         startAt(MONDAY_0900, settings(100, Duration.ofHours(2)));
         String ticketId = newTicketId();
