@@ -36,6 +36,9 @@ class StreamsRunnerTest {
 
     private final String brokers = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
 
+    /** For tests of the configuration alone: the application starts and stops at once, reaching no broker. */
+    private static final String NO_BROKER = "spring.kafka.bootstrap-servers=127.0.0.1:1";
+
     @TempDir
     java.nio.file.Path stateDir;
 
@@ -80,12 +83,12 @@ class StreamsRunnerTest {
     @Test
     void instancesAdvertiseThisHostsOwnAddressAndKeepAStandbyCopyUnlessConfiguredOtherwise() {
         context().withBean(Topology.class, StreamsRunnerTest::passThrough)
-                .withPropertyValues("support.kafka.advertised-port=8099")
+                .withPropertyValues(NO_BROKER, "support.kafka.advertised-port=8099")
                 .run(context -> assertThat(context.getBean(StreamsRunner.class).config())
                         .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, ThisHost.address() + ":8099")
                         .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1));
         context().withBean(Topology.class, StreamsRunnerTest::passThrough)
-                .withPropertyValues("support.kafka.advertised-host=sla-timer-1.sla-timer.support.svc",
+                .withPropertyValues(NO_BROKER, "support.kafka.advertised-host=sla-timer-1.sla-timer.support.svc",
                         "support.kafka.advertised-port=8082",
                         "spring.kafka.streams.properties.num.standby.replicas=0")
                 .run(context -> assertThat(context.getBean(StreamsRunner.class).config())
@@ -93,11 +96,11 @@ class StreamsRunnerTest {
                                 "sla-timer-1.sla-timer.support.svc:8082")
                         .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0"));
         context().withBean(Topology.class, StreamsRunnerTest::passThrough)
-                .withPropertyValues("server.address=127.0.0.1", "support.kafka.advertised-port=8083")
+                .withPropertyValues(NO_BROKER, "server.address=127.0.0.1", "support.kafka.advertised-port=8083")
                 .run(context -> assertThat(context.getBean(StreamsRunner.class).config())
                         .as("the one address the server listens on")
                         .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:8083"));
-        context().withBean(Topology.class, StreamsRunnerTest::passThrough)
+        context().withBean(Topology.class, StreamsRunnerTest::passThrough).withPropertyValues(NO_BROKER)
                 .run(context -> assertThat(context.getBean(StreamsRunner.class).config())
                         .as("no HTTP server started, no port configured: nothing to advertise")
                         .doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG));
