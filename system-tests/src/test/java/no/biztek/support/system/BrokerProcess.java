@@ -104,17 +104,11 @@ final class BrokerProcess {
     }
 
     void killHard() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
+        ChildProcesses.killHard(process);
     }
 
     void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(30));
     }
 
     private Path properties() {

@@ -1,9 +1,5 @@
 package no.biztek.support.system;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static no.biztek.support.system.PlatformApi.assertNoDuplicateIds;
 import static no.biztek.support.system.PlatformApi.json;
 import static no.biztek.support.system.PlatformApi.mailsAbout;
@@ -34,9 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import no.biztek.support.schemas.billing.BillingEvent;
 import no.biztek.support.schemas.escalation.EscalationEvent;
@@ -110,12 +104,8 @@ class ClusterFailoverTest {
             bootstrap = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
         }
         events = new EventLog(bootstrap);
-        mail = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        mail.start();
-        webhook = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        webhook.start();
-        webhook.stubFor(post(urlEqualTo("/oncall")).willReturn(aResponse().withStatus(200)));
+        mail = PlatformApi.startMailServer();
+        webhook = PlatformApi.startOnCallWebhook();
 
         Path resources = Path.of("src/test/resources/e2e").toAbsolutePath();
         common.addAll(List.of("--spring.profiles.active=local", "--server.address=127.0.0.1",

@@ -1,10 +1,7 @@
 package no.biztek.support.system;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static no.biztek.support.system.PlatformApi.assertNoDuplicateIds;
 import static no.biztek.support.system.PlatformApi.json;
 import static no.biztek.support.system.PlatformApi.mailsAbout;
@@ -49,9 +46,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -115,12 +110,8 @@ class EndToEndTest {
     static void startThePlatform() throws Exception {
         String bootstrap = System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS);
         events = new EventLog(bootstrap);
-        mail = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        mail.start();
-        webhook = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        webhook.start();
-        webhook.stubFor(post(urlEqualTo("/oncall")).willReturn(aResponse().withStatus(200)));
+        mail = PlatformApi.startMailServer();
+        webhook = PlatformApi.startOnCallWebhook();
 
         Path resources = Path.of("src/test/resources/e2e").toAbsolutePath();
         Path work = Files.createDirectories(Path.of("target/e2e").toAbsolutePath());

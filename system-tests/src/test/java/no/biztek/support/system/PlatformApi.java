@@ -1,5 +1,9 @@
 package no.biztek.support.system;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpClient;
@@ -16,8 +20,11 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -33,6 +40,22 @@ final class PlatformApi {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private PlatformApi() {
+    }
+
+    /** An SMTP server on a free port of the loopback, without authentication, started. */
+    static GreenMail startMailServer() throws java.io.IOException {
+        GreenMail mail = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mail.start();
+        return mail;
+    }
+
+    /** The on-call webhook receiver: answers 200 to every POST of /oncall, on a free port of the loopback. */
+    static WireMockServer startOnCallWebhook() {
+        WireMockServer webhook = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        webhook.start();
+        webhook.stubFor(post(urlEqualTo("/oncall")).willReturn(aResponse().withStatus(200)));
+        return webhook;
     }
 
     /** A request with the local run's development token (every scope). */

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 
@@ -75,17 +74,11 @@ final class ServiceProcess {
 
     /** Stops the process as a crash would: SIGKILL, no shutdown hooks, nothing flushed or closed. */
     void killHard() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
+        ChildProcesses.killHard(process);
     }
 
     void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        }
+        ChildProcesses.stop(process, Duration.ofSeconds(20));
     }
 
     URI uri(String path) {
