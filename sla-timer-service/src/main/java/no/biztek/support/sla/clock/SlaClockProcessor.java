@@ -65,6 +65,7 @@ final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>,
     private BacklogGate gate;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, SlaClock> clocks;
+    private KeyValueStore<Bytes, byte[]> timerStore;
     private TimerIndex timers;
     private KeyValueStore<String, byte[]> meta;
     private long openClocks;
@@ -84,17 +85,29 @@ final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>,
     public void init(ProcessorContext<Object, Object> context) {
         this.context = context;
         this.clocks = context.getStateStore(SlaTopology.CLOCK_STORE);
-        KeyValueStore<Bytes, byte[]> timerStore = context.getStateStore(SlaTopology.TIMER_STORE);
+        this.timerStore = context.getStateStore(SlaTopology.TIMER_STORE);
         this.meta = context.getStateStore(SlaTopology.META_STORE);
         this.taskId = context.taskId().toString();
-        TimerIndexRebuild.unlessMarkedCurrent(timerStore, meta, TIMER_INDEX_FORMAT, timerSources(clocks));
-        this.timers = new TimerIndex(timerStore);
+        this.timers = null;
         byte[] open = meta.get(OPEN_CLOCKS);
         this.openClocks = open == null ? 0 : ByteBuffer.wrap(open).getLong();
         metrics.openClocks(taskId, openClocks);
         TopicPartition input = new TopicPartition(Topics.TICKET_EVENTS.name(), context.taskId().partition());
         gate = new BacklogGate(taskId, backlogLookup.lookUp(input), clock.get(), settings.backlogWait());
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, ignored -> fireDueTimers());
+    }
+
+    /**
+     * The task's timer index, in the current layout: rebuilt, if its store is in an earlier one, at the first record
+     * or punctuation rather than in {@link #init}, because a cached store takes writes only while a record or a
+     * punctuation is processed.
+     */
+    private TimerIndex timers() {
+        if (timers == null) {
+            TimerIndexRebuild.unlessMarkedCurrent(timerStore, meta, TIMER_INDEX_FORMAT, timerSources(clocks));
+            timers = new TimerIndex(timerStore);
+        }
+        return timers;
     }
 
     /** Where the timers come from when the index is rebuilt: every metric clock that has one. */
@@ -158,7 +171,7 @@ final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>,
         if (!gate.isOpen(now)) {
             return;
         }
-        for (Timer timer : timers.due(now, settings.maxTimersPerPunctuation())) {
+        for (Timer timer : timers().due(now, settings.maxTimersPerPunctuation())) {
             fire(timer, now);
         }
     }
@@ -225,7 +238,7 @@ final class SlaClockProcessor implements Processor<String, Decoded<TicketEvent>,
     private void moveTimer(String ticketId, Metric metric, Instant from, Instant to) {
         if (!Objects.equals(from, to)) {
             TimerKind kind = kindOf(metric);
-            timers.reschedule(from == null ? null : new Timer(from, kind, ticketId),
+            timers().reschedule(from == null ? null : new Timer(from, kind, ticketId),
                     to == null ? null : new Timer(to, kind, ticketId));
         }
     }

@@ -30,6 +30,9 @@ import no.biztek.support.schemas.topic.Topics;
  * the punctuator reads only what is due;</li>
  * <li>{@value #META_STORE}: per task, the number of running clocks and the timer index's layout.</li>
  * </ul>
+ * The three stores are cached: what a task writes to one key several times within a commit interval (a ticket's
+ * clock as facts arrive together, the running-clock count, a timer scheduled and moved) reaches the changelog once,
+ * at the commit.
  * Built apart from the Spring wiring so that tests drive it with {@code TopologyTestDriver}, a
  * controllable time source and any policy.
  */
@@ -73,11 +76,12 @@ public final class SlaTopology {
                                  ClockMetrics metrics, InputBacklog.Lookup backlog, DeadLetterMetrics deadLetters) {
         ClockRules rules = new ClockRules(plans, settings.producer(), settings.closedClockRetention());
         StoreBuilder<KeyValueStore<String, SlaClock>> clocks = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), new SlaClockSerde());
+                Stores.persistentKeyValueStore(CLOCK_STORE), Serdes.String(), new SlaClockSerde())
+                .withCachingEnabled();
         StoreBuilder<KeyValueStore<org.apache.kafka.common.utils.Bytes, byte[]>> timers =
-                TimerIndex.storeBuilder(TIMER_STORE);
+                TimerIndex.storeBuilder(TIMER_STORE).withCachingEnabled();
         StoreBuilder<KeyValueStore<String, byte[]>> meta = Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(META_STORE), Serdes.String(), Serdes.ByteArray());
+                Stores.persistentKeyValueStore(META_STORE), Serdes.String(), Serdes.ByteArray()).withCachingEnabled();
 
         DeadLetterRoute<TicketEvent> route = DeadLetterRoute.of(Topics.TICKET_EVENTS, settings.producer(), deadLetters);
         Topology topology = new Topology();
