@@ -17,7 +17,8 @@ replicas=1; min_isr=1
 if [ -n "$cluster_id" ]; then replicas=3; min_isr=2; fi
 mkdir -p "$data"
 classpath_file="$root/.run-local/kafka.classpath"
-if [ ! -s "$classpath_file" ] || [ "$root/local-run/pom.xml" -nt "$classpath_file" ]; then
+# resolved again when either pom changed (the Kafka version is set in the root one)
+if [ ! -s "$classpath_file" ] || [ "$root/local-run/pom.xml" -nt "$classpath_file" ] || [ "$root/pom.xml" -nt "$classpath_file" ]; then
   mkdir -p "$(dirname "$classpath_file")"
   "$root/mvnw" -B -q -f "$root/local-run/pom.xml" dependency:build-classpath -Dmdep.outputFile="$classpath_file" >&2
 fi
