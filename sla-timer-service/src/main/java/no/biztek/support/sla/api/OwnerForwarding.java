@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -24,6 +26,10 @@ import no.biztek.support.sla.config.SlaStreamsProperties;
  * Asks the instance that owns a ticket's clock for its SLA status. It authenticates with this service's own
  * forwarding credential ({@code support.sla.forwarding-token}), never with the caller's token: the owner's
  * address comes from Kafka Streams metadata, and a caller's token must not travel to whatever host that names.
+ *
+ * <p>An owner that does not answer (killed, until its partitions move) is logged once as a warning and again when
+ * it answers: during the outage every query for its tickets fails to reach it, and most are answered from a standby
+ * copy anyway.
  */
 @Component
 class OwnerForwarding {
@@ -34,6 +40,7 @@ class OwnerForwarding {
     private final JsonMapper json;
     private final SlaStreamsProperties properties;
     private final HttpClient http;
+    private final Set<HostInfo> unanswering = ConcurrentHashMap.newKeySet();
 
     OwnerForwarding(JsonMapper json, SlaStreamsProperties properties) {
         this.json = json;
@@ -58,8 +65,16 @@ class OwnerForwarding {
             Thread.currentThread().interrupt();
             throw new SlaUnavailableException("Interrupted while asking the instance that owns the ticket", e);
         } catch (IOException e) {
-            log.warn("Forwarding the SLA query for {} to {} failed: {}", ticketId, owner, e.toString());
+            if (unanswering.add(owner)) {
+                log.warn("{} does not answer forwarded SLA queries ({}); logged again when it answers", owner,
+                        e.toString());
+            } else {
+                log.debug("Forwarding the SLA query for {} to {} failed: {}", ticketId, owner, e.toString());
+            }
             throw new SlaUnavailableException("The instance that owns the ticket (" + owner + ") did not answer", e);
+        }
+        if (unanswering.remove(owner)) {
+            log.info("{} answers forwarded SLA queries again", owner);
         }
         if (response.statusCode() == 404) {
             return Optional.empty();

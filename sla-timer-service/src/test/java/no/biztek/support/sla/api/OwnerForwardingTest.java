@@ -15,6 +15,9 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
@@ -28,6 +31,7 @@ import no.biztek.support.sla.config.SlaStreamsProperties;
  * A status query for a ticket another instance owns is forwarded with the service's own credential: the
  * caller's token never travels to the host Kafka Streams metadata names. The owner is a real HTTP server.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class OwnerForwardingTest {
 
     private static final String STATUS = """
@@ -67,6 +71,34 @@ class OwnerForwardingTest {
             assertThat(headers.getFirst("Authorization")).isEqualTo("Bearer the-forwarding-token");
             assertThat(headers.getFirst(OwnerForwarding.FORWARDED_HEADER)).isEqualTo("1");
         });
+    }
+
+    @Test
+    void anOwnerThatDoesNotAnswerIsLoggedOnceAndAgainWhenItAnswers(CapturedOutput output) throws IOException {
+        OwnerForwarding forwarding = forwarding("the-forwarding-token");
+        HostInfo host = ownerHost();
+        owner.stop(0);
+
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> forwarding.ask(host, "t-1")).isInstanceOf(SlaUnavailableException.class)
+                    .hasMessageContaining("did not answer");
+        }
+        assertThat(output.getOut().lines().filter(line -> line.contains("does not answer forwarded SLA queries")))
+                .singleElement().asString().contains("WARN").contains(host.toString());
+
+        owner = HttpServer.create(new InetSocketAddress("127.0.0.1", host.port()), 0);
+        owner.createContext("/api/v1/tickets/", exchange -> {
+            byte[] body = STATUS.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        owner.start();
+
+        assertThat(forwarding.ask(host, "t-1")).isPresent();
+        assertThat(forwarding.ask(host, "t-1")).isPresent();
+        assertThat(output.getOut().lines().filter(line -> line.contains("answers forwarded SLA queries again")))
+                .singleElement().asString().contains(host.toString());
     }
 
     @Test
