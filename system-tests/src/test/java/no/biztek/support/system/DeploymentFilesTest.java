@@ -38,14 +38,14 @@ class DeploymentFilesTest {
 
         assertThat(example.keySet()).containsAll(requiredByCompose());
         assertThat(example).containsEntry("ESCALATION_ACK_SIGNING_KEY", "").containsEntry("GRAFANA_ADMIN_PASSWORD", "")
-                .containsEntry("SLA_FORWARDING_TOKEN", "");
+                .containsEntry("FORWARDING_TOKEN", "");
         assertThat(Files.readString(root.resolve(".gitignore")).lines()).contains(".env");
     }
 
     @Test
     void composeRefusesToStartWithoutTheSecretsItNeeds(@TempDir Path dir) throws Exception {
         Tool.assumeInstalled("docker-compose");
-        for (String secret : List.of("ESCALATION_ACK_SIGNING_KEY", "GRAFANA_ADMIN_PASSWORD", "SLA_FORWARDING_TOKEN",
+        for (String secret : List.of("ESCALATION_ACK_SIGNING_KEY", "GRAFANA_ADMIN_PASSWORD", "FORWARDING_TOKEN",
                 "TICKETS_TOKEN_SHA256", "CUSTOMERS_TOKEN_SHA256")) {
             Path env = dir.resolve(secret + ".env");
             Files.write(env, Files.readAllLines(filledExample(dir)).stream()

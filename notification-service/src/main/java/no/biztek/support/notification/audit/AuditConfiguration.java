@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import no.biztek.support.httpapi.forward.InstanceForwarding;
 import no.biztek.support.kafka.streams.AdvertisedAddress;
 import no.biztek.support.kafka.streams.StreamsRunner;
 
@@ -15,9 +16,10 @@ import no.biztek.support.kafka.streams.StreamsRunner;
 class AuditConfiguration {
 
     @Bean
-    NotificationHistoryQuery notificationHistoryQuery(StreamsRunner streams, ObjectProvider<AdvertisedAddress> address) {
+    NotificationHistoryQuery notificationHistoryQuery(StreamsRunner streams, ObjectProvider<AdvertisedAddress> address,
+                                                      InstanceForwarding forwarding) {
         return new NotificationHistoryQuery(new StreamsHistorySource(streams),
-                () -> address.getIfAvailable() == null ? null : address.getIfAvailable().self());
+                () -> address.getIfAvailable() == null ? null : address.getIfAvailable().self(), forwarding);
     }
 
     @Bean

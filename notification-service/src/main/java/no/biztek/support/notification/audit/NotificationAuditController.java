@@ -15,6 +15,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 
+import no.biztek.support.httpapi.forward.InstanceForwarding;
+
 /**
  * {@code GET /api/v1/tickets/{ticketId}/notifications} (scope {@code read}): what the ticket's customer was
  * told, when and to whom, including notifications still pending and those that failed. A ticket the service
@@ -39,8 +41,7 @@ class NotificationAuditController {
     ResponseEntity<?> notifications(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._:\\-]{1,200}",
                     message = "must be 1 to 200 letters, digits or . _ : -") String ticketId,
-            @RequestHeader(name = "Authorization", required = false) String authorization,
-            @Parameter(hidden = true) @RequestHeader(name = NotificationHistoryQuery.FORWARDED_HEADER, required = false) String forwarded) {
-        return query.find(ticketId, authorization, forwarded != null);
+            @Parameter(hidden = true) @RequestHeader(name = InstanceForwarding.FORWARDED_HEADER, required = false) String forwarded) {
+        return query.find(ticketId, forwarded != null);
     }
 }

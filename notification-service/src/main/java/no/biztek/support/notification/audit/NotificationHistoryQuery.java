@@ -1,27 +1,21 @@
 package no.biztek.support.notification.audit;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
+
+import no.biztek.support.httpapi.forward.InstanceForwarding;
+import no.biztek.support.httpapi.forward.InstanceUnavailableException;
 
 /**
  * Answers what a ticket's customer was told from the audit store. A ticket's history lives on the instance
@@ -30,7 +24,8 @@ import org.springframework.web.ErrorResponseException;
  * <ul>
  *   <li>this instance answers only for tickets it owns (never from its store for a ticket held elsewhere, which
  *       would wrongly answer an empty list);</li>
- *   <li>a query for another instance's ticket is forwarded to it once, with the caller's token, and its answer
+ *   <li>a query for another instance's ticket is forwarded to it once, through http-api's
+ *       {@link InstanceForwarding} (this service's own credential, never the caller's token), and its answer
  *       (status, content type, body) is passed through as it is, not parsed again;</li>
  *   <li>a forwarded query (marker header) that reaches an instance which does not own the ticket (it moved) is
  *       answered 503, never forwarded again. Whoever sets the header can therefore only get a 503 instead of a
@@ -41,22 +36,20 @@ import org.springframework.web.ErrorResponseException;
  */
 class NotificationHistoryQuery {
 
-    static final String FORWARDED_HEADER = "X-Support-Forwarded";
     static final String RETRY_AFTER_SECONDS = "1";
-    private static final Logger log = LoggerFactory.getLogger(NotificationHistoryQuery.class);
-    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(10);
 
     private final HistorySource source;
     private final Supplier<HostInfo> self;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final InstanceForwarding forwarding;
 
     /** @param self this instance as the others reach it, or null while it has no HTTP port (answers locally) */
-    NotificationHistoryQuery(HistorySource source, Supplier<HostInfo> self) {
+    NotificationHistoryQuery(HistorySource source, Supplier<HostInfo> self, InstanceForwarding forwarding) {
         this.source = source;
         this.self = self;
+        this.forwarding = forwarding;
     }
 
-    ResponseEntity<?> find(String ticketId, String authorization, boolean forwarded) {
+    ResponseEntity<?> find(String ticketId, boolean forwarded) {
         if (!source.queryable()) {
             throw unavailable("the notification pipeline is starting or rebalancing; try again shortly");
         }
@@ -75,7 +68,7 @@ class NotificationHistoryQuery {
                 if (forwarded) {
                     throw unavailable("ticket " + ticketId + " is held by another instance (it moved); try again");
                 }
-                return forward(owner.activeHost(), ticketId, authorization);
+                return forward(owner.activeHost(), ticketId);
             }
         }
         try {
@@ -87,23 +80,14 @@ class NotificationHistoryQuery {
         }
     }
 
-    private ResponseEntity<byte[]> forward(HostInfo owner, String ticketId, String authorization) {
-        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + "/api/v1/tickets/"
-                + URLEncoder.encode(ticketId, StandardCharsets.UTF_8).replace("+", "%20") + "/notifications");
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(FORWARD_TIMEOUT).GET()
-                .header(FORWARDED_HEADER, "true").header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
-        if (authorization != null) {
-            request.header(HttpHeaders.AUTHORIZATION, authorization);
-        }
+    private ResponseEntity<byte[]> forward(HostInfo owner, String ticketId) {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            log.warn("Forwarding the audit query for {} to {} failed: {}", ticketId, owner, e.toString());
-            throw unavailable("the instance holding ticket " + ticketId + " cannot be reached");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable("interrupted");
+            response = forwarding.get(owner.host(), owner.port(),
+                    "/api/v1/tickets/" + InstanceForwarding.segment(ticketId) + "/notifications");
+        } catch (InstanceUnavailableException e) {
+            throw unavailable("ticket " + ticketId + " is held by another instance that cannot be asked now: "
+                    + e.getMessage());
         }
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.statusCode());
         response.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(type -> answer.header(

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +26,18 @@ import org.springframework.web.ErrorResponseException;
 
 import com.sun.net.httpserver.HttpServer;
 
+import no.biztek.support.httpapi.HttpApiProperties;
+import no.biztek.support.httpapi.forward.ForwardingProperties;
+import no.biztek.support.httpapi.forward.InstanceForwarding;
+
 /**
  * The audit query with several instances: a real HTTP server plays the instance holding the ticket.
  */
 class NotificationHistoryQueryTest {
 
     private static final HostInfo SELF = new HostInfo("127.0.0.1", 1);
+    private static final String FORWARDING_TOKEN = "local-forwarding-token";
+    private static final String FORWARDING_TOKEN_SHA256 = "309b0dc36918e2b6d9d73ad40242d00402da6f9df7268ada016552a53bf0cfa5";
     private static final String OWNER_ANSWER = "{\"ticketId\":\"t-1\",\"notifications\":[],"
             + "\"fieldOfANewerVersion\":{\"nested\":true}}";
 
@@ -95,14 +102,17 @@ class NotificationHistoryQueryTest {
     }
 
     private static NotificationHistoryQuery query(HistorySource source) {
-        return new NotificationHistoryQuery(source, () -> SELF);
+        HttpApiProperties api = new HttpApiProperties(null, List.of(new HttpApiProperties.Token("instance-forwarding",
+                FORWARDING_TOKEN_SHA256, Set.of("read"))), null);
+        return new NotificationHistoryQuery(source, () -> SELF,
+                new InstanceForwarding(new ForwardingProperties(FORWARDING_TOKEN, Duration.ofSeconds(2)), api));
     }
 
     @Test
     void whileNobodyHoldsTheTicketTheAnswerIs503WithRetryAfterNotTheLocalStore() {
         NotificationHistoryQuery query = query(source(KeyQueryMetadata.NOT_AVAILABLE, null));
 
-        assertThatThrownBy(() -> query.find("t-1", "Bearer reader-token", false))
+        assertThatThrownBy(() -> query.find("t-1", false))
                 .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
@@ -111,15 +121,15 @@ class NotificationHistoryQueryTest {
     }
 
     @Test
-    void aTicketHeldElsewhereIsForwardedOnceWithTheTokenAndItsAnswerPassedThroughAsItIs() {
-        ResponseEntity<?> answer = query(source(heldBy(ownerHost()), null)).find("t-1", "Bearer reader-token", false);
+    void aTicketHeldElsewhereIsForwardedOnceWithTheServiceCredentialAndItsAnswerPassedThroughAsItIs() {
+        ResponseEntity<?> answer = query(source(heldBy(ownerHost()), null)).find("t-1", false);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(new String((byte[]) answer.getBody(), StandardCharsets.UTF_8)).isEqualTo(OWNER_ANSWER);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(ownerSaw).containsEntry("path", "/api/v1/tickets/t-1/notifications")
-                .containsEntry("authorization", "Bearer reader-token")
-                .containsKey(NotificationHistoryQuery.FORWARDED_HEADER.toLowerCase());
+                .containsEntry("authorization", "Bearer " + FORWARDING_TOKEN)
+                .containsKey(InstanceForwarding.FORWARDED_HEADER.toLowerCase());
     }
 
     @Test
@@ -128,7 +138,7 @@ class NotificationHistoryQueryTest {
         ownerContentType = "application/problem+json";
         ownerBody = "{\"status\":503,\"title\":\"Service Unavailable\",\"detail\":\"rebalancing\"}";
 
-        ResponseEntity<?> answer = query(source(heldBy(ownerHost()), null)).find("t-1", "Bearer reader-token", false);
+        ResponseEntity<?> answer = query(source(heldBy(ownerHost()), null)).find("t-1", false);
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
@@ -140,7 +150,7 @@ class NotificationHistoryQueryTest {
     void aForwardedQueryReachingAnInstanceThatDoesNotHoldTheTicketIs503AndNeverForwardedAgain() {
         NotificationHistoryQuery query = query(source(heldBy(ownerHost()), null));
 
-        assertThatThrownBy(() -> query.find("t-1", "Bearer reader-token", true))
+        assertThatThrownBy(() -> query.find("t-1", true))
                 .isInstanceOfSatisfying(ErrorResponseException.class, e -> {
                     assertThat(e.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(e.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
@@ -155,7 +165,7 @@ class NotificationHistoryQueryTest {
         NotificationHistoryQuery query = query(source(heldBy(SELF), history));
 
         for (boolean forwarded : List.of(false, true)) {
-            ResponseEntity<?> answer = query.find("t-1", null, forwarded);
+            ResponseEntity<?> answer = query.find("t-1", forwarded);
             assertThat(answer.getStatusCode().value()).isEqualTo(200);
             assertThat(((TicketNotifications) answer.getBody()).notifications())
                     .extracting(AuditEntry::notificationId).containsExactly("n-1");

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 
+import no.biztek.support.httpapi.forward.InstanceForwarding;
 import no.biztek.support.httpapi.problem.InvalidRequestException;
 import no.biztek.support.policy.PlanCatalogue;
 import no.biztek.support.policy.Severity;
@@ -46,7 +47,7 @@ class SlaController {
     SlaStatusResponse status(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._:~-]{1,200}",
                     message = "must be 1-200 letters, digits or . _ : ~ -") String ticketId,
-            @Parameter(hidden = true) @RequestHeader(name = OwnerForwarding.FORWARDED_HEADER, required = false)
+            @Parameter(hidden = true) @RequestHeader(name = InstanceForwarding.FORWARDED_HEADER, required = false)
             String forwarded) {
         return query.find(ticketId, forwarded != null)
                 .orElseThrow(() -> new TicketNotFoundException(ticketId));
