@@ -2,7 +2,6 @@ package no.biztek.support.intake;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import no.biztek.support.testing.ProblemDocuments;
 import no.biztek.support.testing.ApiClient;
 import no.biztek.support.testing.TopicRecords;
 import no.biztek.support.schemas.topic.Topic;
@@ -56,12 +56,7 @@ public abstract class IntakeIntegrationTest {
 
     /** The problem document's {@code errors} as field → message. */
     protected static Map<String, String> errors(HttpResponse<String> response) {
-        Map<String, String> errors = new HashMap<>();
-        JsonNode list = json(response).get("errors");
-        if (list != null) {
-            list.forEach(e -> errors.put(e.get("field").asString(), e.get("message").asString()));
-        }
-        return errors;
+        return ProblemDocuments.fieldErrors(response.body());
     }
 
     /** Every record of a topic, from the beginning, decoded with the catalogue's serdes. */

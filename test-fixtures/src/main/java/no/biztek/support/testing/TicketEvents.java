@@ -10,9 +10,11 @@ import no.biztek.support.schemas.common.SeverityChangeReason;
 import no.biztek.support.schemas.ticket.FirstResponseRecorded;
 import no.biztek.support.schemas.ticket.SeverityChanged;
 import no.biztek.support.schemas.ticket.TicketEvent;
+import no.biztek.support.schemas.ticket.TicketHeld;
 import no.biztek.support.schemas.ticket.TicketOpened;
 import no.biztek.support.schemas.ticket.TicketReopened;
 import no.biztek.support.schemas.ticket.TicketResolved;
+import no.biztek.support.schemas.ticket.TicketResumed;
 
 /** Ticket events as intake would publish them, for tests and the SLA load driver (benchmarks). */
 public final class TicketEvents {
@@ -48,6 +50,15 @@ public final class TicketEvents {
 
     public static TicketEvent reopened(String ticketId, Instant reopenedAt) {
         return event(ticketId, reopenedAt, TicketReopened.newBuilder().setReopenedAt(reopenedAt).build());
+    }
+
+    /** A hold for {@code reason}, a code the policy may or may not know. */
+    public static TicketEvent held(String ticketId, String reason, Instant heldAt) {
+        return event(ticketId, heldAt, TicketHeld.newBuilder().setReason(reason).setHeldAt(heldAt).build());
+    }
+
+    public static TicketEvent resumed(String ticketId, Instant resumedAt) {
+        return event(ticketId, resumedAt, TicketResumed.newBuilder().setResumedAt(resumedAt).build());
     }
 
     private static TicketEvent event(String ticketId, Instant occurredAt, Object payload) {

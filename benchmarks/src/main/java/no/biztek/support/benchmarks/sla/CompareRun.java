@@ -12,17 +12,7 @@ import no.biztek.support.schemas.topic.Topics;
  * topology ({@link SlaStreams}); prints both rates and their ratio. {@code rounds=2} repeats the pair (the JIT
  * has compiled the Kafka clients by the second round, for both alike).
  */
-final class CompareRun {
-
-    private final DriverOptions options;
-    private final BenchKafka kafka;
-    private final SlaStreams streams;
-
-    CompareRun(DriverOptions options, BenchKafka kafka, SlaStreams streams) {
-        this.options = options;
-        this.kafka = kafka;
-        this.streams = streams;
-    }
+record CompareRun(DriverOptions options, BenchKafka kafka, SlaStreams streams) {
 
     void run() throws Exception {
         int tickets = options.intOption("events", 1_200_000) / 3;

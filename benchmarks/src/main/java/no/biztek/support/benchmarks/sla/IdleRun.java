@@ -20,17 +20,7 @@ import no.biztek.support.testing.TicketEvents;
  * topology catch up, then measures the CPU time it uses with nothing to do for {@code seconds}: the whole
  * process's and the stream threads' alone. What a punctuation with nothing due costs shows here.
  */
-final class IdleRun {
-
-    private final DriverOptions options;
-    private final BenchKafka kafka;
-    private final SlaStreams streams;
-
-    IdleRun(DriverOptions options, BenchKafka kafka, SlaStreams streams) {
-        this.options = options;
-        this.kafka = kafka;
-        this.streams = streams;
-    }
+record IdleRun(DriverOptions options, BenchKafka kafka, SlaStreams streams) {
 
     void run() throws Exception {
         int clocks = options.intOption("clocks", 10_000);

@@ -17,17 +17,7 @@ import no.biztek.support.testing.TicketEvents;
  * directory and over a wiped one (all stores restored from their changelogs), timing each start and reporting
  * heap and state size.
  */
-final class ScaleRun {
-
-    private final DriverOptions options;
-    private final BenchKafka kafka;
-    private final SlaStreams streams;
-
-    ScaleRun(DriverOptions options, BenchKafka kafka, SlaStreams streams) {
-        this.options = options;
-        this.kafka = kafka;
-        this.streams = streams;
-    }
+record ScaleRun(DriverOptions options, BenchKafka kafka, SlaStreams streams) {
 
     void run() throws Exception {
         int clocks = options.intOption("clocks", 1_000_000);

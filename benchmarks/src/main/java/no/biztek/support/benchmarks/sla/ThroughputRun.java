@@ -11,17 +11,7 @@ import org.apache.kafka.streams.KafkaStreams;
  * resolved), then starts a fresh application and measures from RUNNING until the group has committed every
  * input offset. A fresh application id reads the whole topic, earlier runs' events included.
  */
-final class ThroughputRun {
-
-    private final DriverOptions options;
-    private final BenchKafka kafka;
-    private final SlaStreams streams;
-
-    ThroughputRun(DriverOptions options, BenchKafka kafka, SlaStreams streams) {
-        this.options = options;
-        this.kafka = kafka;
-        this.streams = streams;
-    }
+record ThroughputRun(DriverOptions options, BenchKafka kafka, SlaStreams streams) {
 
     void run() throws Exception {
         int tickets = options.intOption("events", 300_000) / 3;

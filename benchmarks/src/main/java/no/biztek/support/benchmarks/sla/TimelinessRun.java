@@ -21,17 +21,7 @@ import no.biztek.support.testing.TicketEvents;
  * tickets per second (default 2000) arrive; reports breach lag at the processor (the metric the service exports)
  * and end to end.
  */
-final class TimelinessRun {
-
-    private final DriverOptions options;
-    private final BenchKafka kafka;
-    private final SlaStreams streams;
-
-    TimelinessRun(DriverOptions options, BenchKafka kafka, SlaStreams streams) {
-        this.options = options;
-        this.kafka = kafka;
-        this.streams = streams;
-    }
+record TimelinessRun(DriverOptions options, BenchKafka kafka, SlaStreams streams) {
 
     void run() throws Exception {
         int rate = options.intOption("rate", 1000);

@@ -1,18 +1,14 @@
 package no.biztek.support.escalation.delivery;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -25,6 +21,7 @@ import no.biztek.support.escalation.paging.TopicLayout;
 import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.startup.StartupStep;
+import no.biztek.support.kafka.listener.CommittedRecordContainers;
 import no.biztek.support.kafka.listener.ListenerDeadLetters;
 import no.biztek.support.kafka.listener.ListenerRetries;
 import no.biztek.support.schemas.topic.Topics;
@@ -47,15 +44,8 @@ class DeliveryConsumerConfiguration {
     ConcurrentKafkaListenerContainerFactory<String, byte[]> deliveryContainerFactory(KafkaProperties kafka,
             InternalTopics topics, KafkaTemplate<Object, Object> template, DeadLetterMetrics deadLetterMetrics,
             @Value("${spring.application.name}") String service) {
-        Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
-        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, topics.applicationId() + "-delivery");
-        consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
-        var factory = new ConcurrentKafkaListenerContainerFactory<String, byte[]>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(),
-                new ByteArrayDeserializer()));
+        var factory = CommittedRecordContainers.forGroup(kafka, topics.applicationId() + "-delivery",
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS));
         factory.setCommonErrorHandler(errorHandler(new ListenerDeadLetters(template, service, deadLetterMetrics)));
         return factory;
     }

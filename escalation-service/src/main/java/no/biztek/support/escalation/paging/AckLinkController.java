@@ -52,29 +52,22 @@ class AckLinkController {
     @Operation(summary = "Show the page of an acknowledgement link", description = "Changes nothing.")
     @GetMapping(path = "/ack/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> show(@PathVariable String token) {
-        Checked checked = check(token);
+        Checked checked = checkOpen(token);
         if (checked.refusal() != null) {
             return checked.refusal();
         }
-        PageBoard.Page page = checked.page();
-        if (page.state() != PageBoard.State.OPEN) {
-            return html(HttpStatus.GONE, pages.ended(view(page)), null);
-        }
         // relative to /ack/<token>, so the form also posts back through a reverse proxy that serves under a path
-        return html(HttpStatus.OK, pages.confirm(view(page), token), null);
+        return html(HttpStatus.OK, pages.confirm(view(checked.page()), token), null);
     }
 
     @Operation(summary = "Acknowledge the page of an acknowledgement link")
     @PostMapping(path = "/ack/{token}", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> acknowledge(@PathVariable String token) {
-        Checked checked = check(token);
+        Checked checked = checkOpen(token);
         if (checked.refusal() != null) {
             return checked.refusal();
         }
         PageBoard.Page page = checked.page();
-        if (page.state() != PageBoard.State.OPEN) {
-            return html(HttpStatus.GONE, pages.ended(view(page)), null);
-        }
         try {
             acknowledger.acknowledge(page.pageId(), checked.claims().recipient(), AcknowledgementChannel.LINK, null);
         } catch (ErrorResponseException e) {
@@ -110,7 +103,8 @@ class AckLinkController {
     private record Checked(AckTokens.Claims claims, PageBoard.Page page, ResponseEntity<String> refusal) {
     }
 
-    private Checked check(String token) {
+    /** The link's claims and its page if the link is valid and the page still awaits an acknowledgement. */
+    private Checked checkOpen(String token) {
         Optional<AckTokens.Claims> verified = tokens.verify(token);
         if (verified.isEmpty()) {
             return refused(html(HttpStatus.FORBIDDEN, AckPage.message("Invalid link",
@@ -130,6 +124,9 @@ class AckLinkController {
         if (page.isEmpty()) {
             return refused(html(HttpStatus.NOT_FOUND, AckPage.message("Unknown page",
                     "No such page is known (yet). Try again in a moment."), null));
+        }
+        if (page.get().state() != PageBoard.State.OPEN) {
+            return refused(html(HttpStatus.GONE, pages.ended(view(page.get())), null));
         }
         return new Checked(claims, page.get(), null);
     }

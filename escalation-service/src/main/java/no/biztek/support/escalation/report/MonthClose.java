@@ -12,21 +12,7 @@ import java.util.List;
  * a month closes {@code close-after} after its last day ends there, and its facts are kept {@code addendum-window}
  * after that.
  */
-final class MonthClose {
-
-    private final ZoneId zone;
-    private final Duration closeAfter;
-    private final Duration addendumWindow;
-
-    MonthClose(ZoneId zone, Duration closeAfter, Duration addendumWindow) {
-        this.zone = zone;
-        this.closeAfter = closeAfter;
-        this.addendumWindow = addendumWindow;
-    }
-
-    ZoneId zone() {
-        return zone;
-    }
+record MonthClose(ZoneId zone, Duration closeAfter, Duration addendumWindow) {
 
     YearMonth monthOf(Instant instant) {
         return YearMonth.from(instant.atZone(zone));

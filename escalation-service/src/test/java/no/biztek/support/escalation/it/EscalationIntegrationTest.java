@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,6 +44,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import no.biztek.support.testing.ProblemDocuments;
 import no.biztek.support.testing.ApiClient;
 import no.biztek.support.testing.MutableClock;
 import no.biztek.support.testing.TopicRecords;
@@ -218,11 +218,6 @@ public abstract class EscalationIntegrationTest {
 
     /** The problem document's {@code errors} as field → message. */
     protected static Map<String, String> errors(HttpResponse<String> response) {
-        Map<String, String> errors = new HashMap<>();
-        JsonNode list = json(response).get("errors");
-        if (list != null) {
-            list.forEach(e -> errors.put(e.get("field").asString(), e.get("message").asString()));
-        }
-        return errors;
+        return ProblemDocuments.fieldErrors(response.body());
     }
 }

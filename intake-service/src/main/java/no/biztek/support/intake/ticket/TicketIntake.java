@@ -90,8 +90,7 @@ public class TicketIntake {
     }
 
     public Accepted recordFirstResponse(String ticketId, TicketRequests.FirstResponse request) {
-        validator.validate(request);
-        return directory.change(ticketId, ticket -> recordFirstResponse(ticketId, ticket, request));
+        return change(ticketId, request, this::recordFirstResponse);
     }
 
     private Accepted recordFirstResponse(String ticketId, TicketSnapshot ticket, TicketRequests.FirstResponse request) {
@@ -106,8 +105,7 @@ public class TicketIntake {
     }
 
     public Accepted changeSeverity(String ticketId, TicketRequests.SeverityChange request) {
-        validator.validate(request);
-        return directory.change(ticketId, ticket -> changeSeverity(ticketId, ticket, request));
+        return change(ticketId, request, this::changeSeverity);
     }
 
     private Accepted changeSeverity(String ticketId, TicketSnapshot ticket, TicketRequests.SeverityChange request) {
@@ -128,8 +126,7 @@ public class TicketIntake {
     }
 
     public Accepted resolve(String ticketId, TicketRequests.Resolve request) {
-        validator.validate(request);
-        return directory.change(ticketId, ticket -> resolve(ticketId, ticket, request));
+        return change(ticketId, request, this::resolve);
     }
 
     private Accepted resolve(String ticketId, TicketSnapshot ticket, TicketRequests.Resolve request) {
@@ -144,8 +141,7 @@ public class TicketIntake {
     }
 
     public Accepted reopen(String ticketId, TicketRequests.Reopen request) {
-        validator.validate(request);
-        return directory.change(ticketId, ticket -> reopen(ticketId, ticket, request));
+        return change(ticketId, request, this::reopen);
     }
 
     private Accepted reopen(String ticketId, TicketSnapshot ticket, TicketRequests.Reopen request) {
@@ -173,5 +169,16 @@ public class TicketIntake {
 
     private static Severity severity(int level) {
         return Severity.values()[level - 1];
+    }
+
+    /** A change of a known ticket, decided on its snapshot; what it publishes is what the method answers. */
+    @FunctionalInterface
+    private interface Change<R> {
+        Accepted apply(String ticketId, TicketSnapshot ticket, R request);
+    }
+
+    private <R> Accepted change(String ticketId, R request, Change<R> change) {
+        validator.validate(request);
+        return directory.change(ticketId, ticket -> change.apply(ticketId, ticket, request));
     }
 }

@@ -28,10 +28,8 @@ class CustomerApiTest extends IntakeIntegrationTest {
     void aCustomerIsWrittenToTheCompactedTopicAndReadBack() {
         String customerId = unique("kunde");
 
-        HttpResponse<String> response = api.put("/api/v1/customers/" + customerId, BODY, DIRECTORY);
+        Customer customer = written(customerId, BODY);
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
         assertThat(customer.getName()).isEqualTo("Kunde AS");
         assertThat(customer.getLocale()).isEqualTo(CustomerLocale.NB);
         assertThat(customer.getNotificationContacts()).singleElement()
@@ -50,10 +48,9 @@ class CustomerApiTest extends IntakeIntegrationTest {
     void withoutAContractThePolicyDefaultsApply() {
         String customerId = unique("kunde");
 
-        api.put("/api/v1/customers/" + customerId, BODY.replaceAll(",\\s*\"contract\": \\{[^}]*}", "")
-                .replace("\"nb\"", "\"en\""), DIRECTORY);
+        Customer customer = written(customerId, BODY.replaceAll(",\\s*\"contract\": \\{[^}]*}", "")
+                .replace("\"nb\"", "\"en\""));
 
-        Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
         assertThat(customer.getContract()).isNull();
         assertThat(customer.getLocale()).isEqualTo(CustomerLocale.EN);
     }
@@ -62,11 +59,8 @@ class CustomerApiTest extends IntakeIntegrationTest {
     void trailingZerosAreNotDecimals() {
         String customerId = unique("kunde");
 
-        HttpResponse<String> response = api.put("/api/v1/customers/" + customerId,
-                BODY.replace("\"hourlyRateNok\": 1450.5", "\"hourlyRateNok\": 1450.500"), DIRECTORY);
+        Customer customer = written(customerId, BODY.replace("\"hourlyRateNok\": 1450.5", "\"hourlyRateNok\": 1450.500"));
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
         assertThat(customer.getContract().getHourlyRateNok()).isEqualTo(new BigDecimal("1450.50"));
     }
 
@@ -90,10 +84,8 @@ class CustomerApiTest extends IntakeIntegrationTest {
     void withoutAPlanTheCustomerIsOnTheDefaultPlan() {
         String customerId = unique("kunde");
 
-        HttpResponse<String> response = api.put("/api/v1/customers/" + customerId, withPlan("null"), DIRECTORY);
+        Customer customer = written(customerId, withPlan("null"));
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
         assertThat(customer.getPlan()).as("null on the topic: the default plan").isNull();
         assertThat(json(api.get("/api/v1/customers/" + customerId, READER)).get("plan").asString())
                 .isEqualTo(PlanCatalogue.DEFAULT_PLAN);
@@ -106,11 +98,8 @@ class CustomerApiTest extends IntakeIntegrationTest {
     void theCustomersPhoneIsWrittenAndReadBackForThePagesOfOnCallEngineers() {
         String customerId = unique("kunde");
 
-        HttpResponse<String> response = api.put("/api/v1/customers/" + customerId,
-                BODY.replaceFirst("\\{", "{\"phone\": \"+47 22 00 00 00\", "), DIRECTORY);
+        Customer customer = written(customerId, BODY.replaceFirst("\\{", "{\"phone\": \"+47 22 00 00 00\", "));
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        Customer customer = awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
         assertThat(customer.getPhone()).isEqualTo("+47 22 00 00 00");
         assertThat(json(api.get("/api/v1/customers/" + customerId, READER)).get("phone").asString())
                 .isEqualTo("+47 22 00 00 00");
@@ -191,6 +180,13 @@ class CustomerApiTest extends IntakeIntegrationTest {
         assertThat(count(Topics.CUSTOMERS.name())).isEqualTo(before);
         assertThat(api.get("/api/v1/customers/" + unique("kunde"), WRITER).statusCode()).as("reading needs only read")
                 .isEqualTo(404);
+    }
+
+    /** Puts the customer as the directory's owner and waits for what the compacted topic then holds. */
+    private Customer written(String customerId, String body) {
+        HttpResponse<String> response = api.put("/api/v1/customers/" + customerId, body, DIRECTORY);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return awaitRecord(Topics.CUSTOMERS, r -> r.key().equals(customerId)).value();
     }
 
     private static String withPlan(String plan) {

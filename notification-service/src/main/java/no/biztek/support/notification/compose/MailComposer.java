@@ -1,10 +1,13 @@
 package no.biztek.support.notification.compose;
 
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import org.springframework.web.util.HtmlUtils;
 
 import no.biztek.support.schemas.common.CustomerLocale;
 
@@ -72,20 +75,8 @@ public final class MailComposer {
         return escapeHtml(textValue(value)).replace("\n", "<br>\n");
     }
 
+    /** {@code & < > " '} as references; every other character stays (the mail is UTF-8). */
     static String escapeHtml(String value) {
-        StringBuilder escaped = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        return HtmlUtils.htmlEscape(value, StandardCharsets.UTF_8.name());
     }
-
 }

@@ -7,21 +7,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -38,6 +34,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import no.biztek.support.kafka.DeadLetterMetrics;
 import no.biztek.support.kafka.KafkaPlatformProperties;
+import no.biztek.support.kafka.listener.CommittedRecordContainers;
 import no.biztek.support.kafka.listener.RetryTopicDeadLetters;
 import no.biztek.support.kafka.streams.StreamsRunner;
 import no.biztek.support.notification.config.NotificationProperties;
@@ -96,14 +93,8 @@ class DeliveryConfiguration extends RetryTopicConfigurationSupport {
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, byte[]> notificationCommandContainerFactory(KafkaProperties kafka,
             InternalTopics topics, NotificationProperties properties) {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, topics.senderGroup());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
-        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer()));
+        ConcurrentKafkaListenerContainerFactory<String, byte[]> factory =
+                CommittedRecordContainers.forGroup(kafka, topics.senderGroup(), Map.of());
         factory.setConcurrency(properties.senderConcurrency());
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         return factory;

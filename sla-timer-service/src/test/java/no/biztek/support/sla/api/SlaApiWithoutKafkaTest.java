@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import no.biztek.support.sla.it.SlaInstance;
 import no.biztek.support.testing.MutableClock;
+import no.biztek.support.testing.ProblemDocuments;
 
 /**
  * The HTTP API of an instance whose broker is unreachable: previews still work, so the instance is ready; status
@@ -142,9 +142,6 @@ class SlaApiWithoutKafkaTest {
     private static Map<String, String> errors(String path) throws Exception {
         var response = app.get(path, "reader-token");
         assertThat(response.statusCode()).as(path).isEqualTo(400);
-        Map<String, String> errors = new HashMap<>();
-        JSON.readTree(response.body()).get("errors")
-                .forEach(e -> errors.put(e.get("field").asString(), e.get("message").asString()));
-        return errors;
+        return ProblemDocuments.fieldErrors(response.body());
     }
 }

@@ -1,7 +1,9 @@
 package no.biztek.support.sla.clock;
 
+import static no.biztek.support.testing.TicketEvents.held;
 import static no.biztek.support.testing.TicketEvents.newTicketId;
 import static no.biztek.support.testing.TicketEvents.opened;
+import static no.biztek.support.testing.TicketEvents.resumed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -9,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +23,7 @@ import no.biztek.support.schemas.sla.SlaClockPaused;
 import no.biztek.support.schemas.sla.SlaClockResumed;
 import no.biztek.support.schemas.sla.SlaEvent;
 import no.biztek.support.schemas.ticket.TicketEvent;
-import no.biztek.support.schemas.ticket.TicketHeld;
 import no.biztek.support.schemas.ticket.TicketOpened;
-import no.biztek.support.schemas.ticket.TicketResumed;
 
 /** Holds pausing the metrics their reason pauses, and tickets measured under the plan TicketOpened names. */
 class HoldsAndPlansTopologyTest extends SlaTopologyHarness {
@@ -170,17 +169,4 @@ class HoldsAndPlansTopologyTest extends SlaTopologyHarness {
         return event;
     }
 
-    private static TicketEvent held(String ticketId, String reason, Instant heldAt) {
-        return event(ticketId, heldAt, TicketHeld.newBuilder().setReason(reason).setHeldAt(heldAt).build());
-    }
-
-    private static TicketEvent resumed(String ticketId, Instant resumedAt) {
-        return event(ticketId, resumedAt, TicketResumed.newBuilder().setResumedAt(resumedAt).build());
-    }
-
-    private static TicketEvent event(String ticketId, Instant occurredAt, Object payload) {
-        return TicketEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setTicketId(ticketId)
-                .setCustomerId("customer-1").setOccurredAt(occurredAt).setProducer("intake-service")
-                .setPayload(payload).build();
-    }
 }

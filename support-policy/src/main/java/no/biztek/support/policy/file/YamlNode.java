@@ -19,21 +19,7 @@ import no.biztek.support.policy.InvalidPolicyException;
  * the field path (e.g. {@code policy.yaml: versions[0].severities.2.firstResponseTarget: ...}).
  * Scalars arrive as strings and are typed here.
  */
-final class YamlNode {
-
-    private final String file;
-    private final String path;
-    private final Object value;
-
-    YamlNode(String file, String path, Object value) {
-        this.file = file;
-        this.path = path;
-        this.value = value;
-    }
-
-    String path() {
-        return path;
-    }
+record YamlNode(String file, String path, Object value) {
 
     InvalidPolicyException invalid(String message) {
         return new InvalidPolicyException(file + ": " + (path.isEmpty() ? "" : path + ": ") + message);
