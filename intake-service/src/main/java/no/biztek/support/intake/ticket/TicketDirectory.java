@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import no.biztek.support.httpapi.problem.BrokerUnavailableException;
+import no.biztek.support.httpapi.problem.RequestValidator;
 import no.biztek.support.intake.config.IntakeProperties;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.schemas.ticket.TicketEvent;
@@ -30,15 +31,17 @@ class TicketDirectory {
     private final TopicFollower<TicketEvent> follower;
     private final Duration lookupTimeout;
     private final Duration retryAfter;
+    private final RequestValidator validator;
     private final Lock[] changeLocks = new Lock[CHANGE_LOCKS];
 
     TicketDirectory(TicketSnapshots snapshots, TicketRetention retention, TopicFollower<TicketEvent> ticketFollower,
-                    IntakeProperties properties) {
+                    IntakeProperties properties, RequestValidator validator) {
         this.snapshots = snapshots;
         this.retention = retention;
         this.follower = ticketFollower;
         this.lookupTimeout = properties.lookupTimeout();
         this.retryAfter = properties.retryAfter();
+        this.validator = validator;
         for (int i = 0; i < changeLocks.length; i++) {
             changeLocks[i] = new ReentrantLock();
         }
@@ -63,6 +66,21 @@ class TicketDirectory {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A change a request asks of a known ticket, decided on the ticket's snapshot. */
+    @FunctionalInterface
+    interface RequestedChange<R> {
+        Accepted apply(String ticketId, TicketSnapshot ticket, R request);
+    }
+
+    /**
+     * Validates the request, then applies its change as {@link #change(String, Function)} does: a request that
+     * breaks a rule neither waits for the ticket nor publishes anything.
+     */
+    <R> Accepted change(String ticketId, R request, RequestedChange<R> change) {
+        validator.validate(request);
+        return change(ticketId, ticket -> change.apply(ticketId, ticket, request));
     }
 
     /** Whether the ticket is known without waiting (a duplicate open needs no round trip). */

@@ -6,7 +6,6 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import no.biztek.support.httpapi.problem.InvalidRequestException;
-import no.biztek.support.httpapi.problem.RequestValidator;
 import no.biztek.support.policy.PauseRules;
 import no.biztek.support.policy.SlaPolicy;
 import no.biztek.support.schemas.ticket.TicketHeld;
@@ -26,23 +25,19 @@ public class TicketHolds {
 
     private final TicketDirectory directory;
     private final TicketFacts facts;
-    private final RequestValidator validator;
 
-    TicketHolds(TicketDirectory directory, TicketFacts facts, RequestValidator validator) {
+    TicketHolds(TicketDirectory directory, TicketFacts facts) {
         this.directory = directory;
         this.facts = facts;
-        this.validator = validator;
     }
 
     public Accepted hold(String ticketId, TicketRequests.Hold request) {
-        validator.validate(request);
-        return directory.change(ticketId, ticket -> hold(ticketId, ticket, request));
+        return directory.change(ticketId, request, this::hold);
     }
 
     /** Like the reopen idiom: a repeat is already recorded, a resume of a ticket never held is a conflict. */
     public Accepted resume(String ticketId, TicketRequests.Resume request) {
-        validator.validate(request);
-        return directory.change(ticketId, ticket -> resume(ticketId, ticket, request, true));
+        return directory.change(ticketId, request, (id, ticket, asked) -> resume(id, ticket, asked, true));
     }
 
     /**
@@ -50,8 +45,7 @@ public class TicketHolds {
      * ("open") rather than a change, such as Zendesk's status.
      */
     public Accepted resumeIfHeld(String ticketId, TicketRequests.Resume request) {
-        validator.validate(request);
-        return directory.change(ticketId, ticket -> resume(ticketId, ticket, request, false));
+        return directory.change(ticketId, request, (id, ticket, asked) -> resume(id, ticket, asked, false));
     }
 
     private Accepted hold(String ticketId, TicketSnapshot ticket, TicketRequests.Hold request) {

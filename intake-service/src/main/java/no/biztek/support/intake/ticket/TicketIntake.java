@@ -90,7 +90,7 @@ public class TicketIntake {
     }
 
     public Accepted recordFirstResponse(String ticketId, TicketRequests.FirstResponse request) {
-        return change(ticketId, request, this::recordFirstResponse);
+        return directory.change(ticketId, request, this::recordFirstResponse);
     }
 
     private Accepted recordFirstResponse(String ticketId, TicketSnapshot ticket, TicketRequests.FirstResponse request) {
@@ -105,7 +105,7 @@ public class TicketIntake {
     }
 
     public Accepted changeSeverity(String ticketId, TicketRequests.SeverityChange request) {
-        return change(ticketId, request, this::changeSeverity);
+        return directory.change(ticketId, request, this::changeSeverity);
     }
 
     private Accepted changeSeverity(String ticketId, TicketSnapshot ticket, TicketRequests.SeverityChange request) {
@@ -126,7 +126,7 @@ public class TicketIntake {
     }
 
     public Accepted resolve(String ticketId, TicketRequests.Resolve request) {
-        return change(ticketId, request, this::resolve);
+        return directory.change(ticketId, request, this::resolve);
     }
 
     private Accepted resolve(String ticketId, TicketSnapshot ticket, TicketRequests.Resolve request) {
@@ -141,7 +141,7 @@ public class TicketIntake {
     }
 
     public Accepted reopen(String ticketId, TicketRequests.Reopen request) {
-        return change(ticketId, request, this::reopen);
+        return directory.change(ticketId, request, this::reopen);
     }
 
     private Accepted reopen(String ticketId, TicketSnapshot ticket, TicketRequests.Reopen request) {
@@ -169,16 +169,5 @@ public class TicketIntake {
 
     private static Severity severity(int level) {
         return Severity.values()[level - 1];
-    }
-
-    /** A change of a known ticket, decided on its snapshot; what it publishes is what the method answers. */
-    @FunctionalInterface
-    private interface Change<R> {
-        Accepted apply(String ticketId, TicketSnapshot ticket, R request);
-    }
-
-    private <R> Accepted change(String ticketId, R request, Change<R> change) {
-        validator.validate(request);
-        return directory.change(ticketId, ticket -> change.apply(ticketId, ticket, request));
     }
 }
