@@ -87,6 +87,42 @@ class DeploymentFilesTest {
         assertThat(kafka).as("broker").contains("listeners=PLAINTEXT://127.0.0.1:").doesNotContain("0.0.0.0");
     }
 
+    @Test
+    void aScaledOutServiceHasAHostPortPerReplicaNoSharedStateAndEveryReplicaScraped(@TempDir Path dir)
+            throws Exception {
+        Tool.assumeInstalled("docker-compose");
+
+        Tool.Result config = Tool.run(root, "docker-compose", "--env-file", filledExample(dir).toString(), "config");
+
+        assertThat(config.exitCode()).as(config.output()).isZero();
+        JsonNode services = new tools.jackson.dataformat.yaml.YAMLMapper().readTree(config.output()).get("services");
+        String prometheus = Files.readString(root.resolve("observability/prometheus/prometheus.yml"));
+        Set<String> scaled = new TreeSet<>();
+        for (Map.Entry<String, JsonNode> entry : services.properties()) {
+            JsonNode service = entry.getValue();
+            int replicas = service.at("/deploy/replicas").asInt(1);
+            if (replicas < 2) {
+                continue;
+            }
+            String name = entry.getKey();
+            scaled.add(name);
+            assertThat(service.get("ports")).as(name + " ports").singleElement().satisfies(port -> {
+                String published = port.isString() ? port.asString().split(":")[0] : port.get("published").asString();
+                String[] range = published.split("-");
+                assertThat(range).as(name + " publishes a range of host ports").hasSize(2);
+                assertThat(Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1).as(name).isEqualTo(replicas);
+            });
+            String stateDir = service.at("/environment/SPRING_KAFKA_STREAMS_STATE_DIR").asString("");
+            JsonNode volumes = service.get("volumes");
+            if (volumes != null) {
+                assertThat(volumes).as(name + ": replicas must not share a state directory")
+                        .noneSatisfy(volume -> assertThat(volume.toString()).contains(stateDir));
+            }
+            assertThat(prometheus).as(name + ": every replica scraped").contains("names: [\"" + name + "\"]");
+        }
+        assertThat(scaled).contains("sla-timer-service", "notification-service");
+    }
+
     /** .env.example with every empty value compose requires filled in, as a user following it would. */
     private Path filledExample(Path dir) throws Exception {
         Set<String> required = requiredByCompose();
