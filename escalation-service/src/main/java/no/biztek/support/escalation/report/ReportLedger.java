@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,7 @@ public class ReportLedger {
 
     private final MonthClose months;
     private final Clock clock;
-    private final Map<String, TicketFacts> tickets = new HashMap<>();
+    private final Map<String, TicketRecordCollector> tickets = new HashMap<>();
     private final Map<String, Map<YearMonth, Set<String>>> index = new HashMap<>();
     private YearMonth swept;
 
@@ -58,15 +59,15 @@ public class ReportLedger {
         return (key, event) -> fold(event.getTicketId(), event.getCustomerId(), f -> f.add(event));
     }
 
-    private synchronized void fold(String ticketId, String customerId, java.util.function.Consumer<TicketFacts> add) {
+    private synchronized void fold(String ticketId, String customerId, Consumer<TicketRecordCollector> add) {
         if (ticketId == null || customerId == null) {
             return;
         }
         YearMonth earliest = sweep();
-        TicketFacts facts = tickets.get(ticketId);
+        TicketRecordCollector facts = tickets.get(ticketId);
         boolean known = facts != null && facts.openedAt() != null;
         if (facts == null) {
-            facts = new TicketFacts(ticketId, customerId);
+            facts = new TicketRecordCollector(ticketId, customerId);
         }
         add.accept(facts);
         YearMonth month = month(facts);
@@ -82,7 +83,7 @@ public class ReportLedger {
     }
 
     /** The month of the ticket's opening, or else of its earliest fact (for dropping); null without facts. */
-    private YearMonth month(TicketFacts facts) {
+    private YearMonth month(TicketRecordCollector facts) {
         Instant at = facts.openedAt() != null ? facts.openedAt() : facts.earliest();
         return at == null ? null : months.monthOf(at);
     }

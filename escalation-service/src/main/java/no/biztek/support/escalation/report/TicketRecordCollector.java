@@ -36,7 +36,7 @@ import no.biztek.support.schemas.ticket.TicketResumed;
  * The facts of one ticket as {@link ReportLedger} collects them: every fact by its event id (a repeated event
  * replaces itself), so the {@link #record() record} does not depend on the order they came in. Not thread-safe.
  */
-final class TicketFacts {
+final class TicketRecordCollector {
 
     private final String ticketId;
     private final String customerId;
@@ -53,7 +53,7 @@ final class TicketFacts {
     private final Map<String, VendorCase> vendorCases = new HashMap<>();
     private Instant earliest;
 
-    TicketFacts(String ticketId, String customerId) {
+    TicketRecordCollector(String ticketId, String customerId) {
         this.ticketId = ticketId;
         this.customerId = customerId;
     }
@@ -143,10 +143,10 @@ final class TicketFacts {
             acknowledged.put(id, new Timed(id, at, a.getPageId()));
         } else if (payload instanceof VendorEscalationOpened o) {
             vendorCases.merge(o.getEscalationId(), new VendorCase(o.getEscalationId(), o.getVendor().name(),
-                    o.getVendorCaseReference(), at, null), TicketFacts::merge);
+                    o.getVendorCaseReference(), at, null), TicketRecordCollector::merge);
         } else if (payload instanceof VendorEscalationClosed c) {
             vendorCases.merge(c.getEscalationId(), new VendorCase(c.getEscalationId(), c.getVendor().name(),
-                    c.getVendorCaseReference(), null, at), TicketFacts::merge);
+                    c.getVendorCaseReference(), null, at), TicketRecordCollector::merge);
         }
     }
 
