@@ -20,10 +20,10 @@ import no.biztek.support.escalation.paging.InternalTopics;
 import no.biztek.support.escalation.paging.TopicLayout;
 import no.biztek.support.httpapi.problem.BrokerUnavailableException;
 import no.biztek.support.kafka.DeadLetterMetrics;
-import no.biztek.support.kafka.startup.StartupStep;
 import no.biztek.support.kafka.listener.CommittedRecordContainers;
 import no.biztek.support.kafka.listener.ListenerDeadLetters;
 import no.biztek.support.kafka.listener.ListenerRetries;
+import no.biztek.support.kafka.startup.StartupStep;
 import no.biztek.support.schemas.topic.Topics;
 
 /** The Kafka consumers of the delivery listeners (pages and desk warnings): group, offsets, retries, concurrency. */
