@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import no.biztek.support.escalation.delivery.DeliveryProperties;
 import no.biztek.support.escalation.paging.BreachPaging;
 import no.biztek.support.escalation.paging.PagingProperties;
+import no.biztek.support.escalation.paging.TestPaging;
 import no.biztek.support.escalation.report.ReportProperties;
 import no.biztek.support.escalation.schedule.ScheduleProperties;
 import no.biztek.support.escalation.vendor.VendorProperties;
@@ -30,25 +31,15 @@ class ConfigurationValidationTest {
     static class Properties {
     }
 
-    private static final List<String> VALID = List.of(
-            "support.escalation.paging.schedule.zone=Europe/Oslo",
-            "support.escalation.paging.schedule.handover-day=MONDAY",
-            "support.escalation.paging.schedule.handover-time=09:00",
-            "support.escalation.paging.schedule.rotation-start=2026-01-05",
-            "support.escalation.paging.schedule.rotation[0].name=Kari",
-            "support.escalation.paging.schedule.rotation[0].email=kari@biztek.example",
+    /** Every setting of the service, each with a valid value: the smallest paging configuration, and more. */
+    private static final List<String> VALID = merged(TestPaging.SMALLEST_CONFIGURATION,
             "support.escalation.paging.policy.rounds=2",
-            "support.escalation.paging.policy.levels[0].name=on-call engineer",
-            "support.escalation.paging.policy.levels[0].rotation-offset=0",
-            "support.escalation.paging.policy.levels[0].acknowledge-within=PT15M",
             "support.escalation.paging.policy.levels[1].name=duty manager",
             "support.escalation.paging.policy.levels[1].person.name=Dina",
             "support.escalation.paging.policy.levels[1].person.email=dina@biztek.example",
             "support.escalation.paging.policy.levels[1].acknowledge-within=PT30M",
             "support.escalation.paging.breach-paging.SERIOUS=1",
-            "support.escalation.paging.ack-link.base-url=https://escalation.biztek.example",
             "support.escalation.paging.ack-link.signing-key=0123456789abcdef0123456789abcdef",
-            "support.escalation.paging.ack-link.valid-for=PT24H",
             "support.escalation.delivery.webhook.format=TEAMS",
             "support.escalation.delivery.webhook.timeout=5s",
             "support.escalation.delivery.mail.enabled=true",
@@ -76,13 +67,19 @@ class ConfigurationValidationTest {
             "support.escalation.reports.link-valid-for=P30D",
             "support.escalation.reports.instance=escalation-1");
 
-    private ApplicationContextRunner with(String... overrides) {
-        List<String> values = new ArrayList<>(VALID);
+    /** {@code base} with each override's key set to the override's value instead. */
+    private static List<String> merged(List<String> base, String... overrides) {
+        List<String> values = new ArrayList<>(base);
         for (String override : overrides) {
             String key = override.substring(0, override.indexOf('='));
             values.removeIf(v -> v.startsWith(key + "="));
             values.add(override);
         }
+        return values;
+    }
+
+    private ApplicationContextRunner with(String... overrides) {
+        List<String> values = merged(VALID, overrides);
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
                         ValidationAutoConfiguration.class))

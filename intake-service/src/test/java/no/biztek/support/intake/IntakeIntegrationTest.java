@@ -21,8 +21,8 @@ import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import no.biztek.support.testing.ProblemDocuments;
 import no.biztek.support.testing.ApiClient;
+import no.biztek.support.testing.ProblemDocuments;
 import no.biztek.support.testing.TopicRecords;
 import no.biztek.support.schemas.topic.Topic;
 

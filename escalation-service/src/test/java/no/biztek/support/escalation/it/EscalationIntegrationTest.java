@@ -1,5 +1,7 @@
 package no.biztek.support.escalation.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -44,9 +46,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import no.biztek.support.testing.ProblemDocuments;
 import no.biztek.support.testing.ApiClient;
 import no.biztek.support.testing.MutableClock;
+import no.biztek.support.testing.ProblemDocuments;
 import no.biztek.support.testing.TopicRecords;
 import no.biztek.support.kafka.follow.TopicFollower;
 import no.biztek.support.kafka.streams.StreamsRunner;
@@ -214,6 +216,25 @@ public abstract class EscalationIntegrationTest {
         return api.get("/actuator/prometheus", null).body().lines().filter(line -> line.startsWith(series))
                 .mapToDouble(line -> Double.parseDouble(line.substring(series.length()).trim().split(" ")[0]))
                 .findFirst().orElse(0);
+    }
+
+    /**
+     * The ids of every item of a cursor-paged list ({@code path} with its query, e.g. {@code ?state=all}), read as
+     * a client walks it: a first page of one item, then pages of at most {@code limit} items by each answer's
+     * {@code nextCursor} until it is null.
+     */
+    protected List<String> idsAcrossPages(String path, String items, String id, int limit) {
+        JsonNode first = json(api.get(path + "&limit=1", READER));
+        assertThat(first.get(items)).hasSize(1);
+        List<String> seen = new ArrayList<>(List.of(first.get(items).get(0).get(id).asString()));
+        JsonNode cursor = first.get("nextCursor");
+        while (!cursor.isNull()) {
+            JsonNode page = json(api.get(path + "&limit=" + limit + "&cursor=" + cursor.asString(), READER));
+            assertThat(page.get(items).size()).isBetween(1, limit);
+            page.get(items).forEach(item -> seen.add(item.get(id).asString()));
+            cursor = page.get("nextCursor");
+        }
+        return seen;
     }
 
     /** The problem document's {@code errors} as field → message. */

@@ -271,16 +271,7 @@ class PagingIntegrationTest extends EscalationIntegrationTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/v1/pages?state=all&limit=500", READER)
                 .body().contains(second));
 
-        JsonNode one = json(api.get("/api/v1/pages?state=all&limit=1", READER));
-        assertThat(one.get("pages")).hasSize(1);
-        List<String> seen = new java.util.ArrayList<>(List.of(one.get("pages").get(0).get("pageId").asString()));
-        String next = one.get("nextCursor").asString();
-        while (next != null) {
-            JsonNode page = json(api.get("/api/v1/pages?state=all&limit=3&cursor=" + next, READER));
-            assertThat(page.get("pages").size()).isBetween(1, 3);
-            page.get("pages").forEach(p -> seen.add(p.get("pageId").asString()));
-            next = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-        }
+        List<String> seen = idsAcrossPages("/api/v1/pages?state=all", "pages", "pageId", 3);
         assertThat(seen).doesNotHaveDuplicates().contains(first, second);
         JsonNode open = json(api.get("/api/v1/pages?state=open&limit=500", READER));
         assertThat(open.get("nextCursor").isNull()).isTrue();

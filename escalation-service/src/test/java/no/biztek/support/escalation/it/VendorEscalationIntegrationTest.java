@@ -357,19 +357,7 @@ class VendorEscalationIntegrationTest extends EscalationIntegrationTest {
         String first = open("2603020010000101");
         String second = open("2603020010000102");
 
-        JsonNode one = json(api.get("/api/v1/vendor-escalations?state=all&limit=1", READER));
-        assertThat(one.get("escalations")).hasSize(1);
-        String cursor = one.get("nextCursor").asString();
-        assertThat(cursor).isNotBlank();
-        List<String> seen = new java.util.ArrayList<>(List.of(one.get("escalations").get(0).get("escalationId")
-                .asString()));
-        String next = cursor;
-        while (next != null) {
-            JsonNode page = json(api.get("/api/v1/vendor-escalations?state=all&limit=2&cursor=" + next, READER));
-            assertThat(page.get("escalations").size()).isBetween(1, 2);
-            page.get("escalations").forEach(e -> seen.add(e.get("escalationId").asString()));
-            next = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
-        }
+        List<String> seen = idsAcrossPages("/api/v1/vendor-escalations?state=all", "escalations", "escalationId", 2);
         assertThat(seen).doesNotHaveDuplicates().contains(first, second);
         assertThat(json(api.get("/api/v1/vendor-escalations?state=all&limit=500", READER)).get("escalations"))
                 .hasSize(seen.size());

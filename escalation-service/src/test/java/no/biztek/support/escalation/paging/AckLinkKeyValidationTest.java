@@ -47,22 +47,8 @@ class AckLinkKeyValidationTest {
         }
     }
 
-    private static final List<String> PAGING = List.of(
-            "support.escalation.paging.schedule.zone=Europe/Oslo",
-            "support.escalation.paging.schedule.handover-day=MONDAY",
-            "support.escalation.paging.schedule.handover-time=09:00",
-            "support.escalation.paging.schedule.rotation-start=2026-01-05",
-            "support.escalation.paging.schedule.rotation[0].name=Kari",
-            "support.escalation.paging.schedule.rotation[0].email=kari@biztek.example",
-            "support.escalation.paging.policy.rounds=1",
-            "support.escalation.paging.policy.levels[0].name=on-call engineer",
-            "support.escalation.paging.policy.levels[0].rotation-offset=0",
-            "support.escalation.paging.policy.levels[0].acknowledge-within=PT15M",
-            "support.escalation.paging.ack-link.base-url=https://escalation.biztek.example",
-            "support.escalation.paging.ack-link.valid-for=PT24H");
-
     private static ApplicationContextRunner with(String... more) {
-        List<String> values = new ArrayList<>(PAGING);
+        List<String> values = new ArrayList<>(TestPaging.SMALLEST_CONFIGURATION);
         values.addAll(List.of(more));
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,

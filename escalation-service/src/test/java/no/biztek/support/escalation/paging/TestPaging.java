@@ -26,6 +26,24 @@ public final class TestPaging {
     public static final Engineer DINA = new Engineer("Dina Vakt", "dina@biztek.no", null);
     public static final Engineer SUBSTITUTE = new Engineer("Siri Vikar", "siri@biztek.no", null);
 
+    /**
+     * The least a service's configuration names for paging to start (with a signing key), as property values: a
+     * rotation of one engineer handing over on Mondays at 09:00 Oslo time, one level, one round.
+     */
+    public static final List<String> SMALLEST_CONFIGURATION = List.of(
+            "support.escalation.paging.schedule.zone=Europe/Oslo",
+            "support.escalation.paging.schedule.handover-day=MONDAY",
+            "support.escalation.paging.schedule.handover-time=09:00",
+            "support.escalation.paging.schedule.rotation-start=2026-01-05",
+            "support.escalation.paging.schedule.rotation[0].name=Kari",
+            "support.escalation.paging.schedule.rotation[0].email=kari@biztek.example",
+            "support.escalation.paging.policy.rounds=1",
+            "support.escalation.paging.policy.levels[0].name=on-call engineer",
+            "support.escalation.paging.policy.levels[0].rotation-offset=0",
+            "support.escalation.paging.policy.levels[0].acknowledge-within=PT15M",
+            "support.escalation.paging.ack-link.base-url=https://escalation.biztek.example",
+            "support.escalation.paging.ack-link.valid-for=PT24H");
+
     private TestPaging() {
     }
 
