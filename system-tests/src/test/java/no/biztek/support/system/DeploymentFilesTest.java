@@ -61,12 +61,7 @@ class DeploymentFilesTest {
     @Test
     void composePublishesMailPrometheusAndGrafanaOnLoopbackOnlyAndGrafanaWithoutAnonymousAccess(@TempDir Path dir)
             throws Exception {
-        Tool.assumeInstalled("docker-compose");
-
-        Tool.Result config = Tool.run(root, "docker-compose", "--env-file", filledExample(dir).toString(), "config");
-
-        assertThat(config.exitCode()).as(config.output()).isZero();
-        JsonNode services = new tools.jackson.dataformat.yaml.YAMLMapper().readTree(config.output()).get("services");
+        JsonNode services = composedServices(dir);
         for (String service : List.of("mail", "prometheus", "grafana")) {
             assertThat(services.get(service).get("ports")).as(service + " publishes ports").isNotEmpty()
                     .allSatisfy(port -> assertThat(port.isString() ? port.asString() : port.get("host_ip").asString())
@@ -90,12 +85,7 @@ class DeploymentFilesTest {
     @Test
     void aScaledOutServiceHasAHostPortPerReplicaNoSharedStateAndEveryReplicaScraped(@TempDir Path dir)
             throws Exception {
-        Tool.assumeInstalled("docker-compose");
-
-        Tool.Result config = Tool.run(root, "docker-compose", "--env-file", filledExample(dir).toString(), "config");
-
-        assertThat(config.exitCode()).as(config.output()).isZero();
-        JsonNode services = new tools.jackson.dataformat.yaml.YAMLMapper().readTree(config.output()).get("services");
+        JsonNode services = composedServices(dir);
         String prometheus = Files.readString(root.resolve("observability/prometheus/prometheus.yml"));
         Set<String> scaled = new TreeSet<>();
         for (Map.Entry<String, JsonNode> entry : services.properties()) {
@@ -121,6 +111,14 @@ class DeploymentFilesTest {
             assertThat(prometheus).as(name + ": every replica scraped").contains("names: [\"" + name + "\"]");
         }
         assertThat(scaled).contains("sla-timer-service", "notification-service");
+    }
+
+    /** The services as compose resolves them with the filled-in example environment. */
+    private JsonNode composedServices(Path dir) throws Exception {
+        Tool.assumeInstalled("docker-compose");
+        Tool.Result config = Tool.run(root, "docker-compose", "--env-file", filledExample(dir).toString(), "config");
+        assertThat(config.exitCode()).as(config.output()).isZero();
+        return new tools.jackson.dataformat.yaml.YAMLMapper().readTree(config.output()).get("services");
     }
 
     /** .env.example with every empty value compose requires filled in, as a user following it would. */
