@@ -7,9 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 
 import no.biztek.support.httpapi.HttpApiProperties;
 import no.biztek.support.httpapi.security.ApiScopes;
+import no.biztek.support.httpapi.security.TokenHash;
 
 /**
  * Asks another instance of this service for what only it holds (a ticket's SLA clock, its audit history), with
@@ -45,7 +43,7 @@ public class InstanceForwarding {
         this.properties = properties;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
         if (properties.token() != null) {
-            String hash = sha256(properties.token());
+            String hash = TokenHash.hexOf(properties.token());
             boolean accepted = api.tokens().stream()
                     .anyMatch(token -> token.sha256().equals(hash) && token.scopes().contains(ApiScopes.READ));
             if (!accepted) {
@@ -96,14 +94,5 @@ public class InstanceForwarding {
     /** A path segment as it goes into {@link #get}'s path. */
     public static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

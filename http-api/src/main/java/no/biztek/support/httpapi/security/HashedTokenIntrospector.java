@@ -1,8 +1,6 @@
 package no.biztek.support.httpapi.security;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,7 @@ final class HashedTokenIntrospector implements OpaqueTokenIntrospector {
 
     @Override
     public OAuth2AuthenticatedPrincipal introspect(String token) {
-        byte[] presented = sha256(token);
+        byte[] presented = TokenHash.of(token);
         KnownToken match = null;
         for (KnownToken candidate : known) {
             if (MessageDigest.isEqual(presented, candidate.hash())) {
@@ -42,14 +40,6 @@ final class HashedTokenIntrospector implements OpaqueTokenIntrospector {
             throw new BadOpaqueTokenException("unknown token");
         }
         return new DefaultOAuth2AuthenticatedPrincipal(match.name(), Map.of("sub", match.name()), match.authorities());
-    }
-
-    static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 
     private record KnownToken(String name, byte[] hash, List<GrantedAuthority> authorities) {

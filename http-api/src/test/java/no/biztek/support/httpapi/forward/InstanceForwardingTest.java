@@ -7,10 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +23,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
 
 import no.biztek.support.httpapi.HttpApiProperties;
+import no.biztek.support.httpapi.security.TokenHash;
 
 /**
  * An instance asks another one with the service's own credential, never a caller's token; the other instance is a
@@ -73,13 +71,13 @@ class InstanceForwardingTest {
     @Test
     void startUpRefusesACredentialTheOtherInstancesWouldRefuse() {
         ForwardingProperties properties = new ForwardingProperties(TOKEN, null);
-        HttpApiProperties otherToken = api(new HttpApiProperties.Token("reader", sha256("another-token"),
+        HttpApiProperties otherToken = api(new HttpApiProperties.Token("reader", TokenHash.hexOf("another-token"),
                 Set.of("read")));
-        HttpApiProperties writeOnly = api(new HttpApiProperties.Token("instance-forwarding", sha256(TOKEN),
+        HttpApiProperties writeOnly = api(new HttpApiProperties.Token("instance-forwarding", TokenHash.hexOf(TOKEN),
                 Set.of("escalations:write")));
 
         assertThatThrownBy(() -> new InstanceForwarding(properties, otherToken)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("support.api.forwarding.token").hasMessageContaining(sha256(TOKEN));
+                .hasMessageContaining("support.api.forwarding.token").hasMessageContaining(TokenHash.hexOf(TOKEN));
         assertThatThrownBy(() -> new InstanceForwarding(properties, writeOnly)).isInstanceOf(IllegalStateException.class);
         new InstanceForwarding(new ForwardingProperties(null, null), otherToken);
         assertThat(properties.toString()).doesNotContain(TOKEN);
@@ -124,20 +122,11 @@ class InstanceForwardingTest {
     }
 
     private static InstanceForwarding forwarding(String token) {
-        HttpApiProperties api = api(new HttpApiProperties.Token("instance-forwarding", sha256(TOKEN), Set.of("read")));
+        HttpApiProperties api = api(new HttpApiProperties.Token("instance-forwarding", TokenHash.hexOf(TOKEN), Set.of("read")));
         return new InstanceForwarding(new ForwardingProperties(token, Duration.ofSeconds(2)), api);
     }
 
     private static HttpApiProperties api(HttpApiProperties.Token token) {
         return new HttpApiProperties(null, List.of(token), null);
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

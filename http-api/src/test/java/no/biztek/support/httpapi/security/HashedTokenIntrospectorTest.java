@@ -3,7 +3,6 @@ package no.biztek.support.httpapi.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -38,12 +37,12 @@ class HashedTokenIntrospectorTest {
 
     @Test
     void theHashItselfIsNotAToken() {
-        String hash = HexFormat.of().formatHex(HashedTokenIntrospector.sha256("desk-secret"));
+        String hash = TokenHash.hexOf("desk-secret");
         assertThatThrownBy(() -> introspector.introspect(hash)).isInstanceOf(BadOpaqueTokenException.class);
     }
 
     private static HttpApiProperties.Token token(String name, String secret, Set<String> scopes) {
-        return new HttpApiProperties.Token(name, HexFormat.of().formatHex(HashedTokenIntrospector.sha256(secret)),
+        return new HttpApiProperties.Token(name, TokenHash.hexOf(secret),
                 scopes);
     }
 }
