@@ -25,7 +25,8 @@ import no.biztek.support.httpapi.security.RequiredScopes;
 /**
  * Describes in {@code /v3/api-docs} what every {@code /api/**} operation shares: the Bearer scheme, the
  * scope the operation needs (in its description and as {@code x-required-scope}, from {@link RequiredScopes}),
- * and the problem document (RFC 9457) of its 400, 401 and 403 answers, and of 413 and 415 where it takes a body.
+ * its 400, 401 and 403 answers, and 413 and 415 where it takes a body; and that every 4xx and 5xx answer is a
+ * problem document (RFC 9457), so a controller declares its own (404, 409, 503 ...) with a description only.
  */
 @AutoConfiguration
 public class OpenApiConfiguration {
@@ -84,18 +85,28 @@ public class OpenApiConfiguration {
             addIfAbsent(operation, "413", "The body is larger than the service accepts");
             addIfAbsent(operation, "415", "The body is not application/json");
         }
+        if (operation.getResponses() != null) {
+            operation.getResponses().forEach((status, response) -> {
+                if (isError(status)) {
+                    response.setContent(problemContent());
+                }
+            });
+        }
+    }
+
+    private static boolean isError(String status) {
+        return status.length() == 3 && (status.charAt(0) == '4' || status.charAt(0) == '5');
     }
 
     private static void addIfAbsent(Operation operation, String status, String description) {
         if (operation.getResponses() != null && !operation.getResponses().containsKey(status)) {
-            operation.getResponses().addApiResponse(status, problemResponse(description));
+            operation.getResponses().addApiResponse(status, new ApiResponse().description(description));
         }
     }
 
-    static ApiResponse problemResponse(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+    private static Content problemContent() {
+        return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
     }
 
     @SuppressWarnings("rawtypes")

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import no.biztek.support.httpapi.problem.InvalidRequestException;
 
 /** A minimal service using the shared HTTP API conventions. */
@@ -59,6 +61,7 @@ class ExampleApiApplication {
             throw new InvalidRequestException("respondedAt", "must not be before openedAt");
         }
 
+        @ApiResponse(responseCode = "404", description = "No such thing")
         @GetMapping("/{id}")
         Map<String, String> get(@PathVariable @Pattern(regexp = "[a-z0-9-]+") String id) {
             return Map.of("id", id);

@@ -326,6 +326,11 @@ class HttpApiConventionsTest {
         assertThat(doc.at("/components/schemas/Problem/properties/errors").isMissingNode()).isFalse();
         assertThat(doc.at("/paths/~1api~1v1~1things/post/responses/401").isMissingNode()).isFalse();
         assertThat(doc.at("/components/schemas/ThingRequest").isMissingNode()).isFalse();
+        JsonNode notFound = doc.at("/paths/~1api~1v1~1things~1{id}/get/responses/404");
+        assertThat(notFound.at("/description").asString()).isEqualTo("No such thing");
+        assertThat(notFound.at("/content").propertyNames()).containsExactly("application/problem+json");
+        assertThat(notFound.at("/content/application~1problem+json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/Problem");
     }
 
     private void assertProblem(HttpResponse<String> response, int status) {

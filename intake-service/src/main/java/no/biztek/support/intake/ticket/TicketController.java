@@ -30,8 +30,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
         @Header(name = "Retry-After", description = "seconds to wait before asking there: 1",
                 schema = @Schema(type = "integer"))},
         content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
-@ApiResponse(responseCode = "503", description = "Kafka is unavailable; nothing was written, retry after Retry-After",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+@ApiResponse(responseCode = "503", description = "Kafka is unavailable; nothing was written, retry after Retry-After")
 @RestController
 @RequestMapping(path = "/api/v1/tickets", produces = MediaType.APPLICATION_JSON_VALUE)
 class TicketController {
@@ -62,9 +61,7 @@ class TicketController {
         return accepted(intake.open(request));
     }
 
-    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET,
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET)
     @Operation(summary = "Record the first response", description = "Only the first one counts; later ones change nothing.")
     @PostMapping(path = "/{ticketId}/first-response", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> firstResponse(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
@@ -72,9 +69,7 @@ class TicketController {
         return accepted(intake.recordFirstResponse(ticketId, request));
     }
 
-    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET,
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET)
     @Operation(summary = "Change the severity", description = "A downgrade needs a reason code the policy accepts.")
     @PostMapping(path = "/{ticketId}/severity", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> severity(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
@@ -82,9 +77,7 @@ class TicketController {
         return accepted(intake.changeSeverity(ticketId, request));
     }
 
-    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET,
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET)
     @Operation(summary = "Resolve the ticket")
     @PostMapping(path = "/{ticketId}/resolve")
     ResponseEntity<Accepted> resolve(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
@@ -92,12 +85,8 @@ class TicketController {
         return accepted(intake.resolve(ticketId, request == null ? new TicketRequests.Resolve(null) : request));
     }
 
-    @ApiResponse(responseCode = "409", description = "The ticket is not resolved",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET,
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "409", description = "The ticket is not resolved")
+    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET)
     @Operation(summary = "Reopen a resolved ticket")
     @PostMapping(path = "/{ticketId}/reopen")
     ResponseEntity<Accepted> reopen(@PathVariable @Pattern(regexp = TICKET_ID) String ticketId,
@@ -105,12 +94,8 @@ class TicketController {
         return accepted(intake.reopen(ticketId, request == null ? new TicketRequests.Reopen(null, null) : request));
     }
 
-    @ApiResponse(responseCode = "409", description = "The ticket is resolved",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET,
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "409", description = "The ticket is resolved")
+    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET)
     @Operation(summary = "Hold the ticket", description = "The ticket waits for the reason, one of the pause reasons of"
             + " its plan (in the version in force when it was opened), until it is resumed or resolved; the plan says"
             + " which SLA clocks stop meanwhile. RESOLVED is not a hold reason (400). The same reason again is already"
@@ -121,12 +106,8 @@ class TicketController {
         return accepted(holds.hold(ticketId, request));
     }
 
-    @ApiResponse(responseCode = "409", description = "The ticket was never held",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET,
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "409", description = "The ticket was never held")
+    @ApiResponse(responseCode = "404", description = UNKNOWN_TICKET)
     @Operation(summary = "Resume a held ticket", description = "Ends its hold. A ticket no longer held answers the last"
             + " resume as already recorded; one never held is a conflict (409).")
     @PostMapping(path = "/{ticketId}/resume")

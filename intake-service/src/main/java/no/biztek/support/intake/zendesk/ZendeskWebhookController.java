@@ -76,9 +76,7 @@ class ZendeskWebhookController {
     @ApiResponse(responseCode = "200", description = "A replay of a delivery already handled; nothing published",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Accepted.class)))
     @ApiResponse(responseCode = "503", description = "Kafka is unavailable, or too many deliveries within the signature"
-            + " window to tell replays apart; nothing was written, retry after Retry-After",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
+            + " window to tell replays apart; nothing was written, retry after Retry-After")
     @PostMapping(path = "/api/v1/webhooks/zendesk", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Accepted> receive(
