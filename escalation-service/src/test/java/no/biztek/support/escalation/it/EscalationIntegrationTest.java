@@ -10,15 +10,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -166,6 +177,49 @@ public abstract class EscalationIntegrationTest {
     /** Publishes a record as another service would, encoded with the catalogue's serde. */
     protected static <V> void publish(Topic<String, V> topic, String key, V value) {
         sendRaw(topic.name(), key, value == null ? null : topic.valueSerde().serializer().serialize(topic.name(), value));
+    }
+
+    /**
+     * Publishes many records as {@link #publish} does, all sent before any acknowledgement is awaited (one by one,
+     * ten thousand records take a minute on a busy machine), in list order per key.
+     */
+    protected static <V> void publishAll(Topic<String, V> topic, Function<? super V, String> key, List<? extends V> values) {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(values.size());
+        for (V value : values) {
+            sent.add(PRODUCER.send(new ProducerRecord<>(topic.name(), key.apply(value),
+                    topic.valueSerde().serializer().serialize(topic.name(), value))));
+        }
+        try {
+            for (Future<RecordMetadata> acknowledged : sent) {
+                acknowledged.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until this service's stream processing has read every record now in the topics (its consumer group
+     * committed past them), so that what the next test publishes does not queue behind a burst this one sent.
+     */
+    protected static void awaitStreamsRead(Topic<?, ?>... topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS)))) {
+            List<String> names = Arrays.stream(topics).map(Topic::name).toList();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(names).allTopicNames().get().values().forEach(topic -> topic.partitions().forEach(
+                    partition -> latest.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, end) -> ends.put(partition, end.offset()));
+            Awaitility.await("stream processing reads " + names).atMost(Duration.ofSeconds(120)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(APPLICATION_ID)
+                        .partitionsToOffsetAndMetadata().get();
+                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                        || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
+            });
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected static void sendRaw(String topic, String key, byte[] value) {
