@@ -183,7 +183,8 @@ public abstract class EscalationIntegrationTest {
      * Publishes many records as {@link #publish} does, all sent before any acknowledgement is awaited (one by one,
      * ten thousand records take a minute on a busy machine), in list order per key.
      */
-    protected static <V> void publishAll(Topic<String, V> topic, Function<? super V, String> key, List<? extends V> values) {
+    protected static <V> void publishAll(Topic<String, V> topic, Function<? super V, String> key,
+                                         List<? extends V> values) {
         List<Future<RecordMetadata>> sent = new ArrayList<>(values.size());
         for (V value : values) {
             sent.add(PRODUCER.send(new ProducerRecord<>(topic.name(), key.apply(value),
@@ -207,15 +208,18 @@ public abstract class EscalationIntegrationTest {
                 System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS)))) {
             List<String> names = Arrays.stream(topics).map(Topic::name).toList();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(names).allTopicNames().get().values().forEach(topic -> topic.partitions().forEach(
-                    partition -> latest.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest())));
+            admin.describeTopics(names).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                    .forEach(partition -> latest.put(new TopicPartition(topic.name(), partition.partition()),
+                            OffsetSpec.latest())));
             Map<TopicPartition, Long> ends = new HashMap<>();
             admin.listOffsets(latest).all().get().forEach((partition, end) -> ends.put(partition, end.offset()));
             Awaitility.await("stream processing reads " + names).atMost(Duration.ofSeconds(120)).until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(APPLICATION_ID)
                         .partitionsToOffsetAndMetadata().get();
-                return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                        || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
+                return ends.entrySet().stream().allMatch(end -> {
+                    OffsetAndMetadata read = committed.get(end.getKey());
+                    return end.getValue() == 0 || read != null && read.offset() >= end.getValue();
+                });
             });
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
