@@ -10,8 +10,8 @@ import no.biztek.support.schemas.sla.SlaEvent;
 /** The SLA events of one metric's clock of one ticket, measured under one policy version. */
 record MetricEvents(SlaEventFactory events, SlaClock clock, Metric metric, SlaPolicy policy) {
 
-    SlaEvent started(ClockReading reading, Fact cause) {
-        return events.started(clock, metric, reading, policy, cause);
+    SlaEvent restarted(ClockReading reading, String causeEventId) {
+        return events.restarted(clock, metric, reading, policy, causeEventId);
     }
 
     SlaEvent deadlineChanged(ClockReading reading, Announcement previous, String causeEventId, Instant occurredAt) {

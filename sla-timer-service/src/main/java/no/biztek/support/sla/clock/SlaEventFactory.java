@@ -44,8 +44,23 @@ final class SlaEventFactory {
     }
 
     SlaEvent started(SlaClock clock, Metric metric, ClockReading reading, SlaPolicy policy, Fact cause) {
-        return envelope(clock, metric, policy, reading, EventIds.of(clock.ticketId(), metric.id(), "started",
-                        cause.eventId()), cause.at(),
+        return started(clock, metric, reading, policy, EventIds.of(clock.ticketId(), metric.id(), "started",
+                cause.eventId()), cause.at());
+    }
+
+    /**
+     * A stopped clock running again (a reopen, or a late fact that undoes the stop): as of the fact its deadline
+     * holds since, with an id of the cause that restarted it, as a clock may stop and start again many times
+     * while that fact stays the same.
+     */
+    SlaEvent restarted(SlaClock clock, Metric metric, ClockReading reading, SlaPolicy policy, String causeEventId) {
+        return started(clock, metric, reading, policy, EventIds.of(clock.ticketId(), metric.id(), "restarted",
+                causeEventId), reading.measuredSince().at());
+    }
+
+    private SlaEvent started(SlaClock clock, Metric metric, ClockReading reading, SlaPolicy policy, String eventId,
+                             Instant occurredAt) {
+        return envelope(clock, metric, policy, reading, eventId, occurredAt,
                 new SlaClockStarted(targetMinutes(policy, metric, reading),
                         policy.terms(reading.severity()).pagesAroundTheClock()));
     }

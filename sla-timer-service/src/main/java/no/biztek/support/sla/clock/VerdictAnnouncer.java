@@ -28,7 +28,7 @@ final class VerdictAnnouncer {
                     // the envelope's deadline is the one moved by the time held
                     out.add(emit.resumed(reading, before.pauseReason(), causeId, changedAt));
                 } else if (before.state() == ClockState.STOPPED) {
-                    out.add(emit.started(reading, reading.measuredSince()));
+                    out.add(emit.restarted(reading, causeId));
                 } else if (deadlineMoved) {
                     out.add(emit.deadlineChanged(reading, before, causeId, changedAt));
                 }
